@@ -1,0 +1,131 @@
+// Concepts: the curated vocabulary (kb/concepts/*.json, see kb/FORMAT.md) and
+// the matcher that finds mentions of its concepts in a Text.
+// Covered by tests/concepts/*.cc.
+#ifndef CLAIMCHECK_CONCEPTS_H_
+#define CLAIMCHECK_CONCEPTS_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimcheck/diagnostic.h"
+#include "claimcheck/status.h"
+#include "claimcheck/text.h"
+
+namespace claimcheck {
+
+enum class ConceptKind { kIntervention, kMechanism, kOutcome };
+const char* ConceptKindName(ConceptKind kind);
+
+// For outcomes: which way of moving counts as better for the person.
+enum class Better { kNone, kHigher, kLower };
+const char* BetterName(Better better);
+
+struct Concept {
+  std::string id;  // stable, [a-z0-9_]+
+  ConceptKind kind = ConceptKind::kIntervention;
+  std::string label;
+  std::vector<std::string> synonyms;        // matched ignoring case
+  std::vector<std::string> cased_synonyms;  // matched with case ("Mg", "RLS")
+  std::vector<std::string> antonyms;        // name the opposite pole
+  std::vector<std::string> is_a;            // parent concept ids
+  Better better = Better::kNone;            // outcomes only
+  std::string file;                         // the kb file it came from
+  std::size_t line = 0;                     // line of its "id" in that file
+};
+
+// The set of concepts, loaded from a knowledge-base directory. Thread-safe for
+// concurrent reads once loaded.
+class Vocabulary {
+ public:
+  Vocabulary();
+  ~Vocabulary();
+  Vocabulary(Vocabulary&&) noexcept;
+  Vocabulary& operator=(Vocabulary&&) noexcept;
+
+  // Reads every kb_dir/concepts/*.json in name order. Problems (JSON syntax
+  // with line and column, missing or ill-typed fields, duplicate ids) are
+  // appended to `problems`; concepts that could be read are kept. Returns
+  // NotFound when kb_dir/concepts does not exist, Corruption when any problem
+  // was found (the vocabulary is still usable for what loaded).
+  static Status Load(const std::string& kb_dir, Vocabulary* out,
+                     Diagnostics* problems);
+
+  // Adds one concept (used by loaders and tests). Returns InvalidArgument for
+  // an empty or duplicate id.
+  Status Add(Concept entry);
+
+  const std::vector<Concept>& concepts() const { return concepts_; }
+  // nullptr when there is no such id.
+  const Concept* Find(std::string_view id) const;
+  // True when `id` is `ancestor` or reaches it through is_a links.
+  bool IsA(std::string_view id, std::string_view ancestor) const;
+
+ private:
+  std::vector<Concept> concepts_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+// A concept mention in a Text. Offsets are bytes into Text::str().
+struct Mention {
+  const Concept* target = nullptr;  // the concept mentioned
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t sentence = 0;  // index into Text::sentences()
+  // -1 when the words name the concept's opposite pole ("muscle relaxation"
+  // for muscle_tension), +1 otherwise.
+  int polarity = 1;
+  // The abbreviation defined in the document through which this matched, or
+  // empty ("HPA" after "hypothalamic-pituitary-adrenal (HPA) axis").
+  std::string via_abbreviation;
+};
+
+// An abbreviation the document defines: "long form (SHORT)".
+struct Abbreviation {
+  std::string short_form;
+  std::string long_form;
+  std::size_t short_start = 0;  // byte offsets of SHORT in Text::str()
+  std::size_t short_end = 0;
+  std::size_t long_start = 0;  // byte offsets of the long form
+  std::size_t sentence = 0;
+};
+
+// Finds "long form (SHORT)" definitions with the Schwartz & Hearst (2003)
+// algorithm: SHORT has 2-10 characters, at most two words, a letter first or
+// among its characters, and its characters occur in order in the long form,
+// the first one at the start of a word.
+std::vector<Abbreviation> FindAbbreviations(const Text& text);
+
+// Finds mentions of a Vocabulary's concepts. Build once, use for many texts;
+// Match is const and thread-safe.
+class ConceptMatcher {
+ public:
+  // `vocabulary` must outlive the matcher.
+  explicit ConceptMatcher(const Vocabulary& vocabulary);
+  ~ConceptMatcher();
+  ConceptMatcher(const ConceptMatcher&) = delete;
+  ConceptMatcher& operator=(const ConceptMatcher&) = delete;
+
+  // Mentions in document order. Within a sentence the longest match wins;
+  // matches never cross sentences. Abbreviations the text defines are added
+  // to the vocabulary for this text only, and the "(SHORT)" of a definition
+  // does not interrupt a phrase ("N-methyl-D-aspartate (NMDA) receptors" is
+  // one mention of the NMDA receptor). When `abbreviations` is not null it
+  // receives the definitions found.
+  std::vector<Mention> Match(const Text& text,
+                             std::vector<Abbreviation>* abbreviations) const;
+  std::vector<Mention> Match(const Text& text) const {
+    return Match(text, nullptr);
+  }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CONCEPTS_H_

@@ -1,0 +1,200 @@
+// ConceptMatcher: longest-match lookup of vocabulary phrases over folded word
+// tokens, sentence by sentence, with abbreviations the text itself defines.
+// Covered by tests/concepts/matcher_test.cc and tests/concepts/seeds_test.cc.
+#include <algorithm>
+#include <unordered_map>
+
+#include "claimcheck/concepts.h"
+
+namespace claimcheck {
+
+namespace {
+
+struct PhraseToken {
+  std::string fold;
+  std::string cased;  // compared only when `case_sensitive`
+  bool case_sensitive = false;
+};
+
+struct Phrase {
+  std::vector<PhraseToken> tokens;
+  std::size_t concept_index = 0;  // index into Vocabulary::concepts()
+  int polarity = 1;
+  std::string via_abbreviation;
+};
+
+using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;
+
+std::vector<PhraseToken> PhraseTokens(std::string_view words,
+                                      bool case_sensitive) {
+  std::vector<PhraseToken> out;
+  for (Token& t : Tokenize(words)) {
+    out.push_back({std::move(t.fold), std::move(t.cased), case_sensitive});
+  }
+  return out;
+}
+
+void AddPhrase(PhraseIndex* index, Phrase phrase) {
+  if (phrase.tokens.empty()) return;
+  (*index)[phrase.tokens[0].fold].push_back(std::move(phrase));
+}
+
+bool TokenMatches(const Token& token, const PhraseToken& pt) {
+  if (token.fold != pt.fold) return false;
+  return !pt.case_sensitive || token.cased == pt.cased;
+}
+
+// Where `a`'s long form occurs inside `phrase` as a run of tokens: returns the
+// phrase with that run replaced by the short form (case-sensitive), or an
+// empty phrase when it does not occur.
+Phrase ReplaceLongForm(const Phrase& phrase,
+                       const std::vector<PhraseToken>& long_form,
+                       const std::vector<PhraseToken>& short_form,
+                       const std::string& short_text) {
+  const auto& t = phrase.tokens;
+  if (long_form.empty() || t.size() < long_form.size()) return {};
+  for (std::size_t i = 0; i + long_form.size() <= t.size(); ++i) {
+    bool same = true;
+    for (std::size_t k = 0; k < long_form.size() && same; ++k) {
+      same = t[i + k].fold == long_form[k].fold;
+    }
+    if (!same) continue;
+    Phrase out = phrase;
+    out.tokens.clear();
+    out.tokens.insert(out.tokens.end(), t.begin(), t.begin() + i);
+    out.tokens.insert(out.tokens.end(), short_form.begin(), short_form.end());
+    out.tokens.insert(out.tokens.end(), t.begin() + i + long_form.size(),
+                      t.end());
+    out.via_abbreviation = short_text;
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+struct ConceptMatcher::Impl {
+  const Vocabulary* vocabulary = nullptr;
+  PhraseIndex index;
+};
+
+ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->vocabulary = &vocabulary;
+  const auto& concepts = vocabulary.concepts();
+  for (std::size_t c = 0; c < concepts.size(); ++c) {
+    const Concept& entry = concepts[c];
+    AddPhrase(&impl_->index, {PhraseTokens(entry.label, false), c, 1, {}});
+    for (const std::string& s : entry.synonyms) {
+      AddPhrase(&impl_->index, {PhraseTokens(s, false), c, 1, {}});
+    }
+    for (const std::string& s : entry.cased_synonyms) {
+      AddPhrase(&impl_->index, {PhraseTokens(s, true), c, 1, {}});
+    }
+    for (const std::string& s : entry.antonyms) {
+      AddPhrase(&impl_->index, {PhraseTokens(s, false), c, -1, {}});
+    }
+  }
+  // Longest phrases first, then vocabulary order: the first full match found
+  // at a position is the one to keep, deterministically.
+  for (auto& [key, phrases] : impl_->index) {
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.tokens.size() > b.tokens.size();
+                     });
+  }
+}
+
+ConceptMatcher::~ConceptMatcher() = default;
+
+std::vector<Mention> ConceptMatcher::Match(
+    const Text& text, std::vector<Abbreviation>* abbreviations_out) const {
+  const std::string& str = text.str();
+  const std::vector<Abbreviation> abbreviations = FindAbbreviations(text);
+
+  // Phrases for this text only: every vocabulary phrase containing a defined
+  // long form, with the short form in its place.
+  PhraseIndex local;
+  for (const Abbreviation& a : abbreviations) {
+    const auto long_form = PhraseTokens(a.long_form, false);
+    const auto short_form = PhraseTokens(a.short_form, true);
+    if (long_form.empty() || short_form.empty()) continue;
+    for (const auto& [key, phrases] : impl_->index) {
+      for (const Phrase& p : phrases) {
+        Phrase replaced =
+            ReplaceLongForm(p, long_form, short_form, a.short_form);
+        if (!replaced.tokens.empty()) AddPhrase(&local, std::move(replaced));
+      }
+    }
+  }
+  for (auto& [key, phrases] : local) {
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) {
+                       return a.tokens.size() > b.tokens.size();
+                     });
+  }
+
+  const std::vector<Token> tokens = Tokenize(str);
+  // "(SHORT)" right after its long form may be stepped over inside a phrase.
+  std::vector<bool> transparent(tokens.size(), false);
+  for (const Abbreviation& a : abbreviations) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].start >= a.short_start && tokens[i].end <= a.short_end) {
+        transparent[i] = true;
+      }
+    }
+  }
+
+  std::vector<Mention> mentions;
+  const auto& concepts = impl_->vocabulary->concepts();
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const std::size_t sentence = text.SentenceAt(tokens[i].start);
+    const std::size_t sentence_end =
+        sentence < text.sentences().size() ? text.sentences()[sentence].end : 0;
+    const Phrase* best = nullptr;
+    std::size_t best_last = 0;  // index of the last token of the best match
+    for (const PhraseIndex* index : {&local, &impl_->index}) {
+      auto it = index->find(tokens[i].fold);
+      if (it == index->end()) continue;
+      for (const Phrase& phrase : it->second) {
+        std::size_t ti = i;
+        bool ok = TokenMatches(tokens[i], phrase.tokens[0]);
+        for (std::size_t p = 1; ok && p < phrase.tokens.size(); ++p) {
+          std::size_t next = ti + 1;
+          bool skipped = false;
+          while (next < tokens.size() && transparent[next] &&
+                 !TokenMatches(tokens[next], phrase.tokens[p])) {
+            ++next;
+            skipped = true;
+          }
+          ok = next < tokens.size() && tokens[next].end <= sentence_end &&
+               (tokens[next].gap_ok || skipped) &&
+               TokenMatches(tokens[next], phrase.tokens[p]);
+          ti = next;
+        }
+        if (ok && (best == nullptr || ti > best_last)) {
+          best = &phrase;
+          best_last = ti;
+        }
+      }
+    }
+    if (best == nullptr || sentence >= text.sentences().size()) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.target = &concepts[best->concept_index];
+    m.start = tokens[i].start;
+    m.end = tokens[best_last].end;
+    m.sentence = sentence;
+    m.polarity = best->polarity;
+    m.via_abbreviation = best->via_abbreviation;
+    mentions.push_back(std::move(m));
+    i = best_last + 1;
+  }
+  if (abbreviations_out != nullptr) *abbreviations_out = abbreviations;
+  return mentions;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,114 @@
+// Word tokens with ICU's word break rules, folded for matching.
+// Covered by tests/text/tokenizer_test.cc.
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+
+#include <memory>
+
+#include "claimcheck/text.h"
+#include "text/break_iterators.h"
+#include "text/unicode_util.h"
+
+namespace claimcheck {
+
+namespace {
+
+icu::BreakIterator* CachedIterator(Utf8BreakIterator::Kind kind) {
+  thread_local std::unique_ptr<icu::BreakIterator> word;
+  thread_local std::unique_ptr<icu::BreakIterator> sentence;
+  std::unique_ptr<icu::BreakIterator>& slot =
+      kind == Utf8BreakIterator::Kind::kWord ? word : sentence;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale& en = icu::Locale::getEnglish();
+    slot.reset(kind == Utf8BreakIterator::Kind::kWord
+                   ? icu::BreakIterator::createWordInstance(en, status)
+                   : icu::BreakIterator::createSentenceInstance(en, status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+// True when text[begin, end) holds only default-ignorable characters.
+bool OnlyIgnorable(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin >= end) return false;
+  std::size_t i = begin;
+  while (i < end) {
+    if (!IsIgnorable(NextCodePoint(text, &i))) return false;
+  }
+  return true;
+}
+
+// White space and at most one hyphen or dash between two tokens.
+bool GapJoinsPhrase(std::string_view text, std::size_t begin, std::size_t end) {
+  int dashes = 0;
+  std::size_t i = begin;
+  while (i < end) {
+    const UChar32 c = NextCodePoint(text, &i);
+    if (IsBlank(c)) continue;
+    if (IsDash(c) && ++dashes == 1) continue;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Utf8BreakIterator::Utf8BreakIterator(Kind kind, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  utext_ = utext_openUTF8(nullptr, text.data(),
+                          static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) {
+    utext_ = nullptr;
+    return;
+  }
+  iterator_ = CachedIterator(kind);
+  if (iterator_ == nullptr) return;
+  iterator_->setText(utext_, status);
+  if (U_FAILURE(status)) iterator_ = nullptr;
+}
+
+Utf8BreakIterator::~Utf8BreakIterator() {
+  if (utext_ != nullptr) utext_close(utext_);
+}
+
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
+                            std::size_t end) {
+  std::vector<Token> tokens;
+  if (end > text.size()) end = text.size();
+  if (begin >= end) return tokens;
+  const std::string_view span = text.substr(begin, end - begin);
+  Utf8BreakIterator it(Utf8BreakIterator::Kind::kWord, span);
+  icu::BreakIterator* bi = it.get();
+  if (bi == nullptr) return tokens;
+  std::size_t prev_end = 0;
+  int32_t start = bi->first();
+  for (int32_t stop = bi->next(); stop != icu::BreakIterator::DONE;
+       start = stop, stop = bi->next()) {
+    if (bi->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    const auto s = static_cast<std::size_t>(start);
+    const auto e = static_cast<std::size_t>(stop);
+    // "magne<ZWSP>sium" is one word to a reader: join across invisible gaps.
+    if (!tokens.empty() && OnlyIgnorable(span, prev_end, s)) {
+      tokens.back().end = begin + e;
+      prev_end = e;
+      continue;
+    }
+    Token token;
+    token.start = begin + s;
+    token.end = begin + e;
+    token.gap_ok = !tokens.empty() && GapJoinsPhrase(span, prev_end, s);
+    tokens.push_back(std::move(token));
+    prev_end = e;
+  }
+  for (Token& token : tokens) {
+    const std::string_view word =
+        text.substr(token.start, token.end - token.start);
+    token.fold = FoldToken(word, /*case_fold=*/true);
+    token.cased = FoldToken(word, /*case_fold=*/false);
+  }
+  return tokens;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,58 @@
+// Helpers shared by the tests: paths of the repository, its kb/ and the
+// shared material beside the repository, and reading a file.
+#ifndef CLAIMCHECK_TESTS_TEST_UTIL_H_
+#define CLAIMCHECK_TESTS_TEST_UTIL_H_
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace claimcheck::testing {
+
+inline std::string SourceDir() { return CLAIMCHECK_SOURCE_DIR; }
+inline std::string KbDir() { return SourceDir() + "/kb"; }
+inline std::string SharedDir() { return CLAIMCHECK_SHARED_DIR; }
+
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void WriteFile(const std::filesystem::path& path,
+                      const std::string& data) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << data;
+  REQUIRE(out.good());
+}
+
+// A fresh, empty directory under the system temp directory.
+inline std::filesystem::path TempDir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck_test_" + name + "_" +
+              std::to_string(std::hash<std::string>{}(name) % 100000));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// The path of seed NNN (the five real articles in ../shared/seeds/).
+inline std::string SeedPath(const std::string& prefix) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(SharedDir() + "/seeds")) {
+    if (entry.path().filename().string().rfind(prefix + "_", 0) == 0) {
+      return entry.path().string();
+    }
+  }
+  FAIL("no seed " << prefix << " in " << SharedDir() << "/seeds");
+  return {};
+}
+
+}  // namespace claimcheck::testing
+
+#endif  // CLAIMCHECK_TESTS_TEST_UTIL_H_

@@ -1,0 +1,128 @@
+// Shared plumbing of the claimcheck command (see cli.h).
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace claimcheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// True when the running binary sits in a CMake build tree (a CMakeCache.txt
+// in its directory or up to three levels above it).
+bool RunningFromBuildTree() {
+  std::error_code ec;
+  fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec) return false;
+  for (int up = 0; up < 4 && !dir.empty(); ++up) {
+    if (fs::exists(dir / "CMakeCache.txt", ec)) return true;
+    dir = dir.parent_path();
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Context::KbDir() const {
+  if (!options.kb.empty()) return options.kb;
+  if (const char* env = std::getenv("CLAIMCHECK_KB"); env && *env) return env;
+  if (RunningFromBuildTree()) return CLAIMCHECK_SOURCE_KB;
+  return CLAIMCHECK_INSTALLED_KB;
+}
+
+void Context::Error(std::string_view message) const {
+  *err << "claimcheck " << command << ": " << message << "\n";
+}
+
+void Context::Warn(std::string_view message) const {
+  if (options.verbosity > 0) {
+    *err << "claimcheck " << command << ": warning: " << message << "\n";
+  }
+}
+
+int Context::Fail(const Status& status) const {
+  Error(status.message());
+  return status.ExitCode();
+}
+
+int Context::Usage(std::string_view message) const {
+  Error(message);
+  *err << "Run 'claimcheck help " << command.substr(0, command.find(' '))
+       << "' for usage.\n";
+  return kExitUsage;
+}
+
+bool Context::Format(const std::vector<std::string>& allowed,
+                     const std::string& fallback, std::string* format) const {
+  *format = options.format.empty() ? fallback : options.format;
+  for (const std::string& a : allowed) {
+    if (a == *format) return true;
+  }
+  std::string list;
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  Usage("--format " + *format + " is not available here (choose " + list + ")");
+  return false;
+}
+
+int Context::Emit(const std::string& data) const {
+  if (options.output.empty() || options.output == "-") {
+    std::fwrite(data.data(), 1, data.size(), stdout);
+    if (std::fflush(stdout) != 0) {
+      Error("cannot write to standard output");
+      return kExitUsage;
+    }
+    return kExitOk;
+  }
+  const fs::path target(options.output);
+  const fs::path tmp = target.string() + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      Error(options.output + ": cannot write");
+      return kExitUsage;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    Error(options.output + ": cannot write: " + ec.message());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+void JsonDiagnostics(JsonWriter& w, const Diagnostics& diagnostics) {
+  w.StartArray();
+  for (const Diagnostic& d : diagnostics) {
+    w.StartObject();
+    w.Key("file");
+    JsonString(w, d.file);
+    w.Key("where");
+    JsonString(w, d.where);
+    w.Key("message");
+    JsonString(w, d.message);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+const Command* FindCommand(std::string_view name) {
+  for (const Command& c : Commands()) {
+    if (name == c.name) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace claimcheck::cli
