@@ -62,6 +62,27 @@ bool IsBulletChar(UChar32 c) {
   }
 }
 
+// The first offset in [i, end) that is not a blank, or end.
+std::size_t SkipBlanks(std::string_view text, std::size_t i, std::size_t end) {
+  while (i < end) {
+    std::size_t next = i;
+    if (!IsBlank(NextCodePoint(text, &next))) break;
+    i = next;
+  }
+  return i;
+}
+
+// The offset just after the last non-blank in [begin, end), or begin.
+std::size_t SkipBlanksBack(std::string_view text, std::size_t begin,
+                           std::size_t end) {
+  while (end > begin) {
+    std::size_t prev = end;
+    if (!IsBlank(PrevCodePoint(text, &prev))) break;
+    end = prev;
+  }
+  return end;
+}
+
 // Reads the list marker at text[*i] ("• ", "– ", "1. ", "12) ", "→") and
 // moves *i past it and the blanks after it.
 Line::Marker ReadMarker(std::string_view text, std::size_t end,
@@ -99,12 +120,7 @@ Line::Marker ReadMarker(std::string_view text, std::size_t end,
   } else {
     return Line::Marker::kNone;  // a lone "-" or "1." is not an item
   }
-  while (k < end) {
-    std::size_t next = k;
-    if (!IsBlank(NextCodePoint(text, &next))) break;
-    k = next;
-  }
-  *i = k;
+  *i = SkipBlanks(text, k, end);
   return marker;
 }
 
@@ -116,23 +132,12 @@ std::vector<Line> ReadLines(std::string_view text) {
     line.start = pos;
     std::size_t nl = text.find('\n', pos);
     line.end = nl == std::string_view::npos ? text.size() : nl;
-    std::size_t i = line.start;
-    while (i < line.end) {
-      std::size_t next = i;
-      if (!IsBlank(NextCodePoint(text, &next))) break;
-      i = next;
-    }
+    std::size_t i = SkipBlanks(text, line.start, line.end);
     line.blank = i >= line.end;
     if (!line.blank) {
       line.marker = ReadMarker(text, line.end, &i);
       line.content = i;
-      std::size_t e = line.end;
-      while (e > line.content) {
-        std::size_t prev = e;
-        if (!IsBlank(PrevCodePoint(text, &prev))) break;
-        e = prev;
-      }
-      line.content_end = e;
+      line.content_end = SkipBlanksBack(text, line.content, line.end);
       if (line.content >= line.content_end) line.blank = true;
     }
     lines.push_back(line);
@@ -207,16 +212,8 @@ bool EndsWithAbbreviation(std::string_view sentence) {
 
 // Trims blanks from both ends of [*begin, *end).
 void Trim(std::string_view text, std::size_t* begin, std::size_t* end) {
-  while (*begin < *end) {
-    std::size_t next = *begin;
-    if (!IsBlank(NextCodePoint(text, &next))) break;
-    *begin = next;
-  }
-  while (*end > *begin) {
-    std::size_t prev = *end;
-    if (!IsBlank(PrevCodePoint(text, &prev))) break;
-    *end = prev;
-  }
+  *begin = SkipBlanks(text, *begin, *end);
+  *end = SkipBlanksBack(text, *begin, *end);
 }
 
 // ICU treats a dash after "?" as a continuation (SContinue), but FAQ lines
@@ -229,27 +226,14 @@ std::size_t DashAnswerStart(std::string_view text, std::size_t begin,
     const std::size_t at = i;
     const UChar32 c = NextCodePoint(text, &i);
     if (c != '?' && c != '!' && c != '.') continue;
-    std::size_t j = i;
-    bool blank_before = false;
-    while (j < end) {
-      std::size_t k = j;
-      if (!IsBlank(NextCodePoint(text, &k))) break;
-      j = k;
-      blank_before = true;
-    }
-    if (!blank_before || j >= end) continue;
-    std::size_t k = j;
-    const UChar32 dash = NextCodePoint(text, &k);
+    const std::size_t j = SkipBlanks(text, i, end);
+    if (j == i || j >= end) continue;  // blanks are needed before the dash
+    std::size_t after_dash = j;
+    const UChar32 dash = NextCodePoint(text, &after_dash);
     if (dash != 0x2013 && dash != 0x2014 && dash != '-') continue;
-    bool blank_after = false;
-    while (k < end) {
-      std::size_t m = k;
-      if (!IsBlank(NextCodePoint(text, &m))) break;
-      k = m;
-      blank_after = true;
-    }
+    const std::size_t k = SkipBlanks(text, after_dash, end);
     std::size_t m = k;
-    if (!blank_after || k >= end || !u_isupper(NextCodePoint(text, &m))) {
+    if (k == after_dash || k >= end || !u_isupper(NextCodePoint(text, &m))) {
       continue;
     }
     *question_end = at + 1;
