@@ -169,6 +169,7 @@ std::size_t CheckKnowledgeBase(const std::string& kb_dir,
     problems->push_back({kb_dir, "", loaded.message()});
   }
   CheckVocabulary(vocabulary, problems);
+  CheckEvidence(kb_dir, vocabulary, problems);
   return problems->size() - before;
 }
 

@@ -130,6 +130,12 @@ run kb_badsub 2 "${KB[@]}" kb frob && expect_in kb_badsub err "no such subcomman
 # A broken kb also stops concepts, naming the problem.
 CLAIMCHECK_KB="$WORK/badkb" run env_kb 2 concepts "$EXAMPLE"
 expect_in env_kb err "badkb/concepts/y.json: line 3"
+# A broken study in a copy of the real kb: named with its file, line and id.
+cp -r "$SRC/kb" "$WORK/kbcopy"
+sed -i 's/"pmid": "33865376"/"pmid": "PMID 33865376"/' "$WORK/kbcopy/studies.json"
+run kb_study 2 --kb "$WORK/kbcopy" kb check
+expect_in kb_study out "kbcopy/studies.json: line 4, study 'mah2021': \"pmid\" is not a PMID"
+expect_in kb_study out "1 problem"
 run kb_missing 2 --kb "$WORK/nowhere" concepts "$EXAMPLE" && expect_in kb_missing err "nowhere/concepts: no such directory"
 
 echo "cli: $passes passed, $failures failed"
