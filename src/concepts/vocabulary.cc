@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "base/ids.h"
 #include "base/json_util.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/io.h"
@@ -15,13 +16,6 @@ namespace {
 const std::set<std::string, std::less<>> kConceptFields = {
     "id",       "kind", "label",  "synonyms", "cased_synonyms",
     "antonyms", "is_a", "better", "note"};
-
-bool ValidId(std::string_view id) {
-  if (id.empty() || !(id[0] >= 'a' && id[0] <= 'z')) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
 
 bool ParseKind(std::string_view s, ConceptKind* kind) {
   if (s == "intervention")
@@ -49,7 +43,7 @@ bool ReadConcept(const rapidjson::Value& v, std::string_view file_text,
     return false;
   }
   std::optional<std::string> id;
-  if (!ReadString(v, "id", &id) || !id || !ValidId(*id)) {
+  if (!ReadString(v, "id", &id) || !id || !IsValidId(*id)) {
     problem("\"id\" must be a string of lower-case letters, digits and _");
     return false;
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "base/ids.h"
 #include "base/json_util.h"
 #include "claimcheck/io.h"
 #include "claimcheck/kb.h"
@@ -55,16 +56,6 @@ const Set kDirectness = {
     "animal", "in_vitro",   "mechanistic"};
 const Set kReferenceKinds = {"rda", "upper_limit", "advice", "label",
                              "caution"};
-
-bool ValidId(std::string_view id) {
-  if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-      return false;
-    }
-  }
-  return true;
-}
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -189,7 +180,7 @@ class FileCheck {
 
   // Records the id; reports a bad or repeated one.
   void UniqueId(Set* seen) {
-    if (id_.empty() || !ValidId(id_)) {
+    if (id_.empty() || !IsValidId(id_)) {
       Problem("\"id\" must be a string of lower-case letters, digits and _");
     } else if (!seen->insert(id_).second) {
       Problem("duplicate id '" + id_ + "'");
@@ -221,11 +212,8 @@ Set CheckClaims(const std::string& kb_dir, const Vocabulary& vocabulary,
     f.UniqueId(&ids);
     const std::string kind = f.Enum(claim, "kind", kClaimKinds);
     const auto relations = kRelationsByKind.find(kind);
-    const std::string relation =
-        f.Enum(claim, "relation",
-               relations == kRelationsByKind.end() ? Set{} : relations->second,
-               /*required=*/true);
-    (void)relation;
+    f.Enum(claim, "relation",
+           relations == kRelationsByKind.end() ? Set{} : relations->second);
     f.Concept(claim, "subject", /*nullable=*/false);
     f.Concept(claim, "object", /*nullable=*/kind == "dose");
     if (claim.HasMember("qualifiers") && claim["qualifiers"].IsObject()) {
