@@ -82,30 +82,41 @@ bool ParseJson(std::string_view text, const std::string& file,
   return true;
 }
 
-std::size_t FindKeyValueLine(std::string_view text, std::string_view key,
-                             std::string_view value) {
+std::map<std::string, std::size_t, std::less<>> KeyValueLines(
+    std::string_view text, std::string_view key) {
+  std::map<std::string, std::size_t, std::less<>> lines;
   const std::string quoted_key = "\"" + std::string(key) + "\"";
-  const std::string quoted_value = "\"" + std::string(value) + "\"";
-  std::size_t pos = 0;
-  while ((pos = text.find(quoted_key, pos)) != std::string_view::npos) {
-    std::size_t i = pos + quoted_key.size();
+  auto skip_blanks = [&](std::size_t i) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' ||
                                text[i] == '\n' || text[i] == '\r')) {
       ++i;
     }
-    if (i < text.size() && text[i] == ':') {
-      ++i;
-      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' ||
-                                 text[i] == '\n' || text[i] == '\r')) {
-        ++i;
-      }
-      if (text.compare(i, quoted_value.size(), quoted_value) == 0) {
-        return LineColumnAt(text, pos).line;
-      }
+    return i;
+  };
+  std::size_t line = 1;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] == '\n') {
+      ++line;
+      continue;
     }
-    pos += quoted_key.size();
+    if (text[pos] != '"' || text.compare(pos, quoted_key.size(), quoted_key)) {
+      continue;
+    }
+    std::size_t i = skip_blanks(pos + quoted_key.size());
+    if (i >= text.size() || text[i] != ':') continue;
+    i = skip_blanks(i + 1);
+    if (i >= text.size() || text[i] != '"') continue;
+    const std::size_t close = text.find_first_of("\"\\", i + 1);
+    if (close == std::string_view::npos || text[close] != '"') continue;
+    lines.emplace(std::string(text.substr(i + 1, close - i - 1)), line);
   }
-  return 0;
+  return lines;
+}
+
+std::size_t LineOf(const std::map<std::string, std::size_t, std::less<>>& lines,
+                   std::string_view value) {
+  auto it = lines.find(value);
+  return it == lines.end() ? 0 : it->second;
 }
 
 bool ReadStringArray(const rapidjson::Value& object, const char* name,

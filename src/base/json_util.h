@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,15 @@ inline constexpr std::size_t kMaxJsonDepth = 256;
 bool ParseJson(std::string_view text, const std::string& file,
                rapidjson::Document* doc, Diagnostics* problems);
 
-// The 1-based line of the first `"key": "value"` in `text`, or 0.
-std::size_t FindKeyValueLine(std::string_view text, std::string_view key,
-                             std::string_view value);
+// For every `"key": "value"` in `text` (a string value without escapes),
+// the 1-based line of its first occurrence, keyed by value. One pass over the
+// text, so naming the line of each of N items costs O(size), not O(N size).
+std::map<std::string, std::size_t, std::less<>> KeyValueLines(
+    std::string_view text, std::string_view key);
+
+// The line `lines` holds for `value`, or 0.
+std::size_t LineOf(const std::map<std::string, std::size_t, std::less<>>& lines,
+                   std::string_view value);
 
 // Reads an optional array of strings member. Returns false (and leaves `out`
 // as is) when the member exists but is not an array of strings.

@@ -31,9 +31,11 @@ bool ParseKind(std::string_view s, ConceptKind* kind) {
 
 // Reads one concept object; returns false (with problems added) when it is
 // unusable. `where` names it for messages.
-bool ReadConcept(const rapidjson::Value& v, std::string_view file_text,
-                 const std::string& file, std::size_t index, Concept* c,
-                 Diagnostics* problems) {
+bool ReadConcept(
+    const rapidjson::Value& v,
+    const std::map<std::string, std::size_t, std::less<>>& id_lines,
+    const std::string& file, std::size_t index, Concept* c,
+    Diagnostics* problems) {
   std::string where = "concepts[" + std::to_string(index) + "]";
   auto problem = [&](const std::string& message) {
     problems->push_back({file, where, message});
@@ -49,7 +51,7 @@ bool ReadConcept(const rapidjson::Value& v, std::string_view file_text,
   }
   c->id = *id;
   c->file = file;
-  c->line = FindKeyValueLine(file_text, "id", *id);
+  c->line = LineOf(id_lines, *id);
   where = (c->line ? "line " + std::to_string(c->line) + ", " : "") +
           "concept '" + c->id + "'";
   bool ok = true;
@@ -122,10 +124,11 @@ void LoadFile(const std::string& path, Vocabulary* vocab,
         {path, "line 1", "expected an object with a \"concepts\" array"});
     return;
   }
+  const auto id_lines = KeyValueLines(text.value(), "id");
   std::size_t index = 0;
   for (const auto& v : doc["concepts"].GetArray()) {
     Concept entry;
-    if (ReadConcept(v, text.value(), path, index++, &entry, problems)) {
+    if (ReadConcept(v, id_lines, path, index++, &entry, problems)) {
       const std::string id = entry.id;
       const std::size_t line = entry.line;
       Status added = vocab->Add(std::move(entry));

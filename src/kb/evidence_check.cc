@@ -65,8 +65,8 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-// One evidence file being checked: its text for line numbers and where its
-// problems go.
+// One evidence file being checked: its parsed items, the line of each id,
+// and where its problems go.
 class FileCheck {
  public:
   FileCheck(std::string path, const Vocabulary& vocabulary,
@@ -83,8 +83,8 @@ class FileCheck {
       problems_->push_back({path_, "", text.status().message()});
       return false;
     }
-    text_ = std::move(text.value());
-    if (!ParseJson(text_, path_, &doc_, problems_)) return false;
+    if (!ParseJson(text.value(), path_, &doc_, problems_)) return false;
+    id_lines_ = KeyValueLines(text.value(), "id");
     if (!doc_.IsObject() || !doc_.HasMember(top_key) ||
         !doc_[top_key].IsArray()) {
       problems_->push_back(
@@ -105,7 +105,7 @@ class FileCheck {
     id_.clear();
     if (item.IsObject() && item.HasMember("id") && item["id"].IsString()) {
       id_ = item["id"].GetString();
-      const std::size_t line = FindKeyValueLine(text_, "id", id_);
+      const std::size_t line = LineOf(id_lines_, id_);
       where_ = (line ? "line " + std::to_string(line) + ", " : "") + what +
                " '" + id_ + "'";
     }
@@ -116,12 +116,12 @@ class FileCheck {
     problems_->push_back({path_, where_, message});
   }
 
-  // A string member that must be one of `allowed`; returns it or "".
+  // A required string member that must be one of `allowed`; returns it or "".
   std::string Enum(const rapidjson::Value& item, const char* name,
-                   const Set& allowed, bool required = true) {
+                   const Set& allowed) {
     auto it = item.FindMember(name);
     if (it == item.MemberEnd() || it->value.IsNull()) {
-      if (required) Problem(std::string("\"") + name + "\" is missing");
+      Problem(std::string("\"") + name + "\" is missing");
       return {};
     }
     if (!it->value.IsString() || !allowed.count(it->value.GetString())) {
@@ -191,7 +191,7 @@ class FileCheck {
   std::string path_;
   const Vocabulary& vocabulary_;
   Diagnostics* problems_;
-  std::string text_;
+  std::map<std::string, std::size_t, std::less<>> id_lines_;  // id -> line
   rapidjson::Document doc_;
   std::string where_;
   std::string id_;
