@@ -33,8 +33,11 @@ struct Concept {
   std::vector<std::string> antonyms;        // name the opposite pole
   std::vector<std::string> is_a;            // parent concept ids
   Better better = Better::kNone;            // outcomes only
-  std::string file;                         // the kb file it came from
-  std::size_t line = 0;                     // line of its "id" in that file
+  // Interventions only, optional: "mineral", "salt", "herb", "hormone",
+  // "amino acid", "vitamin", "medicine", "food", "compound".
+  std::string category;
+  std::string file;      // the kb file it came from
+  std::size_t line = 0;  // line of its "id" in that file
 };
 
 // The set of concepts, loaded from a knowledge-base directory. Thread-safe for

@@ -15,7 +15,13 @@ namespace {
 
 const std::set<std::string, std::less<>> kConceptFields = {
     "id",       "kind", "label",  "synonyms", "cased_synonyms",
-    "antonyms", "is_a", "better", "note"};
+    "antonyms", "is_a", "better", "note",     "category"};
+
+// What an intervention is, for composition claims ("valerian root is a
+// mushroom") and to tell medicines from supplements.
+const std::set<std::string, std::less<>> kCategories = {
+    "mineral", "salt",     "herb", "hormone", "amino acid",
+    "vitamin", "medicine", "food", "compound"};
 
 bool ParseKind(std::string_view s, ConceptKind* kind) {
   if (s == "intervention")
@@ -103,6 +109,20 @@ bool ReadConcept(
   }
   if (ok && c->kind != ConceptKind::kOutcome && c->better != Better::kNone) {
     problem("only outcomes have \"better\"");
+  }
+  std::optional<std::string> category;
+  if (!ReadString(v, "category", &category) ||
+      (category && !kCategories.count(*category))) {
+    problem(
+        "\"category\" must be one of mineral, salt, herb, hormone, amino "
+        "acid, vitamin, medicine, food, compound");
+    ok = false;
+  } else if (category) {
+    if (c->kind != ConceptKind::kIntervention) {
+      problem("only interventions have \"category\"");
+      ok = false;
+    }
+    c->category = *category;
   }
   std::optional<std::string> note;
   if (!ReadString(v, "note", &note)) problem("\"note\" must be a string");

@@ -1,14 +1,14 @@
 // kb check for the curated evidence files: claims.json, studies.json and
 // reference_values.json (kb/FORMAT.md part 2, "Invariants").
 // Covered by tests/kb/evidence_check_test.cc.
-#include <filesystem>
 #include <map>
 #include <set>
 
 #include "base/ids.h"
-#include "base/json_util.h"
-#include "claimcheck/io.h"
+#include "claimcheck/document.h"
 #include "claimcheck/kb.h"
+#include "claimcheck/knowledge.h"
+#include "kb/evidence_file.h"
 
 namespace claimcheck {
 
@@ -16,8 +16,14 @@ namespace {
 
 using Set = std::set<std::string, std::less<>>;
 
-const Set kClaimKinds = {"effect", "mechanism", "dose",       "comparison",
-                         "safety", "onset",     "composition"};
+// The words of an enum, from its one table (knowledge.cc, document.cc).
+template <typename E>
+Set Words(const std::vector<E>& all, const char* (*name)(E)) {
+  Set words;
+  for (E value : all) words.insert(name(value));
+  return words;
+}
+
 const Set kCausalRelations = {"increases", "decreases", "modulates",
                               "no_effect"};
 const std::map<std::string, Set, std::less<>> kRelationsByKind = {
@@ -30,32 +36,10 @@ const std::map<std::string, Set, std::less<>> kRelationsByKind = {
     {"onset", {"onset_within"}},
     {"composition", {"is_a", "contains", "is_not"}},
 };
-const Set kDesigns = {"meta_analysis",
-                      "systematic_review",
-                      "rct",
-                      "controlled_trial",
-                      "cohort",
-                      "case_control",
-                      "cross_sectional",
-                      "case_series",
-                      "case_report",
-                      "animal",
-                      "in_vitro",
-                      "narrative_review",
-                      "guideline",
-                      "editorial",
-                      "letter",
-                      "erratum",
-                      "retraction",
-                      "wellness_article",
-                      "press_release",
-                      "unknown"};
-const Set kStances = {"supports", "refutes", "no_effect", "mixed", "context"};
-const Set kDirectness = {
-    "direct", "other_form", "other_population", "surrogate_outcome",
-    "animal", "in_vitro",   "mechanistic"};
-const Set kReferenceKinds = {"rda", "upper_limit", "advice", "label",
-                             "caution"};
+const Set kDesigns = Words(AllDesigns(), DesignName);
+const Set kStances = Words(AllStances(), StanceName);
+const Set kDirectness = Words(AllDirectness(), DirectnessName);
+const Set kReferenceKinds = Words(AllReferenceKinds(), ReferenceKindName);
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -71,67 +55,28 @@ class FileCheck {
  public:
   FileCheck(std::string path, const Vocabulary& vocabulary,
             Diagnostics* problems)
-      : path_(std::move(path)), vocabulary_(vocabulary), problems_(problems) {}
+      : file_(std::move(path), problems), vocabulary_(vocabulary) {}
 
   // Reads and parses the file; false when it is absent (nothing to check) or
   // broken (the problem is recorded).
-  bool Load(const char* top_key) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path_, ec)) return false;
-    Result<std::string> text = ReadFile(path_);
-    if (!text.ok()) {
-      problems_->push_back({path_, "", text.status().message()});
-      return false;
-    }
-    if (!ParseJson(text.value(), path_, &doc_, problems_)) return false;
-    id_lines_ = KeyValueLines(text.value(), "id");
-    if (!doc_.IsObject() || !doc_.HasMember(top_key) ||
-        !doc_[top_key].IsArray()) {
-      problems_->push_back(
-          {path_, "line 1",
-           std::string("expected an object with a \"") + top_key + "\" array"});
-      return false;
-    }
-    return true;
-  }
+  bool Load(const char* top_key) { return file_.Open(top_key).ok(); }
 
-  const rapidjson::Value& Items(const char* top_key) const {
-    return doc_[top_key];
-  }
+  const rapidjson::Value& Items() const { return file_.Items(); }
 
   // Sets the item the next problems are about ("claim 'x'", with its line).
   void At(const char* what, std::size_t index, const rapidjson::Value& item) {
-    where_ = std::string(what) + "[" + std::to_string(index) + "]";
-    id_.clear();
-    if (item.IsObject() && item.HasMember("id") && item["id"].IsString()) {
-      id_ = item["id"].GetString();
-      const std::size_t line = LineOf(id_lines_, id_);
-      where_ = (line ? "line " + std::to_string(line) + ", " : "") + what +
-               " '" + id_ + "'";
-    }
+    file_.At(what, index, item);
   }
-  const std::string& id() const { return id_; }
+  const std::string& id() const { return file_.id(); }
 
-  void Problem(const std::string& message) {
-    problems_->push_back({path_, where_, message});
-  }
+  void Problem(const std::string& message) { file_.Problem(message); }
 
   // A required string member that must be one of `allowed`; returns it or "".
   std::string Enum(const rapidjson::Value& item, const char* name,
                    const Set& allowed) {
-    auto it = item.FindMember(name);
-    if (it == item.MemberEnd() || it->value.IsNull()) {
-      Problem(std::string("\"") + name + "\" is missing");
-      return {};
-    }
-    if (!it->value.IsString() || !allowed.count(it->value.GetString())) {
-      Problem(std::string("\"") + name + "\" has an unknown value" +
-              (it->value.IsString()
-                   ? std::string(" \"") + it->value.GetString() + "\""
-                   : std::string()));
-      return {};
-    }
-    return it->value.GetString();
+    const char* word = file_.Word(
+        item, name, [&](std::string_view w) { return allowed.count(w) > 0; });
+    return word ? word : "";
   }
 
   // A member that must be a concept id of the vocabulary (or null when
@@ -180,22 +125,24 @@ class FileCheck {
 
   // Records the id; reports a bad or repeated one.
   void UniqueId(Set* seen) {
-    if (id_.empty() || !IsValidId(id_)) {
+    if (id().empty() || !IsValidId(id())) {
       Problem("\"id\" must be a string of lower-case letters, digits and _");
-    } else if (!seen->insert(id_).second) {
-      Problem("duplicate id '" + id_ + "'");
+    } else if (!seen->insert(id()).second) {
+      Problem("duplicate id '" + id() + "'");
     }
   }
 
  private:
-  std::string path_;
+  EvidenceFile file_;
   const Vocabulary& vocabulary_;
-  Diagnostics* problems_;
-  std::map<std::string, std::size_t, std::less<>> id_lines_;  // id -> line
-  rapidjson::Document doc_;
-  std::string where_;
-  std::string id_;
 };
+
+// Built on first use: ClaimKindName lives in another file, whose statics may
+// not be initialised before ours.
+const Set& ClaimKinds() {
+  static const Set kinds = Words(AllClaimKinds(), ClaimKindName);
+  return kinds;
+}
 
 Set CheckClaims(const std::string& kb_dir, const Vocabulary& vocabulary,
                 Diagnostics* problems) {
@@ -203,14 +150,14 @@ Set CheckClaims(const std::string& kb_dir, const Vocabulary& vocabulary,
   FileCheck f(kb_dir + "/claims.json", vocabulary, problems);
   if (!f.Load("claims")) return ids;
   std::size_t index = 0;
-  for (const auto& claim : f.Items("claims").GetArray()) {
+  for (const auto& claim : f.Items().GetArray()) {
     f.At("claim", index++, claim);
     if (!claim.IsObject()) {
       f.Problem("a claim must be a JSON object");
       continue;
     }
     f.UniqueId(&ids);
-    const std::string kind = f.Enum(claim, "kind", kClaimKinds);
+    const std::string kind = f.Enum(claim, "kind", ClaimKinds());
     const auto relations = kRelationsByKind.find(kind);
     f.Enum(claim, "relation",
            relations == kRelationsByKind.end() ? Set{} : relations->second);
@@ -250,7 +197,7 @@ Set CheckStudies(const std::string& kb_dir, const Vocabulary& vocabulary,
   Set ids;
   FileCheck f(kb_dir + "/studies.json", vocabulary, problems);
   if (!f.Load("studies")) return ids;
-  const auto& studies = f.Items("studies");
+  const auto& studies = f.Items();
   std::map<std::string, std::string> by_identifier;  // "PMID 123" -> study
   std::size_t index = 0;
   for (const auto& study : studies.GetArray()) {
@@ -375,7 +322,7 @@ void CheckReferenceValues(const std::string& kb_dir,
   if (!f.Load("reference_values")) return;
   Set ids;
   std::size_t index = 0;
-  for (const auto& value : f.Items("reference_values").GetArray()) {
+  for (const auto& value : f.Items().GetArray()) {
     f.At("reference value", index++, value);
     if (!value.IsObject()) {
       f.Problem("a reference value must be a JSON object");

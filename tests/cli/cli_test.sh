@@ -53,6 +53,19 @@ golden() {
 }
 
 KB=(--kb "$SRC/kb")
+
+# twice_on_seeds PREFIX COMMAND: runs COMMAND --format json twice on every
+# seed (outputs PREFIX_<seed>_a/_b) and checks the two are the same bytes.
+twice_on_seeds() {
+  local prefix="$1" command="$2" seed name
+  for seed in "$SHARED"/seeds/*.txt; do
+    name=$(basename "$seed" .txt)
+    run "${prefix}_${name}_a" 0 "${KB[@]}" "$command" "$seed" --format json || continue
+    run "${prefix}_${name}_b" 0 "${KB[@]}" "$command" "$seed" --format json || continue
+    cmp -s "$WORK/${prefix}_${name}_a.out" "$WORK/${prefix}_${name}_b.out" && pass ||
+      fail "$command seed $name: two runs differ"
+  done
+}
 EXAMPLE=examples/magnesium-and-sleep.txt
 
 # --- version, help, dispatch ---
@@ -73,14 +86,29 @@ run example_text 0 "${KB[@]}" concepts "$EXAMPLE" && golden example_text example
 run example_eq 0 "${KB[@]}" --format=json concepts "$EXAMPLE"
 cmp -s "$WORK/example_eq.out" "$WORK/example_json.out" && pass || fail "--format=json differs from --format json"
 
+# --- extract: the example article, golden; the seeds, deterministic ---
+run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
+run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt
+run help_extract 0 help extract && expect_in help_extract out "Usage: claimcheck extract FILE"
+expect_in extract_json out '"id": "sha256:'
+expect_in extract_json out '"hedging": "hedged"'
+twice_on_seeds extract extract
+expect_in extract_002_e3165d49c8c45ae9_a out '"hedging": "assertive"'
+expect_in extract_002_e3165d49c8c45ae9_a out '"relation": "more_bioavailable_than"'
+printf 'Magnesium does not improve sleep.\n' >"$WORK/neg.txt"
+run extract_neg 0 "${KB[@]}" extract "$WORK/neg.txt" --format json
+expect_in extract_neg out '"relation": "no_effect"'
+expect_in extract_neg out '"denied": "increases"'
+"$BIN" "${KB[@]}" extract - <"$WORK/neg.txt" >"$WORK/extract_stdin.out" 2>&1 && pass || fail "extract from stdin: exit $?"
+expect_in extract_stdin out "magnesium no_effect sleep"
+: >"$WORK/empty_x.txt"
+run extract_empty 2 "${KB[@]}" extract "$WORK/empty_x.txt" && expect_in extract_empty err "empty_x.txt: empty document"
+printf 'PK\003\004\000\000binary' >"$WORK/bin_x.dat"
+run extract_binary 2 "${KB[@]}" extract "$WORK/bin_x.dat" && expect_in extract_binary err "bin_x.dat: byte 4: binary data"
+run extract_two 2 "${KB[@]}" extract a b && expect_in extract_two err "expects one FILE"
+
 # --- determinism: same input, same bytes ---
-for seed in "$SHARED"/seeds/*.txt; do
-  name=$(basename "$seed" .txt)
-  run "seed_${name}_a" 0 "${KB[@]}" concepts "$seed" --format json || continue
-  run "seed_${name}_b" 0 "${KB[@]}" concepts "$seed" --format json || continue
-  cmp -s "$WORK/seed_${name}_a.out" "$WORK/seed_${name}_b.out" && pass ||
-    fail "seed $name: two runs differ"
-done
+twice_on_seeds seed concepts
 expect_in seed_002_e3165d49c8c45ae9_a out '"id": "nmda_receptor"'
 expect_in seed_002_e3165d49c8c45ae9_a out '"via_abbreviation": "RLS"'
 
@@ -137,6 +165,24 @@ run kb_study 2 --kb "$WORK/kbcopy" kb check
 expect_in kb_study out "kbcopy/studies.json: line 4, study 'mah2021': \"pmid\" is not a PMID"
 expect_in kb_study out "1 problem"
 run kb_missing 2 --kb "$WORK/nowhere" concepts "$EXAMPLE" && expect_in kb_missing err "nowhere/concepts: no such directory"
+
+# --- kb stats: the real kb counted, golden; a broken or partial kb refused ---
+run help_kb_stats 0 help kb && expect_in help_kb_stats out "kb stats"
+run kb_stats 0 "${KB[@]}" kb stats && golden kb_stats kb_stats.txt
+run kb_stats_json 0 "${KB[@]}" kb stats --format json && golden kb_stats_json kb_stats.json
+run kb_stats_again 0 "${KB[@]}" --format=json kb stats
+cmp -s "$WORK/kb_stats_again.out" "$WORK/kb_stats_json.out" && pass || fail "kb stats: two runs differ"
+run kb_stats_bad 2 --kb "$WORK/kbcopy" kb stats
+expect_in kb_stats_bad err "kbcopy/studies.json: line 4, study 'mah2021': \"pmid\" is not a PMID"
+[[ -s "$WORK/kb_stats_bad.out" ]] && fail "kb stats printed counts for a broken kb" || pass
+cp -r "$SRC/kb" "$WORK/kbdesign"
+sed -i '0,/"design": "meta_analysis"/s//"design": "metaanalysis"/' "$WORK/kbdesign/studies.json"
+run kb_stats_design 2 --kb "$WORK/kbdesign" kb stats
+expect_in kb_stats_design err "kbdesign/studies.json: line 4, study 'mah2021': \"design\" has an unknown value \"metaanalysis\""
+cp -r "$SRC/kb" "$WORK/kbnostudies" && rm "$WORK/kbnostudies/studies.json"
+run kb_stats_nofile 2 --kb "$WORK/kbnostudies" kb stats
+expect_in kb_stats_nofile err "kbnostudies/studies.json: no such file"
+run kb_stats_format 2 "${KB[@]}" kb stats --format dot && expect_in kb_stats_format err "--format dot is not available"
 
 echo "cli: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

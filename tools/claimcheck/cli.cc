@@ -9,6 +9,10 @@
 #include <fstream>
 #include <iostream>
 
+#include "claimcheck/concepts.h"
+#include "claimcheck/io.h"
+#include "claimcheck/text.h"
+
 namespace claimcheck::cli {
 
 namespace {
@@ -101,6 +105,68 @@ int Context::Emit(const std::string& data) const {
     return kExitUsage;
   }
   return kExitOk;
+}
+
+bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
+                    int* exit_code) {
+  Diagnostics problems;
+  Status loaded = Vocabulary::Load(context.KbDir(), vocabulary, &problems);
+  for (const Diagnostic& d : problems) context.Error(d.ToString());
+  if (!loaded.ok()) {
+    *exit_code = context.Fail(loaded);
+    return false;
+  }
+  return true;
+}
+
+bool LoadText(const Context& context, const std::string& file,
+              std::string* bytes, Text* text, Diagnostics* warnings,
+              int* exit_code) {
+  Result<std::string> read = ReadFile(file);
+  if (!read.ok()) {
+    *exit_code = context.Fail(read.status());
+    return false;
+  }
+  Result<Text> parsed = Text::FromBytes(read.value(), file, warnings);
+  if (!parsed.ok()) {
+    *exit_code = context.Fail(parsed.status());
+    return false;
+  }
+  for (const Diagnostic& d : *warnings) context.Warn(d);
+  if (parsed.value().sentences().empty()) {
+    *exit_code = context.Fail(
+        Status::InvalidArgument(file + ": empty document (no text to read)"));
+    return false;
+  }
+  *bytes = std::move(read.value());
+  *text = std::move(parsed.value());
+  return true;
+}
+
+bool OneFileArgument(const Context& context, std::string* file,
+                     int* exit_code) {
+  std::vector<std::string> files;
+  for (const std::string& arg : context.args) {
+    if (arg.size() > 1 && arg[0] == '-') {
+      *exit_code = context.Usage("unknown option " + arg);
+      return false;
+    }
+    files.push_back(arg);
+  }
+  if (files.size() != 1) {
+    *exit_code = context.Usage("expects one FILE");
+    return false;
+  }
+  *file = files[0];
+  return true;
+}
+
+bool ReadDocumentInput(const Context& context, DocumentInput* input,
+                       int* exit_code) {
+  return OneFileArgument(context, &input->file, exit_code) &&
+         LoadVocabulary(context, &input->vocabulary, exit_code) &&
+         LoadText(context, input->file, &input->bytes, &input->text,
+                  &input->warnings, exit_code);
 }
 
 void JsonDiagnostics(JsonWriter& w, const Diagnostics& diagnostics) {

@@ -11,8 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "claimcheck/concepts.h"
 #include "claimcheck/diagnostic.h"
 #include "claimcheck/status.h"
+#include "claimcheck/text.h"
+
+namespace claimcheck {
+struct Claim;
+}  // namespace claimcheck
 
 namespace claimcheck::cli {
 
@@ -80,11 +86,43 @@ struct Command {
   int (*run)(Context& context);
 };
 
+// Loads the vocabulary of KbDir(); on failure reports and returns false with
+// the exit code in *exit_code.
+bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
+                    int* exit_code);
+// Reads FILE ('-': stdin) into a normalised Text; warnings go to stderr. An
+// empty document is an error (exit 2). `bytes` receives the raw bytes and
+// `warnings` the repairs made (also reported on stderr).
+bool LoadText(const Context& context, const std::string& file,
+              std::string* bytes, Text* text, Diagnostics* warnings,
+              int* exit_code);
+// The one FILE argument of a command; Usage() error otherwise.
+bool OneFileArgument(const Context& context, std::string* file, int* exit_code);
+
+// What a command on one document needs: its FILE argument, the vocabulary,
+// the bytes and the normalised text.
+struct DocumentInput {
+  std::string file;
+  std::string bytes;
+  Vocabulary vocabulary;
+  Text text;
+  Diagnostics warnings;
+};
+// OneFileArgument, LoadVocabulary and LoadText in turn.
+bool ReadDocumentInput(const Context& context, DocumentInput* input,
+                       int* exit_code);
+
 // The command table (defined in main.cc).
 const std::vector<Command>& Commands();
 const Command* FindCommand(std::string_view name);
 
 int RunConcepts(Context& context);
+int RunExtract(Context& context);
+
+// One claim's `extract` fields inside an open JSON object, and its one-line
+// text form; shared by extract, audit and query.
+void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& claim);
+std::string ClaimLine(const Text& text, const Claim& claim);
 int RunKb(Context& context);
 
 }  // namespace claimcheck::cli

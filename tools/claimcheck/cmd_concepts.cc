@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "claimcheck/concepts.h"
-#include "claimcheck/io.h"
 #include "claimcheck/text.h"
 #include "cli.h"
 
@@ -143,40 +142,16 @@ std::string TextReport(const std::string& file, const Text& text,
 int RunConcepts(Context& context) {
   std::string format;
   if (!context.Format({"text", "json"}, "text", &format)) return kExitUsage;
-  std::vector<std::string> files;
-  for (const std::string& arg : context.args) {
-    if (arg.size() > 1 && arg[0] == '-') {
-      return context.Usage("unknown option " + arg);
-    }
-    files.push_back(arg);
-  }
-  if (files.size() != 1) return context.Usage("expects one FILE");
-  const std::string& file = files[0];
-
-  Vocabulary vocabulary;
-  Diagnostics problems;
-  Status loaded = Vocabulary::Load(context.KbDir(), &vocabulary, &problems);
-  for (const Diagnostic& d : problems) context.Error(d.ToString());
-  if (!loaded.ok()) return context.Fail(loaded);
-
-  Result<std::string> bytes = ReadFile(file);
-  if (!bytes.ok()) return context.Fail(bytes.status());
-  Diagnostics warnings;
-  Result<Text> text = Text::FromBytes(bytes.value(), file, &warnings);
-  if (!text.ok()) return context.Fail(text.status());
-  for (const Diagnostic& d : warnings) context.Warn(d);
-  if (text.value().sentences().empty()) {
-    return context.Fail(
-        Status::InvalidArgument(file + ": empty document (no text to read)"));
-  }
-  ConceptMatcher matcher(vocabulary);
+  int code = kExitOk;
+  DocumentInput in;
+  if (!ReadDocumentInput(context, &in, &code)) return code;
+  ConceptMatcher matcher(in.vocabulary);
   std::vector<Abbreviation> abbreviations;
-  const std::vector<Mention> mentions =
-      matcher.Match(text.value(), &abbreviations);
+  const std::vector<Mention> mentions = matcher.Match(in.text, &abbreviations);
   return context.Emit(
       format == "json"
-          ? JsonReport(file, text.value(), mentions, abbreviations, warnings)
-          : TextReport(file, text.value(), mentions));
+          ? JsonReport(in.file, in.text, mentions, abbreviations, in.warnings)
+          : TextReport(in.file, in.text, mentions));
 }
 
 }  // namespace claimcheck::cli

@@ -44,8 +44,21 @@ constexpr const char* kConceptsHelp =
     "Options:\n"
     "  --format FMT   text (default) or json\n";
 
+constexpr const char* kExtractHelp =
+    "Usage: claimcheck extract FILE [--format text|json]\n"
+    "\n"
+    "Reads a document and lists the claims it makes, normalised (subject,\n"
+    "relation, object, qualifiers) with how each is said: hedging (hedged,\n"
+    "plain, assertive), negation and attribution (none, unnamed, cited).\n"
+    "No verdicts. FILE is a text document; '-' reads standard input.\n"
+    "The rules are in docs/claims.md.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT   text (default; one claim a line) or json\n";
+
 constexpr const char* kKbHelp =
     "Usage: claimcheck kb check [--format text|json]\n"
+    "       claimcheck kb stats [--format text|json]\n"
     "\n"
     "kb check   validates the curated knowledge base (--kb DIR): JSON syntax\n"
     "           with line and column; the vocabulary (fields, ids, is_a\n"
@@ -54,6 +67,12 @@ constexpr const char* kKbHelp =
     "           claim and study ids, designs, stances, PMIDs, DOIs, duplicate\n"
     "           studies, contradictory stances). Lists every problem and\n"
     "           exits 2 when there is any (kb/FORMAT.md).\n"
+    "kb stats   loads the knowledge base and counts what it holds: concepts\n"
+    "           per kind, claims per kind, studies per design and retracted,\n"
+    "           evidence entries per stance and per directness, studies per\n"
+    "           claim (min, max, claims without any), reference values per\n"
+    "           kind. Text leaves out zero counts; json lists every word.\n"
+    "           A knowledge base that does not load is reported, exit 2.\n"
     "\n"
     "Options:\n"
     "  --format FMT   text (default) or json\n";
@@ -69,7 +88,9 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"concepts", "list the concepts a document mentions", kConceptsHelp,
        RunConcepts},
-      {"kb", "check the curated knowledge base", kKbHelp, RunKb},
+      {"extract", "list the claims a document makes", kExtractHelp, RunExtract},
+      {"kb", "check the curated knowledge base or count what it holds", kKbHelp,
+       RunKb},
       {"help", "show help for claimcheck or a command", kHelpHelp, RunHelp},
   };
   return commands;

@@ -10,6 +10,7 @@ CLAIMCHECK_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libicu-dev rapidjson-dev libsqlite3-dev libpugixml-dev
   libboost-dev libboost-graph-dev catch2 libgumbo-dev zlib1g-dev
+  nettle-dev
 )
 
 # Installs the packages that are not installed yet; quick when none is

@@ -1,0 +1,138 @@
+// Claims: what a sentence asserts, normalised so that "magnesium helps you
+// fall asleep faster", "Mg shortens sleep onset latency" and "magnesium
+// reduces the time it takes to fall asleep" are one claim,
+// decreases(magnesium, sleep_onset_latency). The rules are in
+// docs/claims.md; covered by tests/claims/*.cc.
+#ifndef CLAIMCHECK_CLAIMS_H_
+#define CLAIMCHECK_CLAIMS_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimcheck/concepts.h"
+#include "claimcheck/text.h"
+
+namespace claimcheck {
+
+enum class ClaimKind {
+  kEffect,       // intervention (or mechanism) -> outcome
+  kMechanism,    // -> a mechanism concept (GABA, melatonin, cortisol …)
+  kDose,         // an amount to take or to need ("200 to 400 mg per day")
+  kComparison,   // "citrate is more bioavailable than oxide"
+  kSafety,       // harms, contraindications, interactions
+  kOnset,        // timing ("30–60 minutes before bed", "within 30 minutes")
+  kComposition,  // what a thing is ("valerian root is a mushroom")
+};
+const char* ClaimKindName(ClaimKind kind);
+
+enum class Hedging { kHedged, kPlain, kAssertive };
+const char* HedgingName(Hedging hedging);
+
+enum class Attribution { kNone, kUnnamed, kCited };
+const char* AttributionName(Attribution attribution);
+
+// Relations. Effect, mechanism and safety claims use the first four; the
+// other kinds add their own (docs/claims.md lists them all).
+inline constexpr const char* kIncreases = "increases";
+inline constexpr const char* kDecreases = "decreases";
+inline constexpr const char* kModulates = "modulates";
+inline constexpr const char* kNoEffect = "no_effect";
+
+// An amount the text states: "200 to 400 mg per day", "30–60 minutes".
+struct Quantity {
+  double min = 0;
+  double max = 0;
+  std::string unit;   // "mg", "g", "mcg", "mmol", "IU", "min", "h", "day"…
+  std::string per;    // "day", "dose", or empty
+  std::string basis;  // "elemental", "compound" or "unspecified" (doses)
+  // How the bound is said: "" (exactly or a range), "up_to", "at_least",
+  // "around", "more_than", "less_than".
+  std::string bound;
+  std::size_t start = 0;  // byte offsets into Text::str()
+  std::size_t end = 0;
+};
+
+struct Claim {
+  ClaimKind kind = ClaimKind::kEffect;
+  const Concept* subject = nullptr;  // never null
+  std::string relation;
+  // The object concept; null for dose claims and for composition claims,
+  // whose object is a category word (`category`, "mushroom").
+  const Concept* object = nullptr;
+  std::string category;
+
+  // Qualifiers; empty when the sentence does not say.
+  std::string population;  // "adults", "women", "people with kidney …"
+  std::string timing;      // "before bed", "in the evening"
+  std::optional<Quantity> quantity;
+
+  // How it is said.
+  Hedging hedging = Hedging::kPlain;
+  bool negated = false;
+  // When negated: the relation the sentence denies ("did not improve sleep"
+  // is relation no_effect, denied "increases").
+  std::string denied;
+  Attribution attribution = Attribution::kNone;
+  bool question = false;  // the sentence asks rather than asserts
+
+  // Where it is said.
+  std::size_t sentence = 0;  // index into Text::sentences()
+  std::string section;       // the heading or abstract label above it
+  // The predicate words that carry the relation ("helps", "reduce").
+  std::size_t trigger_start = 0;
+  std::size_t trigger_end = 0;
+  // How the subject was found: "text" (named in the sentence), "antecedent"
+  // (the noun a "which" refers to) or "focus" (the document's current
+  // subject standing in for "it", "this mineral" or a missing subject).
+  std::string subject_from = "text";
+  // The cue words behind hedging, negation and attribution, for reports.
+  std::vector<std::string> cues;
+};
+
+// Identity of a claim for grouping and comparison: kind, subject, relation,
+// object (or category). Qualifiers and wording are not part of it.
+std::string ClaimKey(const Claim& claim);
+
+// Per-sentence context an importer knows better than the text: the label of
+// a structured abstract's section ("RESULTS"), and whether a sentence is
+// boilerplate that must not yield claims.
+struct SentenceContext {
+  std::string section;
+  bool boilerplate = false;
+};
+
+class ClaimExtractor {
+ public:
+  // `vocabulary` must outlive the extractor.
+  explicit ClaimExtractor(const Vocabulary& vocabulary);
+  ~ClaimExtractor();
+  ClaimExtractor(const ClaimExtractor&) = delete;
+  ClaimExtractor& operator=(const ClaimExtractor&) = delete;
+
+  // The claims of a whole document, in sentence order. `context`, when not
+  // empty, has one entry per sentence of `text`. Headings yield no claims;
+  // they only name the section of what follows them. Const, thread-safe.
+  std::vector<Claim> Extract(const Text& text,
+                             const std::vector<Mention>& mentions,
+                             const std::vector<SentenceContext>& context) const;
+  std::vector<Claim> Extract(const Text& text) const;
+
+  // The document's main subject (an intervention), used where a sentence
+  // names none; null when the document names no intervention.
+  const Concept* MainSubject(const Text& text,
+                             const std::vector<Mention>& mentions) const;
+
+  const ConceptMatcher& matcher() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_H_

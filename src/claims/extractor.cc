@@ -1,0 +1,1788 @@
+// ClaimExtractor: sentence -> claims, by rules over concept mentions and the
+// cue words of claims/lexicon.cc. docs/claims.md describes the rules; the
+// comments here say how each is carried out.
+//
+// Per sentence:
+//   1. tokens, with the mention each belongs to and the punctuation before it
+//   2. clauses: split at ; : ( ) and spaced dashes, at "which", "but",
+//      "while", "because" …; a relative clause remembers its antecedent
+//   3. predicates (triggers) with their effect; a weak one ("helps") gives way
+//      to the predicate right after it ("helps reduce")
+//   4. for each predicate: its objects (the mentions after it, with
+//      coordination), or the mention before it when it has none ("serum
+//      melatonin increased"); its subject (an intervention before it in the
+//      clause, the antecedent, an anaphor, the sentence's earlier subject, or
+//      the document's focus); negation, hedging, attribution; the relation
+//      from the effect, the object's polarity and better-direction
+//   5. the other kinds: dose and onset (amounts with units), comparison
+//      (bioavailability, tolerance, synergy), safety (contraindications and
+//      interactions), composition ("X is a mushroom").
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "claimcheck/claims.h"
+#include "claims/lexicon.h"
+#include "claims/quantity.h"
+
+namespace claimcheck {
+
+using claims_internal::Anaphor;
+using claims_internal::Boundary;
+using claims_internal::Dimension;
+using claims_internal::DoseRelation;
+using claims_internal::Effect;
+using claims_internal::FindQuantities;
+using claims_internal::FoundQuantity;
+using claims_internal::Gap;
+using claims_internal::Lexicon;
+using claims_internal::Tok;
+using claims_internal::Trigger;
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+bool IsMedicine(const Concept* c) { return c && c->category == "medicine"; }
+
+// An intervention that can be an article's subject (not a medicine).
+bool IsSupplement(const Concept* c) {
+  return c && c->kind == ConceptKind::kIntervention && !IsMedicine(c);
+}
+
+// The topmost ancestor of `c` through its first is_a parents.
+const Concept* Root(const Vocabulary& vocabulary, const Concept* c) {
+  for (int guard = 0; c && !c->is_a.empty() && guard < 16; ++guard) {
+    const Concept* parent = vocabulary.Find(c->is_a.front());
+    if (!parent) break;
+    c = parent;
+  }
+  return c;
+}
+
+// A mention in one sentence, with its token range.
+struct SMention {
+  const Mention* m = nullptr;
+  std::size_t t0 = 0;  // first token
+  std::size_t t1 = 0;  // one past the last token
+  const Concept* c() const { return m->target; }
+};
+
+struct Clause {
+  std::size_t begin = 0;  // tokens [begin, end)
+  std::size_t end = 0;
+  bool has_boundary = false;
+  Boundary boundary = Boundary::kSubordinate;
+  int antecedent = -1;  // mention index for a relative clause
+};
+
+struct Pred {
+  std::size_t t0 = 0;
+  std::size_t t1 = 0;
+  Effect effect = Effect::kModulate;
+  bool weak = false;
+  std::size_t group_start = 0;  // first token of the predicate group
+  int postfix_object = -1;      // "NMDA receptor antagonist"
+  bool implicit = false;        // the object's own words ("calm the …")
+};
+
+// Everything known about one sentence while it is read.
+struct SentenceWork {
+  const Text* text = nullptr;
+  std::size_t index = 0;
+  const Sentence* sentence = nullptr;
+  std::vector<Tok> toks;
+  std::vector<SMention> mentions;
+  std::vector<Clause> clauses;
+  std::vector<std::size_t> clause_of;  // token -> clause
+  std::vector<bool> negation_at;       // token starts a negation cue
+  std::vector<bool> pseudo_at;         // token is inside a pseudo-negation
+  std::vector<std::pair<std::size_t, int>>
+      hedges;  // token, +1 hedge / -1 assertive
+  std::vector<std::string> hedge_words;
+  Attribution attribution = Attribution::kNone;
+  std::vector<std::string> attribution_cues;
+  bool question = false;
+  std::string section;
+
+  std::string_view Str(std::size_t t0, std::size_t t1) const {
+    if (t0 >= t1 || t1 > toks.size()) return {};
+    return std::string_view(text->str())
+        .substr(toks[t0].start, toks[t1 - 1].end - toks[t0].start);
+  }
+  int MentionAt(std::size_t t) const {
+    return t < toks.size() ? toks[t].mention : -1;
+  }
+};
+
+Gap GapBetween(std::string_view s) {
+  Gap gap = Gap::kSpace;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' ||
+        c == '!' || c == '?') {
+      return Gap::kStrong;
+    }
+    if (c == ',') gap = Gap::kComma;
+  }
+  // A spaced dash (" - ", " – ", " — ") or any em dash ends a clause.
+  if (s.find("\xE2\x80\x94") != std::string_view::npos) return Gap::kStrong;
+  for (std::string_view dash : {" - ", " \xE2\x80\x93 "}) {
+    if (s.find(dash) != std::string_view::npos) return Gap::kStrong;
+  }
+  return gap;
+}
+
+}  // namespace
+
+struct ClaimExtractor::Impl {
+  const Vocabulary& vocabulary;
+  ConceptMatcher matcher;
+  const Lexicon& lex = Lexicon::Get();
+
+  explicit Impl(const Vocabulary& v) : vocabulary(v), matcher(v) {}
+
+  // The running discourse state of one document.
+  struct Focus {
+    const Concept* main = nullptr;
+    const Concept* current = nullptr;
+    const Concept* form = nullptr;  // the last specific form (citrate …)
+    void Set(const Concept* c) {
+      if (!IsSupplement(c)) return;
+      current = c;
+      if (!c->is_a.empty()) form = c;
+    }
+  };
+
+  // ---- step 1 and 2: tokens, mentions, clauses, cues ----
+
+  void Prepare(SentenceWork* w, const std::vector<const Mention*>& ms) const {
+    const std::string& str = w->text->str();
+    w->toks.clear();
+    std::size_t prev_end = w->sentence->start;
+    for (Token& t : Tokenize(str, w->sentence->start, w->sentence->end)) {
+      Tok tok;
+      tok.start = t.start;
+      tok.end = t.end;
+      tok.fold = std::move(t.fold);
+      tok.cased = std::move(t.cased);
+      tok.gap = w->toks.empty() ? Gap::kSpace
+                                : GapBetween(std::string_view(str).substr(
+                                      prev_end, t.start - prev_end));
+      prev_end = t.end;
+      w->toks.push_back(std::move(tok));
+    }
+    for (const Mention* m : ms) {
+      SMention sm;
+      sm.m = m;
+      sm.t0 = kNone;
+      for (std::size_t t = 0; t < w->toks.size(); ++t) {
+        if (w->toks[t].end <= m->start || w->toks[t].start >= m->end) continue;
+        if (sm.t0 == kNone) sm.t0 = t;
+        sm.t1 = t + 1;
+      }
+      if (sm.t0 == kNone) continue;
+      const int idx = static_cast<int>(w->mentions.size());
+      for (std::size_t t = sm.t0; t < sm.t1; ++t) w->toks[t].mention = idx;
+      w->mentions.push_back(sm);
+    }
+    SplitClauses(w);
+    FindCues(w);
+  }
+
+  void SplitClauses(SentenceWork* w) const {
+    const auto& toks = w->toks;
+    w->clauses.clear();
+    w->clause_of.assign(toks.size(), 0);
+    Clause current;
+    current.begin = 0;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      Boundary b{};
+      std::size_t n = lex.boundaries.Match(toks, t, &b);
+      bool split = t > 0 && toks[t].gap == Gap::kStrong;
+      // "Unlike X that …, Y …": the unlike-phrase ends at its comma.
+      if (t > current.begin && toks[t].gap == Gap::kComma &&
+          current.has_boundary && current.boundary == Boundary::kUnlike) {
+        split = true;
+      }
+      bool bounded = false;
+      if (n > 0) {
+        // "so" and "when" only after a comma; the others anywhere.
+        const bool weak_word = toks[t].fold == "so" || toks[t].fold == "when";
+        if (t == 0 || !weak_word || toks[t].gap != Gap::kSpace) {
+          split = split || t > 0;
+          bounded = true;
+        }
+      }
+      if (split && t > current.begin) {
+        const Clause before = current;
+        current.end = t;
+        w->clauses.push_back(current);
+        current = Clause();
+        current.begin = t;
+        // "a hormone that, when elevated, contributes to …": a clause
+        // inside a relative clause keeps its antecedent.
+        if (bounded && b == Boundary::kSubordinate && before.has_boundary &&
+            before.boundary == Boundary::kRelative) {
+          current.antecedent = before.antecedent;
+        }
+      }
+      if (bounded) {
+        current.has_boundary = true;
+        current.boundary = b;
+        if (b == Boundary::kRelative) {
+          // The antecedent: the mention ending just before "which".
+          for (std::size_t k = t; k-- > 0 && k + 3 > t;) {
+            if (toks[k].mention >= 0) {
+              current.antecedent = toks[k].mention;
+              break;
+            }
+          }
+        }
+      }
+    }
+    current.end = toks.size();
+    if (current.end > current.begin || w->clauses.empty()) {
+      w->clauses.push_back(current);
+    }
+    for (std::size_t c = 0; c < w->clauses.size(); ++c) {
+      for (std::size_t t = w->clauses[c].begin; t < w->clauses[c].end; ++t) {
+        w->clause_of[t] = c;
+      }
+    }
+    // "X, a hormone that …" and "X that …": a relative "that" right after a
+    // mention (or its apposition) names its antecedent too.
+    for (std::size_t t = 1; t < toks.size(); ++t) {
+      if (toks[t].fold != "that") continue;
+      int antecedent = -1;
+      if (toks[t - 1].mention >= 0 && toks[t].gap == Gap::kSpace) {
+        antecedent = toks[t - 1].mention;
+        // "GABA receptors, the neurotransmitter that …": the apposition's
+        // referent.
+        const std::size_t head =
+            w->mentions[static_cast<std::size_t>(antecedent)].t0;
+        if (head >= 2 && toks[head - 1].gap != Gap::kSpace &&
+            (toks[head - 1].fold == "the" || toks[head - 1].fold == "a" ||
+             toks[head - 1].fold == "an") &&
+            toks[head - 2].mention >= 0) {
+          antecedent = toks[head - 2].mention;
+        }
+      } else {
+        for (std::size_t k = t; k-- > 0 && k + 4 > t;) {
+          if (toks[k].mention >= 0 && toks[k + 1].gap != Gap::kSpace &&
+              (toks[k + 1].fold == "a" || toks[k + 1].fold == "an" ||
+               toks[k + 1].fold == "the")) {
+            antecedent = toks[k].mention;
+            break;
+          }
+        }
+      }
+      if (antecedent < 0) continue;
+      // Split the clause at "that".
+      const std::size_t c = w->clause_of[t];
+      Clause& old = w->clauses[c];
+      if (old.begin == t) {
+        old.antecedent = antecedent;
+        continue;
+      }
+      if (old.has_boundary && old.boundary == Boundary::kUnlike) continue;
+      Clause fresh;
+      fresh.begin = t;
+      fresh.end = old.end;
+      fresh.has_boundary = true;
+      fresh.boundary = Boundary::kRelative;
+      fresh.antecedent = antecedent;
+      old.end = t;
+      w->clauses.insert(w->clauses.begin() + static_cast<long>(c) + 1, fresh);
+      for (std::size_t k = 0; k < w->clauses.size(); ++k) {
+        for (std::size_t u = w->clauses[k].begin; u < w->clauses[k].end; ++u) {
+          w->clause_of[u] = k;
+        }
+      }
+    }
+  }
+
+  // "May 2021", "in May": the month, not a hedge.
+  static bool IsMonthMay(const std::vector<Tok>& toks, std::size_t t) {
+    if (toks[t].cased != "May") return false;
+    auto digits = [](const std::string& s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      });
+    };
+    if (t + 1 < toks.size() && digits(toks[t + 1].fold)) return true;
+    if (t > 0 && digits(toks[t - 1].fold)) return true;
+    if (t > 0) {
+      static const std::set<std::string> kBefore = {
+          "in",   "of",  "since", "until", "by",   "from",  "early",
+          "late", "mid", "last",  "next",  "this", "during"};
+      if (kBefore.count(toks[t - 1].fold)) return true;
+    }
+    return false;
+  }
+
+  void FindCues(SentenceWork* w) const {
+    const auto& toks = w->toks;
+    w->negation_at.assign(toks.size(), false);
+    w->pseudo_at.assign(toks.size(), false);
+    w->hedges.clear();
+    w->hedge_words.clear();
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      if (std::size_t n = lex.pseudo_negations.Match(toks, t, nullptr)) {
+        for (std::size_t k = t; k < t + n; ++k) w->pseudo_at[k] = true;
+      }
+    }
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      if (!w->pseudo_at[t] && lex.negations.Match(toks, t, nullptr)) {
+        w->negation_at[t] = true;
+      }
+    }
+    for (std::size_t t = 0; t < toks.size();) {
+      std::size_t n = lex.assertives.Match(toks, t, nullptr);
+      if (n) {
+        w->hedges.push_back({t, -1});
+        w->hedge_words.emplace_back(w->Str(t, t + n));
+        t += n;
+        continue;
+      }
+      n = lex.hedges.Match(toks, t, nullptr);
+      if (n && !IsMonthMay(toks, t)) {
+        w->hedges.push_back({t, +1});
+        w->hedge_words.emplace_back(w->Str(t, t + n));
+        t += n;
+        continue;
+      }
+      ++t;
+    }
+    // Attribution: a citation in the sentence, or "studies show"-style words.
+    const std::string_view s = w->text->SentenceText(w->index);
+    std::string lower(s);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    w->attribution = Attribution::kNone;
+    w->attribution_cues.clear();
+    for (const char* cite : {"pmid", "pubmed", "doi.org", "doi:", "http://",
+                             "https://", "www.", "pmc", " 10."}) {
+      if (lower.find(cite) != std::string::npos) {
+        w->attribution = Attribution::kCited;
+        w->attribution_cues.push_back(cite);
+        return;
+      }
+    }
+    bool noun = false, verb = false;
+    std::string cue;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      if (std::size_t n =
+              lex.attribution_phrases.Match(toks, t, nullptr, false)) {
+        w->attribution = Attribution::kUnnamed;
+        w->attribution_cues.emplace_back(w->Str(t, t + n));
+        return;
+      }
+      if (lex.evidence_nouns.Match(toks, t, nullptr, false)) {
+        if (!noun) cue = toks[t].fold;
+        noun = true;
+      } else if (noun && lex.reporting_verbs.Match(toks, t, nullptr, false)) {
+        verb = true;
+        cue += " … " + toks[t].fold;
+      }
+    }
+    if (noun && verb) {
+      w->attribution = Attribution::kUnnamed;
+      w->attribution_cues.push_back(cue);
+    }
+  }
+
+  // ---- step 3: predicates ----
+
+  std::vector<Pred> FindPredicates(const SentenceWork& w) const {
+    const auto& toks = w.toks;
+    std::vector<Pred> preds;
+    for (std::size_t t = 0; t < toks.size();) {
+      Trigger trig;
+      const std::size_t n = lex.triggers.Match(toks, t, &trig);
+      if (n == 0) {
+        ++t;
+        continue;
+      }
+      // "lower"/"higher" after have/with/a/the/than is an adjective.
+      if ((toks[t].fold == "lower" || toks[t].fold == "low") && t > 0) {
+        static const std::set<std::string> kAdjective = {
+            "have",  "ha",   "has",  "had", "with", "a",  "the", "than",
+            "often", "much", "even", "and", "or",   "of", "in"};
+        if (kAdjective.count(toks[t - 1].fold)) {
+          t += n;
+          continue;
+        }
+      }
+      Pred p;
+      p.t0 = t;
+      p.t1 = t + n;
+      p.effect = trig.effect;
+      p.weak = trig.weak;
+      p.group_start = t;
+      preds.push_back(p);
+      t += n;
+    }
+    // A weak predicate followed within three tokens by another gives way.
+    std::vector<Pred> kept;
+    for (std::size_t i = 0; i < preds.size(); ++i) {
+      const Pred& p = preds[i];
+      if (p.weak && i + 1 < preds.size()) {
+        const Pred& next = preds[i + 1];
+        bool clear =
+            next.t0 <= p.t1 + 3 && w.clause_of[next.t0] == w.clause_of[p.t0];
+        for (std::size_t k = p.t1; clear && k < next.t0; ++k) {
+          clear = toks[k].mention < 0 || k + 1 == next.t0;
+          if (toks[k].mention >= 0) clear = false;
+        }
+        if (clear) {
+          preds[i + 1].group_start = p.group_start;
+          continue;
+        }
+      }
+      kept.push_back(p);
+    }
+    // Postfix predicates: "NMDA receptor antagonist", "melatonin precursor".
+    for (std::size_t m = 0; m < w.mentions.size(); ++m) {
+      Effect e;
+      const std::size_t at = w.mentions[m].t1;
+      if (at < toks.size() && lex.postfix.Match(toks, at, &e)) {
+        Pred p;
+        p.t0 = at;
+        p.t1 = at + 1;
+        p.effect = e;
+        p.group_start = w.mentions[m].t0;
+        p.postfix_object = static_cast<int>(m);
+        kept.push_back(p);
+      }
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Pred& a, const Pred& b) { return a.t0 < b.t0; });
+    // A verb phrase naming the good pole with no predicate before it: "is
+    // thought to calm the nervous system", "Magnesium may relax muscles".
+    // Its own words carry the claim (read last, only if no predicate took
+    // the mention as its object).
+    static const std::set<std::string> kBefore = {
+        "to",     "may",  "might", "can",  "could", "will",  "would",
+        "should", "also", "often", "does", "do",    "helps", "help"};
+    for (std::size_t m = 0; m < w.mentions.size(); ++m) {
+      const SMention& sm = w.mentions[m];
+      if (sm.m->polarity >= 0 || sm.t0 == 0 ||
+          sm.c()->kind == ConceptKind::kIntervention) {
+        continue;
+      }
+      const int before = toks[sm.t0 - 1].mention;
+      const bool after_subject =
+          before >= 0 &&
+          IsSupplement(w.mentions[static_cast<std::size_t>(before)].c());
+      if (!after_subject && !kBefore.count(toks[sm.t0 - 1].fold)) continue;
+      Pred p;
+      p.t0 = sm.t0;
+      p.t1 = sm.t1;
+      p.effect = Effect::kBetter;
+      p.group_start = sm.t0;
+      p.postfix_object = static_cast<int>(m);
+      p.implicit = true;
+      kept.push_back(p);
+    }
+    return kept;
+  }
+
+  bool IsPredicateStart(const std::vector<Pred>& preds, std::size_t t) const {
+    for (const Pred& p : preds) {
+      if (p.t0 == t) return true;
+    }
+    return false;
+  }
+
+  // ---- step 4: objects and subjects ----
+
+  struct Objects {
+    std::vector<int> mentions;
+    // Per mention: the direction turns ("leads to a reduction in …",
+    // "better rest, reduced anxiety").
+    std::vector<bool> flips;
+    // Per mention: a participle of its own sets the effect ("reduced
+    // anxiety, and an enhanced sense of well-being").
+    std::vector<std::optional<Effect>> effects;
+    bool flip = false;  // while searching
+  };
+
+  // True when toks[t] ends the search for an object.
+  bool StopsObject(const SentenceWork& w, const std::vector<Pred>& preds,
+                   std::size_t t) const {
+    static const std::set<std::string> kStops = {
+        "by",      "through",  "via",   "that", "which", "while",
+        "because", "when",     "if",    "than", "so",    "but",
+        "whereas", "although", "who",   "due",  "owing", "despite",
+        "without", "before",   "after", "until"};
+    return kStops.count(w.toks[t].fold) > 0 || IsPredicateStart(preds, t);
+  }
+
+  // "contribute to improved sleep quality", "leading to increased neural
+  // activity": a participle after to/a/the describes the object. A lowering
+  // one ("to reduced cortisol") turns the direction.
+  bool IsModifier(const SentenceWork& w, const std::vector<Pred>& preds,
+                  std::size_t t, bool* flip) const {
+    static const std::set<std::string> kBefore = {"to", "a",    "an", "the",
+                                                  "in", "with", "of", "for"};
+    const std::string& f = w.toks[t].fold;
+    if (t == 0 || !kBefore.count(w.toks[t - 1].fold) || f.size() < 3 ||
+        f.compare(f.size() - 2, 2, "ed") != 0) {
+      return false;
+    }
+    for (const Pred& p : preds) {
+      if (p.t0 != t) continue;
+      if (p.effect == Effect::kDown || p.effect == Effect::kWorse) {
+        *flip = !*flip;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // Mentions after the predicate: the first behind at most one word that is
+  // not a filler ("the synthesis of melatonin", "you fall asleep faster"),
+  // then the ones coordinated with it ("stress and anxiety", "nausea,
+  // dizziness, or irregular heartbeat").
+  Objects FindObjects(const SentenceWork& w, const std::vector<Pred>& preds,
+                      const Pred& p) const {
+    Objects out;
+    if (p.postfix_object >= 0) {
+      out.mentions.push_back(p.postfix_object);
+      return out;
+    }
+    const auto& toks = w.toks;
+    const std::size_t clause = w.clause_of[p.t0];
+    std::size_t t = p.t1;
+    if (p.effect == Effect::kConvert) {
+      // "converting tryptophan to serotonin": the mention after to/into.
+      for (; t < toks.size() && t < p.t1 + 8; ++t) {
+        if ((toks[t].fold == "to" || toks[t].fold == "into") &&
+            t + 1 < toks.size() && toks[t + 1].mention >= 0) {
+          out.mentions.push_back(toks[t + 1].mention);
+          return out;
+        }
+      }
+      return out;
+    }
+    int found = -1;
+    std::size_t strangers = 0;
+    for (; t < toks.size() && t < p.t1 + 7; ++t) {
+      if (w.clause_of[t] != clause) break;
+      if (t > p.t1 && toks[t].gap != Gap::kSpace) break;
+      if (toks[t].mention >= 0) {
+        found = toks[t].mention;
+        break;
+      }
+      if (IsModifier(w, preds, t, &out.flip)) continue;
+      if (StopsObject(w, preds, t)) break;
+      if (lex.flips.Match(toks, t, nullptr)) {
+        out.flip = !out.flip;
+        continue;
+      }
+      if (!lex.fillers.Match(toks, t, nullptr) && ++strangers > 1) break;
+    }
+    if (found < 0) return out;
+    out.mentions.push_back(found);
+    out.flips.push_back(out.flip);
+    out.effects.push_back(std::nullopt);
+    // Coordination.
+    std::size_t end = w.mentions[static_cast<std::size_t>(found)].t1;
+    while (end < toks.size()) {
+      std::size_t k = end;
+      bool linked = toks[k].gap == Gap::kComma;
+      std::size_t others = 0;
+      int next = -1;
+      bool flip = false;
+      std::optional<Effect> own;
+      while (k < toks.size() && k < end + 6) {
+        if (k > end && toks[k].gap == Gap::kStrong) break;
+        if (w.clause_of[k] != clause) break;
+        if (toks[k].mention >= 0) {
+          next = toks[k].mention;
+          break;
+        }
+        if (std::size_t n = lex.linkers.Match(toks, k, nullptr)) {
+          linked = true;
+          k += n;
+          continue;
+        }
+        bool ignored = false;
+        if (IsModifier(w, preds, k, &ignored)) {
+          for (const Pred& p2 : preds) {
+            if (p2.t0 == k) own = p2.effect;
+          }
+          ++k;
+          continue;
+        }
+        if (lex.flips.Match(toks, k, nullptr)) {
+          flip = !flip;
+          ++k;
+          continue;
+        }
+        if (StopsObject(w, preds, k)) break;
+        if (!lex.fillers.Match(toks, k, nullptr) && ++others > 1) break;
+        ++k;
+      }
+      if (next < 0 || !linked) break;
+      const Concept* c = w.mentions[static_cast<std::size_t>(next)].c();
+      if (c->kind == ConceptKind::kIntervention) break;
+      out.mentions.push_back(next);
+      out.flips.push_back(flip);
+      out.effects.push_back(own);
+      end = w.mentions[static_cast<std::size_t>(next)].t1;
+    }
+    return out;
+  }
+
+  struct Subject {
+    const Concept* c = nullptr;
+    int mention = -1;
+    int polarity = 1;  // -1: "without sufficient X", "low X"
+    std::string from = "text";
+  };
+
+  // Deficit words right before a mention flip its polarity: "without
+  // sufficient magnesium" is magnesium_deficiency's pole, "without" again
+  // flips it back to deficiency.
+  int DeficitPolarity(const SentenceWork& w, std::size_t t0) const {
+    int polarity = 1;
+    for (std::size_t k = t0 > 3 ? t0 - 3 : 0; k < t0; ++k) {
+      std::size_t n = lex.deficits.Match(w.toks, k, nullptr);
+      if (n && k + n == t0) {
+        polarity = -polarity;
+        break;
+      }
+    }
+    return polarity;
+  }
+
+  Subject FromMention(const SentenceWork& w, int mention) const {
+    Subject s;
+    const SMention& sm = w.mentions[static_cast<std::size_t>(mention)];
+    s.c = sm.c();
+    s.mention = mention;
+    s.polarity = sm.m->polarity * DeficitPolarity(w, sm.t0);
+    return s;
+  }
+
+  bool Embedded(const SentenceWork& w, int mention) const {
+    const std::size_t t0 = w.mentions[static_cast<std::size_t>(mention)].t0;
+    for (std::size_t k = t0 > 2 ? t0 - 2 : 0; k < t0; ++k) {
+      if (std::size_t n = lex.embedded.Match(w.toks, k, nullptr);
+          n && k + n == t0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Subject FindSubject(const SentenceWork& w, const Pred& p,
+                      std::size_t object_t0, const Subject& previous,
+                      const Focus& focus, bool abstract_mode,
+                      const std::set<int>& used_objects) const {
+    const auto& toks = w.toks;
+    const std::size_t clause = w.clause_of[p.group_start];
+    const Clause& cl = w.clauses[clause];
+    const std::size_t limit = std::min(p.group_start, object_t0);
+    // (a) the nearest supplement before the predicate in the clause.
+    for (std::size_t t = limit; t-- > cl.begin;) {
+      const int m = toks[t].mention;
+      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+        return FromMention(w, m);
+      }
+    }
+    // (b) the antecedent of a relative clause.
+    if (cl.antecedent >= 0) {
+      Subject s = FromMention(w, cl.antecedent);
+      s.from = "antecedent";
+      return s;
+    }
+    // (c) an anaphor: "it", "this mineral", "this form", "high doses", or a
+    // bare "This" right before the predicate ("This helps regulate …").
+    for (std::size_t t = cl.begin; t < limit; ++t) {
+      Anaphor a = Anaphor::kAny;
+      const bool bare_this =
+          (toks[t].fold == "this" || toks[t].fold == "these") &&
+          t + 1 == p.group_start;
+      if (!bare_this && !lex.anaphors.Match(toks, t, &a)) continue;
+      if (Expletive(toks, t)) continue;
+      Subject s;
+      s.from = "focus";
+      if (a == Anaphor::kForm && focus.form) {
+        s.c = focus.form;
+      } else if (a == Anaphor::kDose && focus.main) {
+        // "High doses may cause …": the article's own subject.
+        s.c = focus.main;
+      } else {
+        // The sentence's own earlier subject, else the document's focus.
+        s.c =
+            previous.c && IsSupplement(previous.c) ? previous.c : focus.current;
+        for (std::size_t k = cl.begin; k-- > 0;) {
+          const int m = toks[k].mention;
+          if (m >= 0 &&
+              IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+            s.c = w.mentions[static_cast<std::size_t>(m)].c();
+            s.from = "text";
+            break;
+          }
+        }
+      }
+      if (s.c) return s;
+    }
+    // (d) the first mention of the clause, when it stands before the
+    // predicate and is no predicate's object ("chronic stress leads to").
+    {
+      static const std::set<std::string> kOpeners = {
+          "the",      "a",       "an",         "chronic",      "excessive",
+          "high",     "low",     "reduced",    "elevated",     "increased",
+          "adequate", "proper",  "sufficient", "insufficient", "which",
+          "who",      "that",    "and",        "but",          "while",
+          "whereas",  "because", "since",      "when",         "if",
+          "so",       "however", "although",   "though",       "yet",
+          "without"};
+      // The clause's start, or the start of a "that"-clause in it
+      // ("Research has suggested that adequate magnesium levels …").
+      std::vector<std::size_t> starts = {cl.begin};
+      for (std::size_t t = cl.begin; t < limit; ++t) {
+        if (toks[t].fold == "that") starts.push_back(t + 1);
+      }
+      for (std::size_t t : starts) {
+        while (t < limit && toks[t].mention < 0 &&
+               kOpeners.count(toks[t].fold)) {
+          ++t;
+        }
+        const int m = t < limit ? toks[t].mention : -1;
+        if (m >= 0 && !used_objects.count(m) &&
+            !IsMedicine(w.mentions[static_cast<std::size_t>(m)].c())) {
+          return FromMention(w, m);
+        }
+      }
+    }
+    // (e) the sentence's earlier subject (coordinated predicates,
+    // participles: "…, helping you fall asleep").
+    if (previous.c &&
+        (!cl.has_boundary || cl.boundary != Boundary::kRelative)) {
+      Subject s = previous;
+      s.mention = -1;
+      return s;
+    }
+    // (f) a fronted "By promoting relaxation, magnesium …": the first
+    // supplement after the predicate; (g) in an abstract, the study's
+    // intervention ("There was no significant difference in …").
+    if (cl.begin == 0 && !toks.empty() &&
+        (toks[0].fold == "by" || p.group_start == 0)) {
+      for (std::size_t t = p.t1; t < toks.size(); ++t) {
+        const int m = toks[t].mention;
+        if (m >= 0 &&
+            IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+          return FromMention(w, m);
+        }
+      }
+    }
+    if (abstract_mode && focus.current) {
+      Subject s;
+      s.c = focus.current;
+      s.from = "focus";
+      return s;
+    }
+    return {};
+  }
+
+  // "it is best to", "it's essential to": a dummy subject.
+  static bool Expletive(const std::vector<Tok>& toks, std::size_t t) {
+    static const std::set<std::string> kAdjectives = {
+        "best",        "important", "essential", "crucial",  "advisable",
+        "recommended", "necessary", "possible",  "wise",     "vital",
+        "key",         "always",    "usually",   "often",    "hard",
+        "difficult",   "easy",      "easier",    "harder",   "clear",
+        "certain",     "true",      "likely",    "unlikely", "generally",
+        "a",           "time",      "worth",     "good",     "helpful",
+        "safe",        "also",      "still",     "not"};
+    const std::string& f = toks[t].fold;
+    std::size_t next = t + 1;
+    if (f == "it") {
+      if (next < toks.size() &&
+          (toks[next].fold == "is" || toks[next].fold == "was")) {
+        ++next;
+      } else {
+        return false;
+      }
+    } else if (f != "it's") {
+      return false;
+    }
+    return next < toks.size() && kAdjectives.count(toks[next].fold) > 0;
+  }
+
+  // ---- how it is said ----
+
+  bool Negated(const SentenceWork& w, std::size_t from, const Pred& p,
+               std::size_t object_end, std::vector<std::string>* cues) const {
+    const auto& toks = w.toks;
+    const std::size_t clause = w.clause_of[p.group_start];
+    const std::size_t begin =
+        std::max({from, w.clauses[clause].begin,
+                  p.group_start > 4 ? p.group_start - 4 : std::size_t{0}});
+    for (std::size_t t = begin; t < p.group_start; ++t) {
+      if (w.negation_at[t] && toks[t].mention < 0) {
+        // "without" right before a mention is a deficit, not a negation.
+        if (toks[t].fold == "without" && t + 1 < toks.size() &&
+            toks[t + 1].mention >= 0) {
+          continue;
+        }
+        cues->push_back(toks[t].fold);
+        return true;
+      }
+    }
+    // After the object: "improved equally in both groups", "was not
+    // significant".
+    for (std::size_t t = object_end; t < toks.size() && t < object_end + 6;
+         ++t) {
+      if (w.clause_of[t] != clause) break;
+      if (std::size_t n = lex.null_findings.Match(toks, t, nullptr, false)) {
+        cues->emplace_back(w.Str(t, t + n));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Hedging HowSaid(const SentenceWork& w, const Pred& p,
+                  std::vector<std::string>* cues) const {
+    // The window: from the last contrast boundary before the predicate (or
+    // the sentence start) to the end of the predicate's clause.
+    std::size_t begin = 0;
+    for (std::size_t c = 0; c <= w.clause_of[p.group_start]; ++c) {
+      const Clause& cl = w.clauses[c];
+      if (cl.has_boundary && cl.boundary == Boundary::kContrast) {
+        begin = cl.begin;
+      }
+    }
+    const std::size_t end = w.clauses[w.clause_of[p.group_start]].end;
+    int best = 0;
+    std::size_t best_distance = kNone;
+    for (std::size_t i = 0; i < w.hedges.size(); ++i) {
+      const auto& [t, kind] = w.hedges[i];
+      if (t < begin || t >= end) continue;
+      const std::size_t distance =
+          t <= p.t0 ? p.t0 - t : (t - p.t0) + 100;  // before it counts more
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = kind;
+      }
+      cues->push_back(w.hedge_words[i]);
+    }
+    if (best > 0) return Hedging::kHedged;
+    if (best < 0) return Hedging::kAssertive;
+    return Hedging::kPlain;
+  }
+
+  // Hedging and its cues for a claim whose predicate is at token `at`.
+  void SayHow(const SentenceWork& w, std::size_t at, Claim* c) const {
+    Pred p;
+    p.t0 = p.group_start = at;
+    std::vector<std::string> cues;
+    c->hedging = HowSaid(w, p, &cues);
+    c->cues.insert(c->cues.end(), cues.begin(), cues.end());
+  }
+
+  // ---- the relation ----
+
+  static const char* Flip(const char* relation) {
+    if (std::string_view(relation) == kIncreases) return kDecreases;
+    if (std::string_view(relation) == kDecreases) return kIncreases;
+    return relation;
+  }
+
+  // nullptr when the effect says nothing about this kind of object.
+  static const char* RelationFor(Effect e, const Concept* object,
+                                 int polarity) {
+    const bool outcome = object->kind == ConceptKind::kOutcome;
+    const char* better =
+        object->better == Better::kHigher ? kIncreases : kDecreases;
+    switch (e) {
+      case Effect::kUp:
+      case Effect::kConvert:
+        return polarity > 0 ? kIncreases : kDecreases;
+      case Effect::kDown:
+        return polarity > 0 ? kDecreases : kIncreases;
+      case Effect::kBetter:
+        // "supports melatonin synthesis" says no direction; "supports neural
+        // inhibition" names the low pole of excitability.
+        if (outcome) return better;
+        return polarity > 0 ? kModulates : kDecreases;
+      case Effect::kRelieve:
+        if (outcome) return better;
+        return polarity > 0 ? kDecreases : kIncreases;
+      case Effect::kWorse:
+        return outcome ? Flip(better) : kDecreases;
+      case Effect::kModulate:
+        return kModulates;
+      case Effect::kNoEffect:
+        return kNoEffect;
+    }
+    return nullptr;
+  }
+
+  // ---- putting a claim together ----
+
+  Claim NewClaim(const SentenceWork& w, ClaimKind kind,
+                 const Subject& subject) const {
+    Claim c;
+    c.kind = kind;
+    c.subject = subject.c;
+    c.subject_from = subject.from;
+    c.sentence = w.index;
+    c.section = w.section;
+    c.attribution = w.attribution;
+    c.question = w.question;
+    c.cues = w.attribution_cues;
+    return c;
+  }
+
+  void Qualify(const SentenceWork& w, Claim* c) const {
+    const auto& toks = w.toks;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      std::string label;
+      if (c->population.empty() &&
+          lex.populations.Match(toks, t, &label, false)) {
+        c->population = label;
+      }
+      if (c->timing.empty() && lex.timings.Match(toks, t, &label, false)) {
+        c->timing = label;
+      }
+      if (c->population.empty()) {
+        if (std::size_t n = lex.population_with.Match(toks, t, nullptr)) {
+          const int m = w.MentionAt(t + n);
+          if (m >= 0) {
+            const SMention& sm = w.mentions[static_cast<std::size_t>(m)];
+            c->population = std::string(w.Str(t, sm.t1));
+          }
+        }
+      }
+    }
+  }
+
+  // The claims of one predicate.
+  void PredicateClaims(const SentenceWork& w, const std::vector<Pred>& preds,
+                       const Pred& p, Subject* previous, const Focus& focus,
+                       bool abstract_mode, std::set<int>* used_objects,
+                       std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    const Clause& cl = w.clauses[w.clause_of[p.group_start]];
+    if (cl.has_boundary && cl.boundary == Boundary::kUnlike) return;
+    // "sleep-enhancing melatonin", "relaxation-promoting properties": an
+    // adjective, not a statement.
+    if (p.t0 > 0 && toks[p.t0 - 1].mention >= 0 &&
+        w.text->str().compare(toks[p.t0 - 1].end,
+                              toks[p.t0].start - toks[p.t0 - 1].end,
+                              "-") == 0) {
+      return;
+    }
+    {
+      bool ignored = false;
+      if (IsModifier(w, preds, p.t0, &ignored)) return;
+      if (p.implicit && used_objects->count(p.postfix_object)) return;
+    }
+    Objects found = FindObjects(w, preds, p);
+    std::vector<int>& objects = found.mentions;
+    bool object_first = false;
+    if (objects.empty() && !p.weak && p.effect != Effect::kConvert &&
+        p.effect != Effect::kModulate) {
+      // "Serum melatonin increased", "GABA function is impaired": the
+      // mention right before the predicate, with only auxiliaries between.
+      static const std::set<std::string> kBetween = {"is",
+                                                     "are",
+                                                     "was",
+                                                     "were",
+                                                     "be",
+                                                     "been",
+                                                     "being",
+                                                     "ha",
+                                                     "has",
+                                                     "have",
+                                                     "had",
+                                                     "significantly",
+                                                     "markedly",
+                                                     "also",
+                                                     "level",
+                                                     "levels",
+                                                     "function",
+                                                     "further",
+                                                     "slightly",
+                                                     "not",
+                                                     "did",
+                                                     "does",
+                                                     "do",
+                                                     "greatly",
+                                                     "substantially",
+                                                     "all",
+                                                     "both",
+                                                     "score",
+                                                     "scores",
+                                                     "concentration",
+                                                     "concentrations"};
+      for (std::size_t t = p.group_start; t-- > cl.begin;) {
+        const int m = toks[t].mention;
+        if (m >= 0) {
+          const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
+          if (c->kind != ConceptKind::kIntervention &&
+              toks[w.mentions[static_cast<std::size_t>(m)].t1 - 1].gap !=
+                  Gap::kStrong) {
+            objects.push_back(m);
+            object_first = true;
+          }
+          break;
+        }
+        if (!kBetween.count(toks[t].fold) || toks[t + 1].gap != Gap::kSpace) {
+          break;
+        }
+      }
+    }
+    if (objects.empty()) return;
+    const SMention& first = w.mentions[static_cast<std::size_t>(objects[0])];
+    Subject subject;
+    if (object_first) {
+      // The subject stands before the object, or is the focus.
+      for (std::size_t t = first.t0; t-- > cl.begin;) {
+        const int m = toks[t].mention;
+        if (m >= 0) {
+          subject = FromMention(w, m);
+          break;
+        }
+      }
+      for (std::size_t t = first.t0; !subject.c && t-- > 0;) {
+        const int m = toks[t].mention;
+        if (m >= 0 &&
+            IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+          subject = FromMention(w, m);
+        }
+      }
+      if (!subject.c && abstract_mode && focus.current) {
+        subject.c = focus.current;
+        subject.from = "focus";
+      }
+    } else {
+      subject = FindSubject(w, p, first.t0, *previous, focus, abstract_mode,
+                            *used_objects);
+    }
+    if (!subject.c) return;
+    if (subject.mention >= 0 && Embedded(w, subject.mention)) return;
+    if (IsMedicine(subject.c)) return;
+    const std::size_t object_end =
+        w.mentions[static_cast<std::size_t>(objects.back())].t1;
+    std::vector<std::string> negation_cues;
+    const std::size_t subject_end =
+        subject.mention >= 0 && !object_first
+            ? w.mentions[static_cast<std::size_t>(subject.mention)].t1
+            : 0;
+    const bool negated =
+        Negated(w, subject_end, p, object_end, &negation_cues) ||
+        p.effect == Effect::kNoEffect;
+    std::vector<std::string> hedge_cues;
+    const Hedging hedging = HowSaid(w, p, &hedge_cues);
+    for (std::size_t oi = 0; oi < objects.size(); ++oi) {
+      const int m = objects[oi];
+      const SMention& om = w.mentions[static_cast<std::size_t>(m)];
+      const Concept* object = om.c();
+      if (object == subject.c || object->kind == ConceptKind::kIntervention) {
+        continue;
+      }
+      Effect effect = p.effect;
+      if (oi < found.effects.size() && found.effects[oi]) {
+        effect = *found.effects[oi];
+      }
+      if (oi < found.flips.size() && found.flips[oi]) {
+        if (effect == Effect::kUp) {
+          effect = Effect::kDown;
+        } else if (effect == Effect::kDown) {
+          effect = Effect::kUp;
+        }
+      }
+      const char* relation = RelationFor(effect, object, om.m->polarity);
+      if (!relation) continue;
+      if (subject.polarity < 0) relation = Flip(relation);
+      ClaimKind kind = object->kind == ConceptKind::kMechanism
+                           ? ClaimKind::kMechanism
+                           : ClaimKind::kEffect;
+      const bool worsens = object->kind == ConceptKind::kOutcome &&
+                           ((object->better == Better::kLower &&
+                             std::string_view(relation) == kIncreases) ||
+                            (object->better == Better::kHigher &&
+                             std::string_view(relation) == kDecreases));
+      if (worsens && subject.c->kind == ConceptKind::kIntervention) {
+        kind = ClaimKind::kSafety;
+      }
+      Claim c = NewClaim(w, kind, subject);
+      c.object = object;
+      c.hedging = hedging;
+      c.trigger_start = toks[p.t0].start;
+      c.trigger_end = toks[p.t1 - 1].end;
+      if (negated) {
+        c.negated = true;
+        c.denied =
+            std::string_view(relation) == kNoEffect ? kModulates : relation;
+        c.relation = kNoEffect;
+      } else {
+        c.relation = relation;
+      }
+      c.cues.insert(c.cues.end(), hedge_cues.begin(), hedge_cues.end());
+      c.cues.insert(c.cues.end(), negation_cues.begin(), negation_cues.end());
+      Qualify(w, &c);
+      out->push_back(std::move(c));
+      used_objects->insert(m);
+    }
+    *previous = subject;
+  }
+
+  // ---- step 5: the other kinds ----
+
+  // The supplement a sentence-level claim is about: the nearest one before
+  // `t` in the sentence, else after it, else an anaphor's referent.
+  Subject SentenceSubject(const SentenceWork& w, std::size_t t,
+                          const Focus& focus) const {
+    for (std::size_t k = std::min(t, w.toks.size()); k-- > 0;) {
+      const int m = w.toks[k].mention;
+      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c()) &&
+          !Embedded(w, m) && !IsGenericKind(w, m)) {
+        return FromMention(w, m);
+      }
+    }
+    for (std::size_t k = t; k < w.toks.size(); ++k) {
+      const int m = w.toks[k].mention;
+      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+        return FromMention(w, m);
+      }
+    }
+    Subject s;
+    s.from = "focus";
+    for (std::size_t k = 0; k < w.toks.size(); ++k) {
+      Anaphor a;
+      if (lex.anaphors.Match(w.toks, k, &a)) {
+        s.c = a == Anaphor::kForm && focus.form   ? focus.form
+              : a == Anaphor::kDose && focus.main ? focus.main
+                                                  : focus.current;
+        return s;
+      }
+    }
+    // An instruction with no subject ("The best time to take it is …",
+    // "Take 200 mg …") is about the document's subject.
+    s.c = focus.current;
+    return s;
+  }
+
+  std::size_t TokenAt(const SentenceWork& w, std::size_t offset) const {
+    for (std::size_t t = 0; t < w.toks.size(); ++t) {
+      if (w.toks[t].end > offset) return t;
+    }
+    return w.toks.size();
+  }
+
+  void AmountClaims(const SentenceWork& w, const Focus& focus,
+                    std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    std::vector<FoundQuantity> found =
+        FindQuantities(w.text->str(), w.sentence->start, w.sentence->end);
+    for (const FoundQuantity& q : found) {
+      const std::size_t t = TokenAt(w, q.quantity.start);
+      const std::size_t t_end = TokenAt(w, q.quantity.end);
+      if (q.dimension == Dimension::kMass) {
+        Subject subject = SentenceSubject(w, t, focus);
+        if (!subject.c) continue;
+        DoseRelation relation = DoseRelation::kDose;
+        bool recommended = false;
+        // An upper-limit cue shortly before this amount ("the upper limit
+        // for supplements is 350 mg") and after any earlier amount.
+        std::size_t from = t > 8 ? t - 8 : 0;
+        for (const FoundQuantity& other : found) {
+          const std::size_t ot = TokenAt(w, other.quantity.end);
+          if (other.quantity.end <= q.quantity.start && ot > from) from = ot;
+        }
+        for (std::size_t k = 0; k < toks.size(); ++k) {
+          DoseRelation r;
+          const std::size_t n = lex.dose_cues.Match(toks, k, &r, false);
+          if (!n) continue;
+          if (r == DoseRelation::kUpperLimit) {
+            if (k >= from && k < t) relation = r;
+          } else if (r == DoseRelation::kRecommendedIntake) {
+            // "your individual needs" is a noun, not "adults need".
+            static const std::set<std::string> kNoun = {
+                "individual", "your",   "their",  "specific",
+                "personal",   "unique", "body's", "own"};
+            recommended |= k == 0 || !kNoun.count(toks[k - 1].fold);
+          } else if (r == DoseRelation::kSafe &&
+                     relation == DoseRelation::kDose) {
+            relation = r;
+          }
+        }
+        if (relation == DoseRelation::kDose && recommended) {
+          relation = DoseRelation::kRecommendedIntake;
+        }
+        Claim c = NewClaim(w, ClaimKind::kDose, subject);
+        static const char* const kNames[] = {"dose", "recommended_intake",
+                                             "upper_limit", "safe_dose"};
+        c.relation = kNames[static_cast<int>(relation)];
+        c.quantity = q.quantity;
+        SayHow(w, std::min(t, toks.size() - 1), &c);
+        c.trigger_start = q.quantity.start;
+        c.trigger_end = q.quantity.end;
+        // The population nearest before the amount ("for women, around
+        // 300 mg …, while men need up to 400 mg").
+        for (std::size_t k = 0; k < t; ++k) {
+          std::string label;
+          if (lex.populations.Match(toks, k, &label, false)) {
+            c.population = label;
+          }
+        }
+        Qualify(w, &c);
+        out->push_back(std::move(c));
+      } else if (q.quantity.unit == "min" || q.quantity.unit == "h") {
+        // Onset: "30–60 minutes before bed", "within 30–60 minutes".
+        const char* relation = nullptr;
+        bool bedtime = false;
+        for (std::size_t k = t_end; k < toks.size() && k < t_end + 4; ++k) {
+          if (lex.bedtime.Match(toks, k, nullptr, false)) {
+            // "30–60 minutes before bed" says when it works, like "within".
+            relation = "onset_within";
+            bedtime = true;
+            break;
+          }
+        }
+        for (std::size_t k = t > 3 ? t - 3 : 0; !relation && k < t; ++k) {
+          if (lex.onset_cues.Match(toks, k, nullptr, false)) {
+            relation = "onset_within";
+          }
+        }
+        for (std::size_t k = 0; !relation && k < toks.size(); ++k) {
+          if (std::size_t n = lex.onset_cues.Match(toks, k, nullptr, false);
+              n && toks[k].fold != "within") {
+            relation = "onset_within";
+          }
+        }
+        if (!relation) continue;
+        Subject subject = SentenceSubject(w, t, focus);
+        if (!subject.c) continue;
+        Claim c = NewClaim(w, ClaimKind::kOnset, subject);
+        c.relation = relation;
+        c.quantity = q.quantity;
+        if (bedtime) c.timing = "before bed";
+        SayHow(w, std::min(t, toks.size() - 1), &c);
+        c.trigger_start = q.quantity.start;
+        c.trigger_end = q.quantity.end;
+        Qualify(w, &c);
+        out->push_back(std::move(c));
+      }
+    }
+  }
+
+  // The supplement a property is said of: the nearest before `t` in its
+  // clause, an anaphor's referent, or the nearest before it in the sentence.
+  // "forms of magnesium", "types of magnesium": the kind, not one thing.
+  static bool IsGenericKind(const SentenceWork& w, int m) {
+    const std::size_t t0 = w.mentions[static_cast<std::size_t>(m)].t0;
+    return t0 >= 2 && w.toks[t0 - 1].fold == "of" &&
+           (w.toks[t0 - 2].fold == "form" || w.toks[t0 - 2].fold == "type" ||
+            w.toks[t0 - 2].fold == "kind");
+  }
+
+  Subject PropertyHolder(const SentenceWork& w, std::size_t t,
+                         const Focus& focus) const {
+    const Clause& cl = w.clauses[w.clause_of[t]];
+    for (std::size_t k = t; k-- > cl.begin;) {
+      // "…, meaning it is efficiently absorbed": the anaphor is nearer.
+      Anaphor a;
+      if (w.toks[k].mention < 0 && lex.anaphors.Match(w.toks, k, &a) &&
+          !Expletive(w.toks, k)) {
+        return SentenceSubject(w, k, focus);
+      }
+      const int m = w.toks[k].mention;
+      if (m < 0 || !IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+        continue;
+      }
+      if (IsGenericKind(w, m)) continue;
+      return FromMention(w, m);
+    }
+    if (cl.antecedent >= 0 &&
+        IsSupplement(w.mentions[static_cast<std::size_t>(cl.antecedent)].c())) {
+      return FromMention(w, cl.antecedent);
+    }
+    return SentenceSubject(w, t, focus);
+  }
+
+  void ComparisonClaims(const SentenceWork& w, const Focus& focus,
+                        std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      const std::size_t nb = lex.bioavailability.Match(toks, t, nullptr, false);
+      int tolerance = 0;
+      std::size_t nt = nb ? 0 : lex.tolerance.Match(toks, t, &tolerance, false);
+      if (!nb && !nt) continue;
+      const std::size_t cue_end = t + std::max(nb, nt);
+      // Which way: "more/most/highly/well" or "less/lower/poor" near it.
+      int direction = nt ? 1 : 0;
+      for (std::size_t k = t > 3 ? t - 3 : 0; k < t && nb; ++k) {
+        if (lex.more.Match(toks, k, nullptr, false)) direction = 1;
+        if (lex.less.Match(toks, k, nullptr, false)) direction = -1;
+      }
+      if (direction == 0 && nb && cue_end < toks.size() &&
+          (toks[cue_end].fold == "quickly" || toks[cue_end].fold == "well" ||
+           toks[cue_end].fold == "efficiently")) {
+        direction = 1;
+      }
+      if (direction == 0) {
+        t = cue_end - 1;
+        continue;
+      }
+      Subject holder = PropertyHolder(w, t, focus);
+      if (!holder.c) continue;
+      // The other side: a supplement after "than"/"compared to"/"unlike",
+      // or any other supplement the sentence names.
+      const Concept* other = nullptr;
+      for (std::size_t k = 0; k < toks.size(); ++k) {
+        const int m = toks[k].mention;
+        if (m < 0) continue;
+        const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
+        if (IsSupplement(c) && c != holder.c) {
+          other = c;
+          break;
+        }
+      }
+      const char* relation =
+          nb ? "more_bioavailable_than" : "better_tolerated_than";
+      const Concept* subject = holder.c;
+      const Concept* object = other;
+      if (direction < 0) {
+        if (!other) continue;
+        std::swap(subject, object);
+      } else if (tolerance == 2 || !object ||
+                 vocabulary.IsA(subject->id, object->id)) {
+        // Against the other forms: the root ("magnesium").
+        object = Root(vocabulary, subject);
+        if (object == subject || tolerance == 2) {
+          if (nt) {
+            // "magnesium citrate is well tolerated": a safety claim.
+            Claim c = NewClaim(w, ClaimKind::kSafety, holder);
+            c.relation = "well_tolerated";
+            c.trigger_start = toks[t].start;
+            c.trigger_end = toks[cue_end - 1].end;
+            SayHow(w, t, &c);
+            out->push_back(std::move(c));
+          }
+          t = cue_end - 1;
+          continue;
+        }
+      }
+      Subject s = holder;
+      s.c = subject;
+      if (subject != holder.c) s.from = "text";
+      Claim c = NewClaim(w, ClaimKind::kComparison, s);
+      c.relation = relation;
+      c.object = object;
+      c.trigger_start = toks[t].start;
+      c.trigger_end = toks[cue_end - 1].end;
+      SayHow(w, t, &c);
+      out->push_back(std::move(c));
+      t = cue_end - 1;
+    }
+    // Synergy: "combining magnesium with vitamin B6 … can enhance its
+    // effectiveness" is enhances_effect_of(vitamin_b6, magnesium).
+    std::size_t combine_at = kNone, synergy_at = kNone;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      if (combine_at == kNone && lex.combinations.Match(toks, t, nullptr)) {
+        combine_at = t;
+      }
+      if (synergy_at == kNone &&
+          lex.synergy.Match(toks, t, nullptr, /*skip_mentions=*/false)) {
+        synergy_at = t;
+      }
+    }
+    // "Vitamin B6 enhances the effects of magnesium" needs no "combining".
+    if (synergy_at != kNone && combine_at == kNone) {
+      for (std::size_t t = synergy_at; t + 1 < toks.size(); ++t) {
+        if (toks[t].fold == "of" && toks[t + 1].mention >= 0) {
+          combine_at = t;
+          break;
+        }
+      }
+    }
+    if (combine_at != kNone && synergy_at != kNone) {
+      std::vector<int> supplements;
+      for (std::size_t m = 0; m < w.mentions.size(); ++m) {
+        if (IsSupplement(w.mentions[m].c())) {
+          supplements.push_back(static_cast<int>(m));
+        }
+      }
+      if (!supplements.empty()) {
+        // The main one: the first named, or the one after "the effects
+        // of"; the others enhance it.
+        // The main one: after "the effects of"; else the first after
+        // "combining"/"using both"; else the first after "with"
+        // ("Taking B6 together with magnesium boosts its effect").
+        const bool combining = toks[combine_at].fold == "combining" ||
+                               toks[combine_at].fold == "combine" ||
+                               toks[combine_at].fold == "using";
+        std::size_t main_index = 0;
+        bool chosen = false;
+        for (std::size_t i = 0; i < supplements.size(); ++i) {
+          const std::size_t t0 =
+              w.mentions[static_cast<std::size_t>(supplements[i])].t0;
+          if (t0 > synergy_at && t0 > 0 && toks[t0 - 1].fold == "of") {
+            main_index = i;
+            chosen = true;
+          }
+        }
+        for (std::size_t i = 0; !chosen && !combining && i < supplements.size();
+             ++i) {
+          const std::size_t t0 =
+              w.mentions[static_cast<std::size_t>(supplements[i])].t0;
+          if (t0 > combine_at) {
+            main_index = i;
+            chosen = true;
+          }
+        }
+        std::swap(supplements[0], supplements[main_index]);
+        const Subject main = FromMention(w, supplements.front());
+        for (std::size_t i = 1; i < supplements.size(); ++i) {
+          const Concept* partner =
+              w.mentions[static_cast<std::size_t>(supplements[i])].c();
+          if (partner == main.c || vocabulary.IsA(partner->id, main.c->id) ||
+              vocabulary.IsA(main.c->id, partner->id)) {
+            continue;
+          }
+          Subject s = FromMention(w, supplements[i]);
+          Claim c = NewClaim(w, ClaimKind::kComparison, s);
+          c.relation = "enhances_effect_of";
+          c.object = main.c;
+          c.trigger_start = toks[synergy_at].start;
+          c.trigger_end = toks[synergy_at].end;
+          SayHow(w, synergy_at, &c);
+          out->push_back(std::move(c));
+        }
+      }
+    }
+  }
+
+  // A condition: an outcome or mechanism mention on its bad pole (kidney
+  // impairment; "electrolyte disorders").
+  static bool IsCondition(const SMention& sm) {
+    const Concept* c = sm.c();
+    if (c->kind == ConceptKind::kIntervention) return false;
+    if (c->kind == ConceptKind::kMechanism) return sm.m->polarity < 0;
+    return (c->better == Better::kLower) == (sm.m->polarity > 0);
+  }
+
+  void SafetyClaims(const SentenceWork& w, const Focus& focus,
+                    std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    auto add = [&](const Subject& subject, const char* relation,
+                   const Concept* object, std::size_t at) {
+      Claim c = NewClaim(w, ClaimKind::kSafety, subject);
+      c.relation = relation;
+      c.object = object;
+      c.trigger_start = toks[at].start;
+      c.trigger_end = toks[at].end;
+      SayHow(w, at, &c);
+      Qualify(w, &c);
+      out->push_back(std::move(c));
+    };
+    // Interactions: "can interact with … diuretics and antibiotics".
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      std::size_t n = lex.interactions.Match(toks, t, nullptr);
+      if (!n) continue;
+      Subject subject = PropertyHolder(w, t, focus);
+      if (!subject.c) break;
+      for (std::size_t k = t + n; k < toks.size(); ++k) {
+        const int m = toks[k].mention;
+        if (m >= 0 && IsMedicine(w.mentions[static_cast<std::size_t>(m)].c()) &&
+            (k == 0 || toks[k - 1].mention != m)) {
+          add(subject, "interacts_with",
+              w.mentions[static_cast<std::size_t>(m)].c(), t);
+        }
+      }
+      break;
+    }
+    // "… to avoid the risk of hypermagnesemia and cardiovascular
+    // complications": the subject raises those risks.
+    for (std::size_t t = 0; t + 2 < toks.size(); ++t) {
+      if (toks[t].fold != "risk" || toks[t + 1].fold != "of") continue;
+      const int m = toks[t + 2].mention;
+      if (m < 0) continue;
+      Subject subject = SentenceSubject(w, t, focus);
+      if (!subject.c) break;
+      std::size_t k = t + 2;
+      while (k < toks.size()) {
+        const int mk = toks[k].mention;
+        if (mk < 0) break;
+        const SMention& sm = w.mentions[static_cast<std::size_t>(mk)];
+        if (IsCondition(sm)) {
+          Claim c = NewClaim(w, ClaimKind::kSafety, subject);
+          c.object = sm.c();
+          c.relation = RelationFor(Effect::kUp, sm.c(), sm.m->polarity);
+          c.trigger_start = toks[t].start;
+          c.trigger_end = toks[t + 1].end;
+          SayHow(w, t, &c);
+          out->push_back(std::move(c));
+        }
+        k = sm.t1;
+        if (k < toks.size() &&
+            (toks[k].fold == "and" || toks[k].fold == "or")) {
+          ++k;
+        }
+      }
+      break;
+    }
+    // Contraindications: "People with renal impairment … or who are taking
+    // diuretics should limit their use of magnesium citrate."
+    std::size_t caution = kNone, with = kNone;
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      if (caution == kNone && lex.cautions.Match(toks, t, nullptr)) caution = t;
+      if (with == kNone && lex.population_with.Match(toks, t, nullptr)) {
+        with = t;
+      }
+    }
+    if (caution == kNone || with == kNone) return;
+    Subject subject;
+    for (const SMention& sm : w.mentions) {
+      if (IsSupplement(sm.c())) {
+        subject.c = sm.c();
+        break;
+      }
+    }
+    if (!subject.c) subject = SentenceSubject(w, with, focus);
+    if (!subject.c) return;
+    std::set<const Concept*> seen;
+    for (std::size_t m = 0; m < w.mentions.size(); ++m) {
+      const SMention& sm = w.mentions[m];
+      if (sm.t0 < with || !seen.insert(sm.c()).second) continue;
+      if (IsMedicine(sm.c())) {
+        add(subject, "interacts_with", sm.c(), caution);
+      } else if (IsCondition(sm) && sm.t0 < caution + 12 &&
+                 sm.c()->id != "hypermagnesemia") {
+        add(subject, "contraindicated_in", sm.c(), caution);
+      }
+    }
+  }
+
+  void CompositionClaims(const SentenceWork& w, std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    for (std::size_t m = 0; m < w.mentions.size(); ++m) {
+      const SMention& sm = w.mentions[m];
+      if (!IsSupplement(sm.c())) continue;
+      std::size_t t = sm.t1;
+      // "X is a …", "Is X a …?", "X, a …".
+      std::size_t n = lex.copulas.Match(toks, t, nullptr);
+      if (!n && sm.t0 > 0 &&
+          (toks[sm.t0 - 1].fold == "is" || toks[sm.t0 - 1].fold == "are") &&
+          t < toks.size() && (toks[t].fold == "a" || toks[t].fold == "an")) {
+        n = 1;
+      }
+      if (!n && t < toks.size() && toks[t].gap == Gap::kComma &&
+          (toks[t].fold == "a" || toks[t].fold == "an")) {
+        n = 1;
+      }
+      if (!n) continue;
+      for (std::size_t k = t + n; k < toks.size() && k < t + n + 4; ++k) {
+        if (toks[k].gap != Gap::kSpace && k > t + n) break;
+        std::string category;
+        if (lex.categories.Match(toks, k, &category)) {
+          Claim c = NewClaim(w, ClaimKind::kComposition,
+                             FromMention(w, static_cast<int>(m)));
+          c.relation = "is_a";
+          c.category = category;
+          c.trigger_start = toks[t].start;
+          c.trigger_end = toks[k].end;
+          SayHow(w, t, &c);
+          c.negated = false;
+          for (std::size_t u = t; u < k; ++u) {
+            if (w.negation_at[u]) {
+              c.negated = true;
+              c.denied = "is_a";
+              c.relation = "is_not_a";
+            }
+          }
+          out->push_back(std::move(c));
+          break;
+        }
+        if (toks[k].mention >= 0) break;
+      }
+    }
+  }
+
+  // A keyword line ("sleep aid supplements, natural sleep remedies, …"):
+  // many commas, no final punctuation.
+  static bool IsKeywordList(const SentenceWork& w) {
+    const std::string_view s = w.text->SentenceText(w.index);
+    if (s.empty()) return false;
+    const char last = s.back();
+    if (last == '.' || last == '!' || last == '?') return false;
+    std::size_t commas = 0;
+    for (const Tok& t : w.toks) commas += t.gap == Gap::kComma;
+    return commas >= 4;
+  }
+
+  std::vector<Claim> ExtractAll(
+      const Text& text, const std::vector<Mention>& mentions,
+      const std::vector<SentenceContext>& context) const {
+    std::vector<Claim> out;
+    const auto& sentences = text.sentences();
+    std::vector<std::vector<const Mention*>> by_sentence(sentences.size());
+    for (const Mention& m : mentions) {
+      if (m.sentence < by_sentence.size()) {
+        by_sentence[m.sentence].push_back(&m);
+      }
+    }
+    const bool abstract_mode = !context.empty();
+    Focus focus;
+    focus.main = MainSubjectOf(text, mentions);
+    focus.Set(focus.main);
+    std::string section;
+    std::vector<Claim> previous_doses;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const Sentence& s = sentences[i];
+      SentenceWork w;
+      w.text = &text;
+      w.index = i;
+      w.sentence = &s;
+      Prepare(&w, by_sentence[i]);
+      if (i < context.size() && !context[i].section.empty()) {
+        section = context[i].section;
+      }
+      const bool boilerplate = i < context.size() && context[i].boilerplate;
+      if (s.kind == Sentence::Kind::kHeading) {
+        section = std::string(text.SentenceText(i));
+        for (const SMention& sm : w.mentions) {
+          if (IsSupplement(sm.c())) {
+            focus.Set(sm.c());
+            break;
+          }
+        }
+        continue;
+      }
+      w.section = section;
+      const std::string_view st = text.SentenceText(i);
+      w.question = !st.empty() && st.back() == '?';
+      if (boilerplate || IsKeywordList(w)) continue;
+
+      std::vector<Claim> claims;
+      const std::vector<Pred> preds = FindPredicates(w);
+      Subject previous;
+      std::set<int> used_objects;
+      for (const Pred& p : preds) {
+        PredicateClaims(w, preds, p, &previous, focus, abstract_mode,
+                        &used_objects, &claims);
+      }
+      AmountClaims(w, focus, &claims);
+      ComparisonClaims(w, focus, &claims);
+      SafetyClaims(w, focus, &claims);
+      CompositionClaims(w, &claims);
+      // "This safe dose range has been confirmed …": the doses of the
+      // sentence before, said again as safe.
+      bool dose_now = false;
+      for (const Claim& c : claims) dose_now |= c.kind == ClaimKind::kDose;
+      if (!dose_now && !previous_doses.empty()) {
+        bool safe = false, dose_word = false;
+        for (const Tok& t : w.toks) {
+          safe |= t.fold == "safe";
+          dose_word |= t.fold == "dose" || t.fold == "dosage";
+        }
+        if (safe && dose_word) {
+          for (const Claim& c : previous_doses) {
+            Claim again = NewClaim(w, ClaimKind::kDose, Subject{c.subject});
+            again.subject_from = "antecedent";
+            again.relation = "safe_dose";
+            again.quantity = c.quantity;
+            again.population = c.population;
+            again.timing = c.timing;
+            SayHow(w, 0, &again);
+            claims.push_back(std::move(again));
+          }
+        }
+      }
+      previous_doses.clear();
+      for (const Claim& c : claims) {
+        if (c.kind == ClaimKind::kDose) previous_doses.push_back(c);
+      }
+      // The focus moves to the first supplement this sentence named as a
+      // claim's subject.
+      for (const Claim& c : claims) {
+        if (c.subject_from == "text" && IsSupplement(c.subject)) {
+          // Only a subject that opens the sentence ("Magnesium citrate …",
+          // "Additionally, magnesium …"), not one named in passing ("a
+          // diet rich in tryptophan").
+          for (std::size_t t = 0; t < w.toks.size() && t < 3; ++t) {
+            const int m = w.toks[t].mention;
+            if (m >= 0 &&
+                w.mentions[static_cast<std::size_t>(m)].c() == c.subject) {
+              focus.Set(c.subject);
+            }
+          }
+          break;
+        }
+      }
+      // One claim per key and sentence; the first wording wins.
+      std::set<std::string> seen;
+      for (Claim& c : claims) {
+        std::string key = ClaimKey(c);
+        if (c.quantity) {
+          key += "|" + std::to_string(c.quantity->min) + "-" +
+                 std::to_string(c.quantity->max) + c.quantity->unit +
+                 c.population;
+        }
+        if (!seen.insert(key).second) continue;
+        out.push_back(std::move(c));
+      }
+    }
+    return out;
+  }
+
+  const Concept* MainSubjectOf(const Text& text,
+                               const std::vector<Mention>& mentions) const {
+    // Weight: three for a mention in the first sentence (the title), one
+    // elsewhere; ties go to the more specific concept, then to the first.
+    std::map<const Concept*, std::pair<int, std::size_t>> score;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (!IsSupplement(m.target)) continue;
+      auto [it, fresh] = score.emplace(m.target, std::make_pair(0, i));
+      it->second.first += m.sentence == 0 ? 3 : 1;
+    }
+    (void)text;
+    const Concept* best = nullptr;
+    std::pair<int, std::size_t> best_score{-1, 0};
+    for (const auto& [c, s] : score) {
+      const bool better =
+          s.first > best_score.first ||
+          (s.first == best_score.first && s.second < best_score.second);
+      if (better) {
+        best = c;
+        best_score = s;
+      }
+    }
+    return best;
+  }
+};
+
+ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary)
+    : impl_(std::make_unique<Impl>(vocabulary)) {}
+ClaimExtractor::~ClaimExtractor() = default;
+
+std::vector<Claim> ClaimExtractor::Extract(
+    const Text& text, const std::vector<Mention>& mentions,
+    const std::vector<SentenceContext>& context) const {
+  return impl_->ExtractAll(text, mentions, context);
+}
+
+std::vector<Claim> ClaimExtractor::Extract(const Text& text) const {
+  return impl_->ExtractAll(text, impl_->matcher.Match(text), {});
+}
+
+const Concept* ClaimExtractor::MainSubject(
+    const Text& text, const std::vector<Mention>& mentions) const {
+  return impl_->MainSubjectOf(text, mentions);
+}
+
+const ConceptMatcher& ClaimExtractor::matcher() const { return impl_->matcher; }
+
+}  // namespace claimcheck

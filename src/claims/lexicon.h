@@ -1,0 +1,134 @@
+// The words the claim extractor reads besides concepts: predicates with the
+// direction they give ("reduces", "helps", "plays a role in"), and the cues of
+// hedging, negation, attribution, populations, timing, safety, comparison and
+// composition. Every list is data in lexicon.cc; docs/claims.md explains it.
+// Private to src/claims; covered by tests/claims/*.cc.
+#ifndef CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
+#define CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimcheck::claims_internal {
+
+// What lies between a token and the one before it.
+enum class Gap {
+  kSpace,   // white space, a hyphen, quotes
+  kComma,   // a comma
+  kStrong,  // ; : ( ) [ ] or a spaced dash: a clause ends
+};
+
+// A word token of one sentence, with the concept mention it belongs to.
+struct Tok {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::string fold;
+  std::string cased;
+  int mention = -1;  // index into the sentence's mentions, or -1
+  Gap gap = Gap::kSpace;
+};
+
+// Phrases of one or more folded words, matched longest first at a token.
+template <typename T>
+class PhraseTable {
+ public:
+  // `phrase` is folded word by word. A leading '~' adds the inflections of
+  // its first word ("~reduce to" also adds "reduces to", "reduced to",
+  // "reducing to").
+  void Add(std::string_view phrase, T value);
+  // The length in tokens of the longest phrase starting at toks[i] (0 when
+  // none) and its value. Tokens inside a concept mention never match when
+  // `skip_mentions`.
+  std::size_t Match(const std::vector<Tok>& toks, std::size_t i, T* value,
+                    bool skip_mentions = true) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    T value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+};
+
+// The effect a predicate has on its object.
+enum class Effect {
+  kUp,        // increases, promotes, activates, leads to
+  kDown,      // reduces, relieves, blocks, prevents
+  kBetter,    // improves, helps, supports: the object's better direction
+  kRelieve,   // relieves, eases, soothes, calms: better for outcomes, down
+              // for mechanisms ("calms the nervous system")
+  kWorse,     // impairs, disrupts, worsens
+  kModulate,  // regulates, influences, plays a role in
+  kNoEffect,  // "has no effect on", "no significant difference in"
+  kConvert,   // "converts A to B": increases B
+};
+
+struct Trigger {
+  Effect effect = Effect::kModulate;
+  // A weak predicate ("help", "assist in") gives way to a predicate right
+  // after it: "helps reduce" is reduce.
+  bool weak = false;
+};
+
+enum class Boundary {
+  kRelative,     // ", which", "who": the clause's subject is the antecedent
+  kContrast,     // but, while, whereas, although, however
+  kSubordinate,  // because, since, if, when, so
+  kUnlike,       // "unlike X …,": what follows is said of something else
+};
+
+enum class Anaphor {
+  kAny,   // it, its, this mineral, this supplement
+  kForm,  // this form, this salt
+  kDose,  // high doses, excessive intake: the subject, taken in excess
+};
+
+enum class DoseRelation { kDose, kRecommendedIntake, kUpperLimit, kSafe };
+
+struct Lexicon {
+  PhraseTable<Trigger> triggers;
+  PhraseTable<Effect> postfix;  // "NMDA receptor antagonist"
+  PhraseTable<int> hedges;
+  PhraseTable<int> assertives;
+  PhraseTable<int> negations;            // before the predicate
+  PhraseTable<int> pseudo_negations;     // "not only", "no doubt"
+  PhraseTable<int> null_findings;        // after it: "equally in both groups"
+  PhraseTable<int> evidence_nouns;       // research, studies, trials
+  PhraseTable<int> reporting_verbs;      // show, suggest, indicate
+  PhraseTable<int> attribution_phrases;  // "according to", "published in"
+  PhraseTable<Anaphor> anaphors;
+  PhraseTable<int> deficits;  // without, insufficient, lack of
+  PhraseTable<Boundary> boundaries;
+  PhraseTable<int> embedded;  // how, whether: an embedded question
+  PhraseTable<int> fillers;   // words an object may sit behind: "the
+                              // synthesis of", "excessive release of"
+  PhraseTable<int> flips;     // "a reduction in", "difficulty": the
+                              // predicate's direction turns
+  PhraseTable<int> linkers;   // and, or, like, such as: coordination
+  PhraseTable<std::string> populations;  // "older adults" -> "older adults"
+  PhraseTable<int> population_with;      // "people with", "those with"
+  PhraseTable<std::string> timings;      // "before bed" -> "before bed"
+  PhraseTable<int> cautions;             // avoid, should not, contraindicated
+  PhraseTable<int> interactions;         // "interact with"
+  PhraseTable<int> combinations;         // combining, together with
+  PhraseTable<int> synergy;              // enhance its effect, synergistic
+  PhraseTable<int> bioavailability;      // bioavailable, absorbed
+  PhraseTable<int> tolerance;            // gentler, well tolerated
+  PhraseTable<int> more;                 // more, better, higher, most
+  PhraseTable<int> less;                 // less, lower, poorer
+  PhraseTable<int> than;                 // than, compared to, over
+  PhraseTable<std::string> categories;   // mineral, mushroom, amino acid
+  PhraseTable<int> copulas;              // is a, is an, are
+  PhraseTable<DoseRelation> dose_cues;
+  PhraseTable<int> onset_cues;  // within, to work, take effect
+  PhraseTable<int> bedtime;     // before bed, before bedtime
+
+  static const Lexicon& Get();
+};
+
+}  // namespace claimcheck::claims_internal
+
+#endif  // CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
