@@ -110,6 +110,8 @@ TEST_CASE("seed 002: sleep and anxiety, the mechanism-heavy article",
                     "magnesium_citrate decreases restless_legs_syndrome",
                     "magnesium_citrate decreases nocturnal_leg_cramps",
                     "magnesium_citrate increases intestinal_motility",
+                    // "aids in digestion"
+                    "magnesium_citrate increases bowel_movement",
                     "magnesium_citrate more_bioavailable_than magnesium_oxide",
                     "vitamin_b6 enhances_effect_of magnesium_citrate",
                     "glycine enhances_effect_of magnesium_citrate",
