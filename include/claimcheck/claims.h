@@ -123,8 +123,7 @@ class ClaimExtractor {
 
   // The document's main subject (an intervention), used where a sentence
   // names none; null when the document names no intervention.
-  const Concept* MainSubject(const Text& text,
-                             const std::vector<Mention>& mentions) const;
+  const Concept* MainSubject(const std::vector<Mention>& mentions) const;
 
   const ConceptMatcher& matcher() const;
 

@@ -104,6 +104,9 @@ struct SentenceWork {
   std::vector<std::string> attribution_cues;
   bool question = false;
   std::string section;
+  // Qualifiers said once for the whole sentence (Qualify copies them).
+  std::string population;
+  std::string timing;
 
   std::string_view Str(std::size_t t0, std::size_t t1) const {
     if (t0 >= t1 || t1 > toks.size()) return {};
@@ -112,6 +115,13 @@ struct SentenceWork {
   }
   int MentionAt(std::size_t t) const {
     return t < toks.size() ? toks[t].mention : -1;
+  }
+  // The mention at token t when it names a supplement, else -1.
+  int SupplementAt(std::size_t t) const {
+    const int m = MentionAt(t);
+    return m >= 0 && IsSupplement(mentions[static_cast<std::size_t>(m)].c())
+               ? m
+               : -1;
   }
 };
 
@@ -188,6 +198,7 @@ struct ClaimExtractor::Impl {
     }
     SplitClauses(w);
     FindCues(w);
+    FindQualifiers(w);
   }
 
   void SplitClauses(SentenceWork* w) const {
@@ -245,11 +256,6 @@ struct ClaimExtractor::Impl {
     if (current.end > current.begin || w->clauses.empty()) {
       w->clauses.push_back(current);
     }
-    for (std::size_t c = 0; c < w->clauses.size(); ++c) {
-      for (std::size_t t = w->clauses[c].begin; t < w->clauses[c].end; ++t) {
-        w->clause_of[t] = c;
-      }
-    }
     // "X, a hormone that …" and "X that …": a relative "that" right after a
     // mention (or its apposition) names its antecedent too.
     for (std::size_t t = 1; t < toks.size(); ++t) {
@@ -279,7 +285,8 @@ struct ClaimExtractor::Impl {
       }
       if (antecedent < 0) continue;
       // Split the clause at "that".
-      const std::size_t c = w->clause_of[t];
+      std::size_t c = 0;
+      while (w->clauses[c].end <= t) ++c;
       Clause& old = w->clauses[c];
       if (old.begin == t) {
         old.antecedent = antecedent;
@@ -294,10 +301,10 @@ struct ClaimExtractor::Impl {
       fresh.antecedent = antecedent;
       old.end = t;
       w->clauses.insert(w->clauses.begin() + static_cast<long>(c) + 1, fresh);
-      for (std::size_t k = 0; k < w->clauses.size(); ++k) {
-        for (std::size_t u = w->clauses[k].begin; u < w->clauses[k].end; ++u) {
-          w->clause_of[u] = k;
-        }
+    }
+    for (std::size_t c = 0; c < w->clauses.size(); ++c) {
+      for (std::size_t t = w->clauses[c].begin; t < w->clauses[c].end; ++t) {
+        w->clause_of[t] = c;
       }
     }
   }
@@ -689,10 +696,7 @@ struct ClaimExtractor::Impl {
     const std::size_t limit = std::min(p.group_start, object_t0);
     // (a) the nearest supplement before the predicate in the clause.
     for (std::size_t t = limit; t-- > cl.begin;) {
-      const int m = toks[t].mention;
-      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
-        return FromMention(w, m);
-      }
+      if (const int m = w.SupplementAt(t); m >= 0) return FromMention(w, m);
     }
     // (b) the antecedent of a relative clause.
     if (cl.antecedent >= 0) {
@@ -721,9 +725,7 @@ struct ClaimExtractor::Impl {
         s.c =
             previous.c && IsSupplement(previous.c) ? previous.c : focus.current;
         for (std::size_t k = cl.begin; k-- > 0;) {
-          const int m = toks[k].mention;
-          if (m >= 0 &&
-              IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+          if (const int m = w.SupplementAt(k); m >= 0) {
             s.c = w.mentions[static_cast<std::size_t>(m)].c();
             s.from = "text";
             break;
@@ -775,11 +777,7 @@ struct ClaimExtractor::Impl {
     if (cl.begin == 0 && !toks.empty() &&
         (toks[0].fold == "by" || p.group_start == 0)) {
       for (std::size_t t = p.t1; t < toks.size(); ++t) {
-        const int m = toks[t].mention;
-        if (m >= 0 &&
-            IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
-          return FromMention(w, m);
-        }
+        if (const int m = w.SupplementAt(t); m >= 0) return FromMention(w, m);
       }
     }
     if (abstract_mode && focus.current) {
@@ -942,27 +940,35 @@ struct ClaimExtractor::Impl {
     return c;
   }
 
-  void Qualify(const SentenceWork& w, Claim* c) const {
-    const auto& toks = w.toks;
+  // The sentence's first population ("adults", "people with kidney
+  // disease") and timing ("before bed").
+  void FindQualifiers(SentenceWork* w) const {
+    const auto& toks = w->toks;
     for (std::size_t t = 0; t < toks.size(); ++t) {
       std::string label;
-      if (c->population.empty() &&
+      if (w->population.empty() &&
           lex.populations.Match(toks, t, &label, false)) {
-        c->population = label;
+        w->population = label;
       }
-      if (c->timing.empty() && lex.timings.Match(toks, t, &label, false)) {
-        c->timing = label;
+      if (w->timing.empty() && lex.timings.Match(toks, t, &label, false)) {
+        w->timing = label;
       }
-      if (c->population.empty()) {
+      if (w->population.empty()) {
         if (std::size_t n = lex.population_with.Match(toks, t, nullptr)) {
-          const int m = w.MentionAt(t + n);
+          const int m = w->MentionAt(t + n);
           if (m >= 0) {
-            const SMention& sm = w.mentions[static_cast<std::size_t>(m)];
-            c->population = std::string(w.Str(t, sm.t1));
+            const SMention& sm = w->mentions[static_cast<std::size_t>(m)];
+            w->population = std::string(w->Str(t, sm.t1));
           }
         }
       }
     }
+  }
+
+  // Fills the qualifiers a claim has not set itself.
+  static void Qualify(const SentenceWork& w, Claim* c) {
+    if (c->population.empty()) c->population = w.population;
+    if (c->timing.empty()) c->timing = w.timing;
   }
 
   // The claims of one predicate.
@@ -1054,9 +1060,7 @@ struct ClaimExtractor::Impl {
         }
       }
       for (std::size_t t = first.t0; !subject.c && t-- > 0;) {
-        const int m = toks[t].mention;
-        if (m >= 0 &&
-            IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
+        if (const int m = w.SupplementAt(t); m >= 0) {
           subject = FromMention(w, m);
         }
       }
@@ -1144,17 +1148,13 @@ struct ClaimExtractor::Impl {
   Subject SentenceSubject(const SentenceWork& w, std::size_t t,
                           const Focus& focus) const {
     for (std::size_t k = std::min(t, w.toks.size()); k-- > 0;) {
-      const int m = w.toks[k].mention;
-      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c()) &&
-          !Embedded(w, m) && !IsGenericKind(w, m)) {
+      const int m = w.SupplementAt(k);
+      if (m >= 0 && !Embedded(w, m) && !IsGenericKind(w, m)) {
         return FromMention(w, m);
       }
     }
     for (std::size_t k = t; k < w.toks.size(); ++k) {
-      const int m = w.toks[k].mention;
-      if (m >= 0 && IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
-        return FromMention(w, m);
-      }
+      if (const int m = w.SupplementAt(k); m >= 0) return FromMention(w, m);
     }
     Subject s;
     s.from = "focus";
@@ -1297,11 +1297,8 @@ struct ClaimExtractor::Impl {
           !Expletive(w.toks, k)) {
         return SentenceSubject(w, k, focus);
       }
-      const int m = w.toks[k].mention;
-      if (m < 0 || !IsSupplement(w.mentions[static_cast<std::size_t>(m)].c())) {
-        continue;
-      }
-      if (IsGenericKind(w, m)) continue;
+      const int m = w.SupplementAt(k);
+      if (m < 0 || IsGenericKind(w, m)) continue;
       return FromMention(w, m);
     }
     if (cl.antecedent >= 0 &&
@@ -1635,7 +1632,7 @@ struct ClaimExtractor::Impl {
     }
     const bool abstract_mode = !context.empty();
     Focus focus;
-    focus.main = MainSubjectOf(text, mentions);
+    focus.main = MainSubjectOf(mentions);
     focus.Set(focus.main);
     std::string section;
     std::vector<Claim> previous_doses;
@@ -1737,8 +1734,7 @@ struct ClaimExtractor::Impl {
     return out;
   }
 
-  const Concept* MainSubjectOf(const Text& text,
-                               const std::vector<Mention>& mentions) const {
+  const Concept* MainSubjectOf(const std::vector<Mention>& mentions) const {
     // Weight: three for a mention in the first sentence (the title), one
     // elsewhere; ties go to the more specific concept, then to the first.
     std::map<const Concept*, std::pair<int, std::size_t>> score;
@@ -1748,7 +1744,6 @@ struct ClaimExtractor::Impl {
       auto [it, fresh] = score.emplace(m.target, std::make_pair(0, i));
       it->second.first += m.sentence == 0 ? 3 : 1;
     }
-    (void)text;
     const Concept* best = nullptr;
     std::pair<int, std::size_t> best_score{-1, 0};
     for (const auto& [c, s] : score) {
@@ -1779,8 +1774,8 @@ std::vector<Claim> ClaimExtractor::Extract(const Text& text) const {
 }
 
 const Concept* ClaimExtractor::MainSubject(
-    const Text& text, const std::vector<Mention>& mentions) const {
-  return impl_->MainSubjectOf(text, mentions);
+    const std::vector<Mention>& mentions) const {
+  return impl_->MainSubjectOf(mentions);
 }
 
 const ConceptMatcher& ClaimExtractor::matcher() const { return impl_->matcher; }

@@ -176,7 +176,7 @@ int RunExtract(Context& context) {
   ClaimExtractor extractor(in.vocabulary);
   const std::vector<Mention> mentions = extractor.matcher().Match(text);
   const std::vector<Claim> claims = extractor.Extract(text, mentions, {});
-  const Concept* main_subject = extractor.MainSubject(text, mentions);
+  const Concept* main_subject = extractor.MainSubject(mentions);
   std::string title;
   if (!text.sentences().empty() &&
       text.sentences()[0].kind != Sentence::Kind::kListItem) {
