@@ -27,13 +27,20 @@ enum class ClaimKind {
   kOnset,        // timing ("30–60 minutes before bed", "within 30 minutes")
   kComposition,  // what a thing is ("valerian root is a mushroom")
 };
+// "effect", "mechanism", …; Parse… is the inverse (nullopt for any other
+// word). The words are CLI.md's and the store's.
 const char* ClaimKindName(ClaimKind kind);
+std::optional<ClaimKind> ParseClaimKind(std::string_view name);
+// Every claim kind, in enum order.
+const std::vector<ClaimKind>& AllClaimKinds();
 
 enum class Hedging { kHedged, kPlain, kAssertive };
 const char* HedgingName(Hedging hedging);
+std::optional<Hedging> ParseHedging(std::string_view name);
 
 enum class Attribution { kNone, kUnnamed, kCited };
 const char* AttributionName(Attribution attribution);
+std::optional<Attribution> ParseAttribution(std::string_view name);
 
 // Relations. Effect, mechanism and safety claims use the first four; the
 // other kinds add their own (docs/claims.md lists them all).

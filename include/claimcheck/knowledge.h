@@ -54,11 +54,6 @@ const char* ReferenceKindName(ReferenceKind kind);
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view name);
 const std::vector<ReferenceKind>& AllReferenceKinds();
 
-// The inverse of ClaimKindName (claims.h); nullopt for any other word.
-std::optional<ClaimKind> ParseClaimKind(std::string_view name);
-// Every claim kind, in enum order.
-const std::vector<ClaimKind>& AllClaimKinds();
-
 // An amount or a time window: {min, max, unit, per, basis}. A single value
 // has min == max; an upper bound has no min. Empty strings are "not given"
 // (JSON null or absent): onset windows have no `per` and no `basis`.

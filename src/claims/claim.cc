@@ -1,50 +1,62 @@
-// Names of the claim enums and the identity of a claim.
+// The words of the claim enums (one table each) and the identity of a
+// claim.
+#include "base/word_table.h"
 #include "claimcheck/claims.h"
 
 namespace claimcheck {
 
+namespace {
+
+constexpr WordTable<ClaimKind, 7> kKindWords{{{
+    {ClaimKind::kEffect, "effect"},
+    {ClaimKind::kMechanism, "mechanism"},
+    {ClaimKind::kDose, "dose"},
+    {ClaimKind::kComparison, "comparison"},
+    {ClaimKind::kSafety, "safety"},
+    {ClaimKind::kOnset, "onset"},
+    {ClaimKind::kComposition, "composition"},
+}}};
+static_assert(kKindWords.InEnumOrder());
+
+constexpr WordTable<Hedging, 3> kHedgingWords{{{
+    {Hedging::kHedged, "hedged"},
+    {Hedging::kPlain, "plain"},
+    {Hedging::kAssertive, "assertive"},
+}}};
+static_assert(kHedgingWords.InEnumOrder());
+
+constexpr WordTable<Attribution, 3> kAttributionWords{{{
+    {Attribution::kNone, "none"},
+    {Attribution::kUnnamed, "unnamed"},
+    {Attribution::kCited, "cited"},
+}}};
+static_assert(kAttributionWords.InEnumOrder());
+
+}  // namespace
+
 const char* ClaimKindName(ClaimKind kind) {
-  switch (kind) {
-    case ClaimKind::kEffect:
-      return "effect";
-    case ClaimKind::kMechanism:
-      return "mechanism";
-    case ClaimKind::kDose:
-      return "dose";
-    case ClaimKind::kComparison:
-      return "comparison";
-    case ClaimKind::kSafety:
-      return "safety";
-    case ClaimKind::kOnset:
-      return "onset";
-    case ClaimKind::kComposition:
-      return "composition";
-  }
-  return "effect";
+  return kKindWords.Name(kind, "effect");
+}
+std::optional<ClaimKind> ParseClaimKind(std::string_view name) {
+  return kKindWords.Parse(name);
+}
+const std::vector<ClaimKind>& AllClaimKinds() {
+  static const std::vector<ClaimKind> all = kKindWords.All();
+  return all;
 }
 
 const char* HedgingName(Hedging hedging) {
-  switch (hedging) {
-    case Hedging::kHedged:
-      return "hedged";
-    case Hedging::kPlain:
-      return "plain";
-    case Hedging::kAssertive:
-      return "assertive";
-  }
-  return "plain";
+  return kHedgingWords.Name(hedging, "plain");
+}
+std::optional<Hedging> ParseHedging(std::string_view name) {
+  return kHedgingWords.Parse(name);
 }
 
 const char* AttributionName(Attribution attribution) {
-  switch (attribution) {
-    case Attribution::kNone:
-      return "none";
-    case Attribution::kUnnamed:
-      return "unnamed";
-    case Attribution::kCited:
-      return "cited";
-  }
-  return "none";
+  return kAttributionWords.Name(attribution, "none");
+}
+std::optional<Attribution> ParseAttribution(std::string_view name) {
+  return kAttributionWords.Parse(name);
 }
 
 std::string ClaimKey(const Claim& claim) {

@@ -378,25 +378,6 @@ const std::vector<ReferenceKind>& AllReferenceKinds() {
   return all;
 }
 
-const std::vector<ClaimKind>& AllClaimKinds() {
-  static const std::vector<ClaimKind> all = [] {
-    std::vector<ClaimKind> kinds;
-    for (int k = 0; k <= static_cast<int>(ClaimKind::kComposition); ++k) {
-      kinds.push_back(static_cast<ClaimKind>(k));
-    }
-    return kinds;
-  }();
-  return all;
-}
-
-// ClaimKindName (claims.h) is the one table of claim-kind words.
-std::optional<ClaimKind> ParseClaimKind(std::string_view name) {
-  for (ClaimKind kind : AllClaimKinds()) {
-    if (name == ClaimKindName(kind)) return kind;
-  }
-  return std::nullopt;
-}
-
 Knowledge::Knowledge() = default;
 Knowledge::~Knowledge() = default;
 Knowledge::Knowledge(Knowledge&&) noexcept = default;

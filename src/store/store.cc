@@ -168,7 +168,7 @@ Result<StoreStats> Store::Stats() {
     if (!row.ok()) return row.status();
     if (!row.value()) break;
     const std::string word = designs.Text(0);
-    std::optional<Design> design = store_internal::DesignFromWord(word);
+    std::optional<Design> design = ParseDesign(word);
     if (!design) {
       return Status::Corruption(path() + ": a document of unknown design '" +
                                 word + "'");

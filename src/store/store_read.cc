@@ -41,7 +41,7 @@ Status ReadDocument(const Database& db, const Statement& s, Document* d) {
   d->id = s.Text(0);
   d->kind = s.Text(1);
   const std::string design = s.Text(2);
-  std::optional<Design> parsed = store_internal::DesignFromWord(design);
+  std::optional<Design> parsed = ParseDesign(design);
   if (!parsed) return Damaged(db, d->id, "unknown design '" + design + "'");
   d->design = *parsed;
   d->title = s.Text(3);
@@ -85,9 +85,9 @@ Status ReadClaim(const Database& db, const Statement& s, StoredClaim* c) {
   const std::string kind = s.Text(kKind);
   const std::string hedging = s.Text(kHedging);
   const std::string attribution = s.Text(kAttribution);
-  auto parsed_kind = ClaimKindFromWord(kind);
-  auto parsed_hedging = HedgingFromWord(hedging);
-  auto parsed_attribution = AttributionFromWord(attribution);
+  auto parsed_kind = ParseClaimKind(kind);
+  auto parsed_hedging = ParseHedging(hedging);
+  auto parsed_attribution = ParseAttribution(attribution);
   if (!parsed_kind || !parsed_hedging || !parsed_attribution) {
     return Damaged(db, c->document_id,
                    "a claim with unknown words (kind '" + kind +

@@ -112,7 +112,7 @@ class DocumentWriter {
     return Run(s, [&] {
       s->BindText(1, d.id);
       s->BindText(2, d.kind);
-      s->BindText(3, store_internal::DesignWord(d.design));
+      s->BindText(3, DesignName(d.design));
       s->BindText(4, d.title);
       s->BindText(5, store_internal::EncodeStrings(d.authors));
       s->BindText(6, d.date);
@@ -150,7 +150,7 @@ class DocumentWriter {
     return Run(s, [&] {
       s->BindText(1, id);
       s->BindInt(2, Int(ordinal));
-      s->BindText(3, store_internal::ClaimKindWord(c.kind));
+      s->BindText(3, ClaimKindName(c.kind));
       s->BindText(4, c.subject);
       s->BindText(5, c.relation);
       s->BindTextOrNull(6, c.object);
@@ -167,10 +167,10 @@ class DocumentWriter {
         s->BindInt(16, Int(c.quantity->start));
         s->BindInt(17, Int(c.quantity->end));
       }
-      s->BindText(18, store_internal::HedgingWord(c.hedging));
+      s->BindText(18, HedgingName(c.hedging));
       s->BindInt(19, c.negated ? 1 : 0);
       s->BindText(20, c.denied);
-      s->BindText(21, store_internal::AttributionWord(c.attribution));
+      s->BindText(21, AttributionName(c.attribution));
       s->BindInt(22, c.question ? 1 : 0);
       s->BindInt(23, Int(c.sentence));
       s->BindText(24, c.section);
