@@ -31,6 +31,15 @@ inline void WriteFile(const std::filesystem::path& path,
   REQUIRE(out.good());
 }
 
+// `s` with the first `from` replaced by `to`; fails the test when `s` has
+// no `from` (a fixture edit that silently did nothing).
+inline std::string ReplaceOnce(std::string s, const std::string& from,
+                               const std::string& to) {
+  const auto pos = s.find(from);
+  REQUIRE(pos != std::string::npos);
+  return s.replace(pos, from.size(), to);
+}
+
 // A fresh, empty directory under the system temp directory.
 inline std::filesystem::path TempDir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() /

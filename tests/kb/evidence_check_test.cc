@@ -40,13 +40,6 @@ constexpr const char* kReferences = R"({"reference_values": [
    "population": "adults", "source": "review2021", "note": "x"}
 ]})";
 
-std::string Replace(std::string s, const std::string& from,
-                    const std::string& to) {
-  const auto pos = s.find(from);
-  REQUIRE(pos != std::string::npos);
-  return s.replace(pos, from.size(), to);
-}
-
 struct Files {
   std::string claims = kClaims;
   std::string studies = kStudies;
@@ -89,17 +82,17 @@ TEST_CASE("evidence check: each broken rule is reported with its place",
   };
   auto claims = [](const std::string& from, const std::string& to) {
     Files f;
-    f.claims = Replace(kClaims, from, to);
+    f.claims = testing::ReplaceOnce(kClaims, from, to);
     return f;
   };
   auto studies = [](const std::string& from, const std::string& to) {
     Files f;
-    f.studies = Replace(kStudies, from, to);
+    f.studies = testing::ReplaceOnce(kStudies, from, to);
     return f;
   };
   auto references = [](const std::string& from, const std::string& to) {
     Files f;
-    f.references = Replace(kReferences, from, to);
+    f.references = testing::ReplaceOnce(kReferences, from, to);
     return f;
   };
   const std::vector<Case> cases = {

@@ -80,13 +80,6 @@ struct Fixture {
   std::string references = kReferences;
 };
 
-std::string Replace(std::string s, const std::string& from,
-                    const std::string& to) {
-  const auto pos = s.find(from);
-  REQUIRE(pos != std::string::npos);
-  return s.replace(pos, from.size(), to);
-}
-
 struct Loaded {
   Status status;
   Knowledge knowledge;
@@ -271,8 +264,8 @@ TEST_CASE("kb knowledge: a small good kb loads", "[kb]") {
 
 TEST_CASE("kb knowledge: bad JSON names the file, line and column", "[kb]") {
   Fixture files;
-  files.studies =
-      Replace(kStudies, "\"design\": \"rct\",", "\"design\" \"rct\",");
+  files.studies = testing::ReplaceOnce(kStudies, "\"design\": \"rct\",",
+                                       "\"design\" \"rct\",");
   Loaded loaded = LoadFixture("bad_json", files);
   CHECK(loaded.status.code() == Status::Code::kCorruption);
   REQUIRE(loaded.problems.size() == 1);
@@ -288,7 +281,8 @@ TEST_CASE("kb knowledge: bad JSON names the file, line and column", "[kb]") {
 TEST_CASE("kb knowledge: an unknown design is named with file and line",
           "[kb]") {
   Fixture files;
-  files.studies = Replace(kStudies, "\"meta_analysis\"", "\"metaanalysis\"");
+  files.studies =
+      testing::ReplaceOnce(kStudies, "\"meta_analysis\"", "\"metaanalysis\"");
   Loaded loaded = LoadFixture("bad_design", files);
   CHECK(loaded.status.code() == Status::Code::kCorruption);
   REQUIRE(loaded.problems.size() == 1);
@@ -326,7 +320,7 @@ TEST_CASE("kb knowledge: ill-typed members are named", "[kb]") {
   for (const Case& c : cases) {
     SECTION(c.name) {
       Fixture files;
-      files.studies = Replace(kStudies, c.from, c.to);
+      files.studies = testing::ReplaceOnce(kStudies, c.from, c.to);
       Loaded loaded = LoadFixture(std::string("typed_") + c.name, files);
       INFO(Dump(loaded.problems));
       CHECK(loaded.status.code() == Status::Code::kCorruption);
@@ -340,8 +334,9 @@ TEST_CASE("kb knowledge: ill-typed members are named", "[kb]") {
 TEST_CASE("kb knowledge: claim and reference value problems are named",
           "[kb]") {
   Fixture files;
-  files.claims = Replace(kClaims, "\"effect\"", "\"efect\"");
-  files.references = Replace(kReferences, "\"max\": 350", "\"max\": \"350\"");
+  files.claims = testing::ReplaceOnce(kClaims, "\"effect\"", "\"efect\"");
+  files.references =
+      testing::ReplaceOnce(kReferences, "\"max\": 350", "\"max\": \"350\"");
   Loaded loaded = LoadFixture("claim_ref", files);
   INFO(Dump(loaded.problems));
   CHECK(loaded.status.code() == Status::Code::kCorruption);
@@ -355,8 +350,9 @@ TEST_CASE("kb knowledge: claim and reference value problems are named",
 
 TEST_CASE("kb knowledge: what reads well still goes through kb check", "[kb]") {
   Fixture files;
-  files.studies = Replace(kStudies, "\"includes\": [\"trial2012\"]",
-                          "\"includes\": [\"trial2013\"]");
+  files.studies =
+      testing::ReplaceOnce(kStudies, "\"includes\": [\"trial2012\"]",
+                           "\"includes\": [\"trial2013\"]");
   Loaded loaded = LoadFixture("unknown_include", files);
   CHECK(loaded.status.code() == Status::Code::kCorruption);
   REQUIRE(loaded.problems.size() == 1);
