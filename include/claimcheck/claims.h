@@ -122,7 +122,9 @@ class ClaimExtractor {
 
   // The claims of a whole document, in sentence order. `context`, when not
   // empty, has one entry per sentence of `text`. Headings yield no claims;
-  // they only name the section of what follows them. Const, thread-safe.
+  // they only name the section of what follows them. When some sentence has
+  // a section label the text is read as a study abstract: a sentence with
+  // no subject takes the abstract's intervention. Const, thread-safe.
   std::vector<Claim> Extract(const Text& text,
                              const std::vector<Mention>& mentions,
                              const std::vector<SentenceContext>& context) const;

@@ -1630,7 +1630,12 @@ struct ClaimExtractor::Impl {
         by_sentence[m.sentence].push_back(&m);
       }
     }
-    const bool abstract_mode = !context.empty();
+    // An abstract: the importer labelled its sections. An article's context
+    // only marks boilerplate.
+    bool abstract_mode = false;
+    for (const SentenceContext& c : context) {
+      abstract_mode |= !c.section.empty();
+    }
     Focus focus;
     focus.main = MainSubjectOf(mentions);
     focus.Set(focus.main);
