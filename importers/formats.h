@@ -16,6 +16,18 @@ Status ImportArticleBytes(InputFormat format, std::string_view bytes,
                           const std::string& name, const DocumentSink& sink,
                           Diagnostics* problems);
 
+class BufferedInput;
+
+// PubMed XML (a PubmedArticleSet, or bare records) read record by record
+// from `in`. Defined in pubmed_xml.cc.
+Status ImportPubmedXml(BufferedInput* in, const ImportOptions& options,
+                       const DocumentSink& sink, Diagnostics* problems);
+
+// MEDLINE text / .nbib read record by record from `in`. Defined in
+// medline.cc.
+Status ImportMedline(BufferedInput* in, const ImportOptions& options,
+                     const DocumentSink& sink, Diagnostics* problems);
+
 }  // namespace claimcheck::importers
 
 #endif  // CLAIMCHECK_IMPORTERS_FORMATS_H_

@@ -110,6 +110,11 @@ std::string ClaimKey(const Claim& claim);
 struct SentenceContext {
   std::string section;
   bool boilerplate = false;
+  // What the importer saw around the sentence: kCited when a link to a
+  // study or a study identifier sits in it or right after it, kUnnamed for
+  // a reference in words only ("Abbasi et al., 2012"). The extractor keeps
+  // the stronger of this and what the wording says.
+  Attribution attribution = Attribution::kNone;
 };
 
 class ClaimExtractor {

@@ -45,7 +45,8 @@ std::optional<Design> ParseDesign(std::string_view name);
 // Every design, in enum order.
 const std::vector<Design>& AllDesigns();
 // False for places where claims are made but that are never evidence:
-// wellness articles, press releases, errata, retraction notices, unknown.
+// wellness articles, press releases, editorials, letters and comments,
+// errata, retraction notices, unknown.
 bool CanBeEvidence(Design design);
 
 // A reference from a document to a source: any of the identifiers it gives.
@@ -78,6 +79,10 @@ struct Document {
   std::string doi;
   std::string pmcid;
   std::optional<long long> n;  // participants, when a study says
+  // When the source last revised the record, ISO 8601 ("2018-04-17", PubMed
+  // DateRevised / MEDLINE LR); empty when unknown. The store keeps the newer
+  // of two versions of one id (Store::PutDocuments).
+  std::string revised;
   bool retracted = false;
   std::vector<std::string> publication_types;
   std::vector<Citation> citations;

@@ -135,6 +135,13 @@ struct Study {
   std::string outcome;
   std::string finding;
   std::string authors_certainty;
+  // The authors' own GRADE rating for the outcome the claims are about:
+  // "high", "moderate", "low", "very low"; empty when they give none. A
+  // verdict never rates this source above it.
+  std::string authors_grade;
+  // Risk of bias as the curator or the review reports it: "low", "some",
+  // "high"; empty when not assessed. "high" moves the source down a level.
+  std::string risk_of_bias;
   std::string funding_or_coi;
   std::vector<std::string> includes;  // study ids a review pools
   std::string secondary_analysis_of;  // study id, or empty

@@ -69,6 +69,15 @@ struct StoreStats {
   std::map<Design, long long> documents_by_design;
 };
 
+// How many documents of one design make one claim (Store::EdgeCounts).
+struct EdgeCount {
+  std::string subject;
+  std::string relation;
+  std::string object;
+  Design design = Design::kUnknown;
+  long long documents = 0;
+};
+
 enum class OpenMode {
   kReadWrite,  // creates the file when missing, migrates an older schema
   kReadOnly,   // for queries: never creates, migrates or writes anything
@@ -82,7 +91,7 @@ struct StoreOptions {
 };
 
 // The schema version this build reads and writes.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 3;
 
 // An open store. Not thread-safe: use one Store per thread (several Stores,
 // in one or many processes, may share a file). Every call returns a Status
@@ -111,11 +120,53 @@ class Store {
   // Adds `documents` in one transaction: all of them or, on any failure,
   // none (the store keeps its previous content). A document whose id is
   // already stored is replaced with its claims and citations; a later entry
-  // of the batch replaces an earlier one with the same id. InvalidArgument
-  // for a document or claim the schema rejects (empty id or subject, a NaN
-  // quantity, a claim of another document), naming the document and claim;
-  // IOError for a read-only store, a lock, a full disk.
+  // of the batch replaces an earlier one with the same id. Except: when
+  // both the stored and the new version have a Document::revised date and
+  // the stored one is later, the stored one is kept and the entry skipped
+  // (an older efetch of a record never overwrites a newer one).
+  // InvalidArgument for a document or claim the schema rejects (empty id or
+  // subject, a NaN quantity, a claim of another document), naming the
+  // document and claim; IOError for a read-only store, a lock, a full disk.
   Status PutDocuments(const std::vector<DocumentWithClaims>& documents);
+
+  // One write transaction filled a document at a time, for imports too big
+  // to hold in memory (PutDocuments needs the whole batch): memory stays at
+  // one document whatever the number of Puts. Until Commit nothing is
+  // visible to other connections; a Writer destroyed uncommitted, or a
+  // process killed at any point, leaves the store as it was before
+  // BeginWrite. Not thread-safe; it may be used from another thread than
+  // the one that began it, one thread at a time.
+  class Writer {
+   public:
+    ~Writer();  // rolls back unless committed
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Adds or replaces one document with its claims and citations, with
+    // PutDocuments' rules (including the revision rule). `stored`, when not
+    // null, says whether the entry was written (false: a newer revision is
+    // kept). A failed Put leaves the transaction open with the Puts before
+    // it; the caller may go on or drop the Writer to roll everything back.
+    // InvalidArgument / IOError as PutDocuments; Internal after Commit.
+    Status Put(const DocumentWithClaims& entry, bool* stored = nullptr);
+
+    // Makes every Put durable and visible at once. After Commit (successful
+    // or not) the Writer accepts no more Puts.
+    Status Commit();
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit Writer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+  };
+
+  // Begins a Writer's transaction, taking the store's write lock now
+  // (waiting up to StoreOptions::busy_timeout_ms for another writer).
+  // The Store must outlive the Writer, and no other call may be made on
+  // this Store while the Writer is open (reads would fail: one connection
+  // holds one transaction). IOError for a read-only store or a lock.
+  Result<std::unique_ptr<Writer>> BeginWrite();
 
   // The document with `id`, with its citations; nullopt when not stored.
   Result<std::optional<Document>> GetDocument(std::string_view id);
@@ -137,6 +188,30 @@ class Store {
   // Replaces the contents of `out`.
   Status ClaimsWithObjects(const std::vector<std::string>& object_ids,
                            std::vector<StoredClaim>* out);
+
+  // Claims whose subject is one of `subjects` and whose object is one of
+  // `objects` (duplicates ignored), read in one snapshot: one index lookup
+  // per pair, so the cost follows the matching claims, not the store size.
+  // Ordered by subject, object, document id, position in the document.
+  // Replaces the contents of `out`.
+  Status ClaimsBetween(const std::vector<std::string>& subjects,
+                       const std::vector<std::string>& objects,
+                       std::vector<StoredClaim>* out);
+
+  // The claim graph as the store keeps it (schema version 3): per edge
+  // (subject, relation, object) and design, how many documents make the
+  // claim — documents, not sentences. For every pair of `subjects` x
+  // `objects`; one index lookup per pair. Ordered by subject, object,
+  // relation, design.
+  Status EdgeCounts(const std::vector<std::string>& subjects,
+                    const std::vector<std::string>& objects,
+                    std::vector<EdgeCount>* out);
+  // The ids of at most `limit` documents of one design that make the claim
+  // (subject, relation, object), the largest studies (n) first, then by id.
+  // Reads one index range of `limit` rows.
+  Status StrongestDocuments(std::string_view subject, std::string_view relation,
+                            std::string_view object, Design design, int limit,
+                            std::vector<std::string>* out);
 
   Result<StoreStats> Stats();
 

@@ -51,6 +51,8 @@ bool CanBeEvidence(Design design) {
   switch (design) {
     case Design::kWellnessArticle:
     case Design::kPressRelease:
+    case Design::kEditorial:
+    case Design::kLetter:
     case Design::kErratum:
     case Design::kRetraction:
     case Design::kUnknown:

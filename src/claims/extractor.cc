@@ -1648,6 +1648,14 @@ struct ClaimExtractor::Impl {
       w.index = i;
       w.sentence = &s;
       Prepare(&w, by_sentence[i]);
+      if (i < context.size() && context[i].attribution > w.attribution) {
+        // A link or reference the words do not show (an HTML link's
+        // target, a footnote marker) still attributes the sentence.
+        w.attribution = context[i].attribution;
+        w.attribution_cues.push_back(
+            context[i].attribution == Attribution::kCited ? "citation"
+                                                          : "reference");
+      }
       if (i < context.size() && !context[i].section.empty()) {
         section = context[i].section;
       }

@@ -254,6 +254,22 @@ Set CheckStudies(const std::string& kb_dir, const Vocabulary& vocabulary,
       f.Concept(study["intervention"], "concept", /*nullable=*/true);
       f.ConceptList(study["intervention"], "concepts");
     }
+    // Optional words: absent or null is "not given".
+    for (const auto& [member, words] :
+         {std::pair<const char*, Set>{"authors_grade",
+                                      {"high", "moderate", "low", "very low"}},
+          std::pair<const char*, Set>{"risk_of_bias",
+                                      {"low", "some", "high"}}}) {
+      auto it = study.FindMember(member);
+      if (it == study.MemberEnd() || it->value.IsNull()) continue;
+      if (!it->value.IsString() || !words.count(it->value.GetString())) {
+        std::string list;
+        for (const std::string& w : words)
+          list += (list.empty() ? "" : ", ") + w;
+        f.Problem(std::string("\"") + member + "\" must be one of " + list +
+                  " or null");
+      }
+    }
     if (study.HasMember("retracted") && !study["retracted"].IsBool()) {
       f.Problem("\"retracted\" must be true or false");
     }

@@ -264,6 +264,8 @@ constexpr std::pair<const char*, std::string Study::*> kStudyStrings[] = {
     {"outcome", &Study::outcome},
     {"finding", &Study::finding},
     {"authors_certainty", &Study::authors_certainty},
+    {"authors_grade", &Study::authors_grade},
+    {"risk_of_bias", &Study::risk_of_bias},
     {"funding_or_coi", &Study::funding_or_coi},
     {"secondary_analysis_of", &Study::secondary_analysis_of},
     {"uncertain", &Study::uncertain},

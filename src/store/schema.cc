@@ -103,6 +103,14 @@ Status CreateV1(Database* db) {
   return db->Exec(set_id.c_str(), "setting the application id");
 }
 
+// Version 2: the date the source last revised a document (PubMed
+// DateRevised), so that an older efetch never replaces a newer one.
+Status AddRevised(Database* db) {
+  return db->Exec(
+      "ALTER TABLE documents ADD COLUMN revised TEXT NOT NULL DEFAULT ''",
+      "adding documents.revised");
+}
+
 // Copies the store to PATH.bak-vN through SQLite's backup API (which sees
 // what is still in the WAL), via a temporary name so that a crash never
 // leaves a half-written file under the final name.
@@ -140,6 +148,9 @@ Status Backup(Database* db, int version) {
 const std::vector<Migration>& SchemaMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "documents, citations and claims", &CreateV1},
+      {2, "documents.revised", &AddRevised},
+      {3, "edge_documents and edge_counts: the claim graph's edges",
+       &CreateEdges},
   };
   return kMigrations;
 }

@@ -85,6 +85,10 @@ enum ClaimColumn {
 // ?2 an object.
 extern const char* const kSelectClaimsOfDocument;
 extern const char* const kSelectClaimsBySubjectAndObject;
+
+// Migration to version 3 (edges.cc): the edge tables, their triggers, and
+// the edges of the claims already stored.
+Status CreateEdges(Database* db);
 extern const char* const kSelectClaimsBySubject;
 extern const char* const kSelectClaimsByObject;
 extern const char* const kSelectAllClaims;

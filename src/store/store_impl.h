@@ -4,6 +4,7 @@
 #define CLAIMCHECK_SRC_STORE_STORE_IMPL_H_
 
 #include <string>
+#include <vector>
 
 #include "claimcheck/status.h"
 #include "claimcheck/store.h"
@@ -21,6 +22,10 @@ namespace store_internal {
 
 // `status` with `context` appended to its message, its code kept.
 Status WithContext(const Status& status, const std::string& context);
+
+// `ids` sorted, without duplicates and without the empty id: the keys a
+// batch of lookups reads, each once, in index order.
+std::vector<std::string> SortedUnique(std::vector<std::string> ids);
 
 }  // namespace store_internal
 

@@ -19,8 +19,8 @@ namespace {
 
 constexpr const char* kSelectDocument =
     "SELECT id, kind, design, title, authors, date, url, journal, language, "
-    "pmid, doi, pmcid, n, retracted, publication_types FROM documents "
-    "WHERE id = ?1";
+    "pmid, doi, pmcid, n, retracted, publication_types, revised "
+    "FROM documents WHERE id = ?1";
 
 constexpr const char* kSelectCitations =
     "SELECT pmid, doi, pmcid, url, text, text_start, text_end FROM citations "
@@ -61,6 +61,7 @@ Status ReadDocument(const Database& db, const Statement& s, Document* d) {
     return Damaged(db, d->id,
                    "publication types are not a JSON list of strings");
   }
+  d->revised = s.Text(15);
   return Status::OK();
 }
 
@@ -215,9 +216,7 @@ Status Store::ClaimsAbout(std::string_view subject, std::string_view object,
 Status Store::ClaimsWithObjects(const std::vector<std::string>& object_ids,
                                 std::vector<StoredClaim>* out) {
   out->clear();
-  std::vector<std::string> ids = object_ids;
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const std::vector<std::string> ids = store_internal::SortedUnique(object_ids);
   Database* db = &impl_->db;
   Transaction transaction(db);  // one snapshot for every lookup
   Status status = transaction.BeginRead();
@@ -231,6 +230,44 @@ Status Store::ClaimsWithObjects(const std::vector<std::string>& object_ids,
     s.BindText(1, id);
     status = AppendClaims(*db, &s, out);
     s.Reset();
+  }
+  if (!status.ok()) out->clear();
+  return status;
+}
+
+namespace store_internal {
+
+std::vector<std::string> SortedUnique(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ids.erase(std::remove(ids.begin(), ids.end(), std::string()), ids.end());
+  return ids;
+}
+
+}  // namespace store_internal
+
+Status Store::ClaimsBetween(const std::vector<std::string>& subjects,
+                            const std::vector<std::string>& objects,
+                            std::vector<StoredClaim>* out) {
+  out->clear();
+  const std::vector<std::string> ss = store_internal::SortedUnique(subjects);
+  const std::vector<std::string> os = store_internal::SortedUnique(objects);
+  if (ss.empty() || os.empty()) return Status::OK();
+  Database* db = &impl_->db;
+  Transaction transaction(db);  // one snapshot for every lookup
+  Status status = transaction.BeginRead();
+  if (!status.ok()) return status;
+  Statement s;
+  status = s.Prepare(db, store_internal::kSelectClaimsBySubjectAndObject,
+                     "reading claims");
+  for (const std::string& subject : ss) {
+    for (const std::string& object : os) {
+      if (!status.ok()) break;
+      s.BindText(1, subject);
+      s.BindText(2, object);
+      status = AppendClaims(*db, &s, out);
+      s.Reset();
+    }
   }
   if (!status.ok()) out->clear();
   return status;

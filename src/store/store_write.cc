@@ -1,8 +1,11 @@
-// Store::PutDocuments: a batch of documents with their citations and claims
-// in one transaction, each document replacing any stored one of its id.
-// Covered by tests/store/store_test.cc.
+// Store::PutDocuments and Store::Writer: documents with their citations and
+// claims in one transaction, each replacing any stored one of its id unless
+// the stored one is a newer revision. Covered by tests/store/store_test.cc
+// and store_writer_test.cc.
 #include <cmath>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "claimcheck/store.h"
 #include "store/columns.h"
@@ -19,11 +22,15 @@ namespace {
 // ON DELETE CASCADE takes the document's citations and claims with it.
 constexpr const char* kDeleteDocument = "DELETE FROM documents WHERE id = ?1";
 
+constexpr const char* kSelectRevised =
+    "SELECT revised FROM documents WHERE id = ?1";
+
 constexpr const char* kInsertDocument =
     "INSERT INTO documents (id, kind, design, title, authors, date, url, "
-    "journal, language, pmid, doi, pmcid, n, retracted, publication_types) "
+    "journal, language, pmid, doi, pmcid, n, retracted, publication_types, "
+    "revised) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?15)";
+    "?15, ?16)";
 
 constexpr const char* kInsertCitation =
     "INSERT INTO citations (document_id, ordinal, pmid, doi, pmcid, url, "
@@ -54,6 +61,9 @@ class DocumentWriter {
   Status Prepare() {
     Status status = delete_.Prepare(db_, kDeleteDocument, "replacing");
     if (status.ok()) {
+      status = revised_.Prepare(db_, kSelectRevised, "reading a revision");
+    }
+    if (status.ok()) {
       status = document_.Prepare(db_, kInsertDocument, "storing a document");
     }
     if (status.ok()) {
@@ -65,8 +75,14 @@ class DocumentWriter {
     return status;
   }
 
-  Status Put(const DocumentWithClaims& entry) {
+  Status Put(const DocumentWithClaims& entry, bool* stored) {
     const Document& doc = entry.document;
+    Result<bool> newer = StoredIsNewer(doc);
+    if (!newer.ok()) {
+      return WithContext(newer.status(), "document '" + doc.id + "'");
+    }
+    if (stored != nullptr) *stored = !newer.value();
+    if (newer.value()) return Status::OK();
     Status status = Run(&delete_, [&] { delete_.BindText(1, doc.id); });
     if (status.ok()) status = PutDocument(doc);
     for (std::size_t i = 0; status.ok() && i < doc.citations.size(); ++i) {
@@ -91,6 +107,22 @@ class DocumentWriter {
     Status status = statement->Run();
     statement->Reset();
     return status;
+  }
+
+  // True when the stored version of `doc` has a later revision date.
+  Result<bool> StoredIsNewer(const Document& doc) {
+    if (doc.revised.empty()) return false;
+    revised_.BindText(1, doc.id);
+    Result<bool> row = revised_.Step();
+    bool newer = false;
+    if (row.ok() && row.value()) {
+      const std::string stored = revised_.Text(0);
+      // ISO 8601 dates of one precision compare as strings.
+      newer = !stored.empty() && stored > doc.revised;
+    }
+    revised_.Reset();
+    if (!row.ok()) return row.status();
+    return newer;
   }
 
   // What the schema cannot see: NaN binds as NULL in SQLite.
@@ -125,6 +157,7 @@ class DocumentWriter {
       if (d.n) s->BindInt(13, *d.n);
       s->BindInt(14, d.retracted ? 1 : 0);
       s->BindText(15, store_internal::EncodeStrings(d.publication_types));
+      s->BindText(16, d.revised);
     });
   }
 
@@ -184,6 +217,7 @@ class DocumentWriter {
 
   Database* db_;
   Statement delete_;
+  Statement revised_;
   Statement document_;
   Statement citation_;
   Statement claim_;
@@ -204,10 +238,48 @@ Status Store::PutDocuments(const std::vector<DocumentWithClaims>& documents) {
   status = transaction.Begin();
   if (!status.ok()) return status;
   for (const DocumentWithClaims& entry : documents) {
-    status = writer.Put(entry);
+    status = writer.Put(entry, nullptr);
     if (!status.ok()) return status;  // the transaction rolls back
   }
   return transaction.Commit();
+}
+
+struct Store::Writer::Impl {
+  explicit Impl(Database* db) : writer(db), transaction(db) {}
+  DocumentWriter writer;
+  store_internal::Transaction transaction;
+  bool done = false;
+};
+
+Store::Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::Writer::~Writer() = default;
+
+Status Store::Writer::Put(const DocumentWithClaims& entry, bool* stored) {
+  if (impl_->done) {
+    return Status::Internal("Store::Writer::Put after Commit");
+  }
+  return impl_->writer.Put(entry, stored);
+}
+
+Status Store::Writer::Commit() {
+  if (impl_->done) {
+    return Status::Internal("Store::Writer::Commit called twice");
+  }
+  impl_->done = true;
+  return impl_->transaction.Commit();
+}
+
+Result<std::unique_ptr<Store::Writer>> Store::BeginWrite() {
+  if (impl_->mode == OpenMode::kReadOnly) {
+    return Status::IOError(path() + ": the store is open read-only");
+  }
+  auto impl = std::make_unique<Writer::Impl>(&impl_->db);
+  Status status = impl->writer.Prepare();
+  if (!status.ok()) return status;
+  status = impl->transaction.Begin();
+  if (!status.ok()) return status;
+  return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
 }  // namespace claimcheck

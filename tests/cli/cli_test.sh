@@ -107,6 +107,28 @@ printf 'PK\003\004\000\000binary' >"$WORK/bin_x.dat"
 run extract_binary 2 "${KB[@]}" extract "$WORK/bin_x.dat" && expect_in extract_binary err "bin_x.dat: byte 4: binary data"
 run extract_two 2 "${KB[@]}" extract a b && expect_in extract_two err "expects one FILE"
 
+# --- extract: articles through the importers (web pages, seeds, Markdown) ---
+ARTICLES="$SHARED/corpus/articles"
+run extract_hl 0 "${KB[@]}" extract "$ARTICLES/trafilatura_healthline.com.fat.html" --format json
+expect_in extract_hl out '"title": "The 10 Best Ways to Measure Your Body Fat Percentage"'
+expect_in extract_hl out '"Grant Tinsley, PhD"'
+expect_in extract_hl out '"date": "2018-04-29"'
+expect_in extract_hl out '"format": "html"'
+expect_in extract_hl out '"pmid": "13321517"'
+run extract_list 0 "${KB[@]}" extract "$ARTICLES/trafilatura_thelist.com.multivitamin.html"
+expect_in extract_list out "by: Cat Lafuente"
+expect_in extract_list out "date: 2020-06-12"
+expect_in extract_list out "(6 PMIDs, 2 DOIs)"
+run extract_003 0 "${KB[@]}" extract "$(ls "$SHARED"/seeds/003_*.txt)" --format json
+expect_in extract_003 out '"Maya Richardson"'
+expect_in extract_003 out '"date": "2025-09-25"'
+printf -- '---\ntitle: Magnesium notes\n---\n\nMagnesium improves sleep quality ([trial](https://pubmed.ncbi.nlm.nih.gov/23853635/)).\n' >"$WORK/notes.md"
+run extract_md 0 "${KB[@]}" extract "$WORK/notes.md" --format json
+expect_in extract_md out '"title": "Magnesium notes"'
+expect_in extract_md out '"attribution": "cited"'
+printf '<?xml version="1.0"?><rss><channel/></rss>\n' >"$WORK/feed.xml"
+run extract_xml 2 "${KB[@]}" extract "$WORK/feed.xml" && expect_in extract_xml err "feed.xml: XML that is not a PubmedArticleSet"
+
 # --- determinism: same input, same bytes ---
 twice_on_seeds seed concepts
 expect_in seed_002_e3165d49c8c45ae9_a out '"id": "nmda_receptor"'
@@ -183,6 +205,46 @@ cp -r "$SRC/kb" "$WORK/kbnostudies" && rm "$WORK/kbnostudies/studies.json"
 run kb_stats_nofile 2 --kb "$WORK/kbnostudies" kb stats
 expect_in kb_stats_nofile err "kbnostudies/studies.json: no such file"
 run kb_stats_format 2 "${KB[@]}" kb stats --format dot && expect_in kb_stats_format err "--format dot is not available"
+
+# --- query: free text and ids, golden; --fail-on; bad usage ---
+run help_query 0 help query && expect_in help_query out "Usage: claimcheck query"
+run q_rls 0 "${KB[@]}" query "Does magnesium help restless legs?" --format json && golden q_rls query_rls.json
+expect_in q_rls out '"verdict": "contested"'
+run q_cramps 0 "${KB[@]}" query "Magnesium relieves muscle cramps." && golden q_cramps query_cramps.txt
+expect_in q_cramps out "REFUTED  certainty: moderate"
+run q_cramps_json 0 "${KB[@]}" query "Magnesium relieves muscle cramps." --format json
+run q_cramps_ids 0 "${KB[@]}" query --subject magnesium --relation decreases --object muscle_cramps --format json
+cmp -s "$WORK/q_cramps_json.out" "$WORK/q_cramps_ids.out" && pass || fail "query by text and by ids differ"
+run q_cramps_again 0 "${KB[@]}" query "Magnesium relieves muscle cramps." --format json
+cmp -s "$WORK/q_cramps_json.out" "$WORK/q_cramps_again.out" && pass || fail "query: two runs differ"
+expect_in q_cramps_json out '"pmid": "34719399"'
+expect_in q_cramps_json out '"not_weighed": "included in garrison2020_cochrane'
+run q_fail 1 "${KB[@]}" query "Magnesium relieves muscle cramps." --fail-on contested,refuted
+run q_fail_other 0 "${KB[@]}" query "Magnesium relieves muscle cramps." --fail-on unsourced
+run q_chain 0 "${KB[@]}" query --subject magnesium --relation decreases --object sleep_onset_latency --format json
+expect_in q_chain out '"melatonin",'
+run q_none 2 "${KB[@]}" query "The weather is nice today." && expect_in q_none err "no claim found"
+run q_unknown 2 "${KB[@]}" query --subject unobtainium --relation increases --object sleep && expect_in q_unknown err "unknown subject concept 'unobtainium'"
+run q_both 2 "${KB[@]}" query "magnesium helps sleep" --subject magnesium && expect_in q_both err "not both"
+run q_bad_fail 2 "${KB[@]}" query "magnesium helps sleep" --fail-on supported && expect_in q_bad_fail err "--fail-on takes"
+run q_no_db 2 "${KB[@]}" --db "$WORK/no_such_store.db" query "magnesium helps sleep" && expect_in q_no_db err "no_such_store.db"
+
+# --- a new supplement through --kb: no code change (kb/FORMAT.md) ---
+FIX="$SRC/tests/cli/fixtures/ashwagandha"
+cp -r "$SRC/kb" "$WORK/kbash"
+cp "$FIX/concepts/ashwagandha.json" "$WORK/kbash/concepts/"
+# Each list ends "    }\n  ]\n}": the new entry goes after the last one.
+for pair in claims:claim studies:study; do
+  file="$WORK/kbash/${pair%%:*}.json"
+  { head -n -3 "$file"; echo "    },"; cat "$FIX/${pair##*:}.json"; printf '  ]\n}\n'; } >"$file.new"
+  mv "$file.new" "$file"
+done
+run q_ash_check 0 --kb "$WORK/kbash" kb check && expect_in q_ash_check out ", 0 problems"
+run q_ash 0 --kb "$WORK/kbash" query "Ashwagandha reduces stress." --format json
+expect_in q_ash out '"subject": "ashwagandha"'
+expect_in q_ash out '"verdict": "supported"'
+expect_in q_ash out '"certainty": "moderate"'
+expect_in q_ash out '"pmid": "23439798"'
 
 echo "cli: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

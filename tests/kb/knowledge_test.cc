@@ -114,7 +114,7 @@ TEST_CASE("kb knowledge: the real kb/ loads every study", "[kb]") {
       testing::Slurp(testing::KbDir() + "/studies.json");
   CHECK(k.studies().size() == 73);
   CHECK(k.studies().size() == Count(studies, "\"read_via\":"));
-  CHECK(k.claims().size() == 25);
+  CHECK(k.claims().size() == 26);
   CHECK(k.reference_values().size() == 14);
 }
 
@@ -164,7 +164,7 @@ TEST_CASE("kb knowledge: every evidence entry names a claim; index agrees",
       ++indexed;
     }
   }
-  CHECK(entries == 105);
+  CHECK(entries == 106);
   CHECK(indexed == entries);
   CHECK(k.StudiesForClaim("no_such_claim").empty());
 }
@@ -424,13 +424,14 @@ TEST_CASE("kb designs: design words and which designs can be evidence",
   CHECK(ParseDesign("rct") == Design::kRct);
   CHECK_FALSE(ParseDesign("RCT").has_value());
   CHECK_FALSE(ParseDesign("meta-analysis").has_value());
-  for (Design never :
-       {Design::kWellnessArticle, Design::kPressRelease, Design::kErratum,
-        Design::kRetraction, Design::kUnknown}) {
+  for (Design never : {Design::kWellnessArticle, Design::kPressRelease,
+                       Design::kErratum, Design::kRetraction,
+                       Design::kEditorial, Design::kLetter, Design::kUnknown}) {
     CHECK_FALSE(CanBeEvidence(never));
   }
-  for (Design ok : {Design::kMetaAnalysis, Design::kRct, Design::kAnimal,
-                    Design::kInVitro, Design::kGuideline, Design::kLetter}) {
+  for (Design ok :
+       {Design::kMetaAnalysis, Design::kRct, Design::kAnimal, Design::kInVitro,
+        Design::kGuideline, Design::kNarrativeReview}) {
     CHECK(CanBeEvidence(ok));
   }
 }

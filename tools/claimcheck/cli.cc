@@ -143,6 +143,57 @@ bool LoadText(const Context& context, const std::string& file,
   return true;
 }
 
+bool LoadDocument(const Context& context, const std::string& file,
+                  DocumentInput* input, int* exit_code) {
+  Result<std::string> read = ReadFile(file);
+  if (!read.ok()) {
+    *exit_code = context.Fail(read.status());
+    return false;
+  }
+  const std::string_view bytes = read.value();
+  const std::string_view head = bytes.substr(0, 65536);
+  input->format = DetectFormat(file, head);
+  if (input->format == InputFormat::kUnknown) {
+    *exit_code = context.Fail(
+        Status::InvalidArgument(file + ": " + UnknownFormatReason(file, head)));
+    return false;
+  }
+  std::size_t documents = 0;
+  Status imported = ImportBytes(
+      bytes, file, ImportOptions(),
+      [&](ImportedDocument&& d) {
+        if (documents++ == 0) input->imported = std::move(d);
+        return Status::OK();
+      },
+      &input->warnings);
+  if (imported.ok() && documents == 0) {
+    imported = Status::InvalidArgument(file + ": no document in it");
+  }
+  Result<DocumentText> text =
+      imported.ok() ? BuildDocumentText(input->imported, &input->warnings)
+                    : Result<DocumentText>(imported);
+  for (const Diagnostic& d : input->warnings) context.Warn(d);
+  if (!text.ok()) {
+    *exit_code = context.Fail(text.status());
+    return false;
+  }
+  if (documents > 1) {
+    context.Warn(file + ": holds " + std::to_string(documents) +
+                 " documents; only the first is read");
+  }
+  if (text.value().text.sentences().empty()) {
+    *exit_code = context.Fail(
+        Status::InvalidArgument(file + ": empty document (no text to read)"));
+    return false;
+  }
+  input->bytes = std::move(read.value());
+  input->text = std::move(text.value().text);
+  input->context = std::move(text.value().context);
+  input->citations = std::move(text.value().citations);
+  input->citation_sentences = std::move(text.value().citation_sentences);
+  return true;
+}
+
 bool OneFileArgument(const Context& context, std::string* file,
                      int* exit_code) {
   std::vector<std::string> files;
@@ -161,12 +212,27 @@ bool OneFileArgument(const Context& context, std::string* file,
   return true;
 }
 
+std::string Context::StorePath(bool* is_default) const {
+  *is_default = false;
+  if (!options.db.empty()) return options.db;
+  if (const char* env = std::getenv("CLAIMCHECK_DB"); env && *env) return env;
+  std::string base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::string(home) + "/.local/share";
+  } else {
+    return "";
+  }
+  *is_default = true;
+  return base + "/claimcheck/store.db";
+}
+
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code) {
   return OneFileArgument(context, &input->file, exit_code) &&
          LoadVocabulary(context, &input->vocabulary, exit_code) &&
-         LoadText(context, input->file, &input->bytes, &input->text,
-                  &input->warnings, exit_code);
+         LoadDocument(context, input->file, input, exit_code);
 }
 
 void JsonDiagnostics(JsonWriter& w, const Diagnostics& diagnostics) {

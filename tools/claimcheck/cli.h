@@ -13,6 +13,7 @@
 
 #include "claimcheck/concepts.h"
 #include "claimcheck/diagnostic.h"
+#include "claimcheck/importer.h"
 #include "claimcheck/status.h"
 #include "claimcheck/text.h"
 
@@ -48,6 +49,10 @@ struct Context {
   // repository's kb/ when this binary runs from a build tree, else the
   // installed data directory.
   std::string KbDir() const;
+  // The store: --db, else $CLAIMCHECK_DB, else the default file
+  // $XDG_DATA_HOME/claimcheck/store.db or ~/.local/share/claimcheck/store.db
+  // (*is_default set). Empty when none is given and HOME is not set.
+  std::string StorePath(bool* is_default) const;
 
   // "claimcheck <command>: <message>" on stderr (unless -q for warnings).
   void Error(std::string_view message) const;
@@ -100,15 +105,30 @@ bool LoadText(const Context& context, const std::string& file,
 bool OneFileArgument(const Context& context, std::string* file, int* exit_code);
 
 // What a command on one document needs: its FILE argument, the vocabulary,
-// the bytes and the normalised text.
+// the bytes, the document as its importer read it and its text.
 struct DocumentInput {
   std::string file;
   std::string bytes;
   Vocabulary vocabulary;
   Text text;
   Diagnostics warnings;
+  InputFormat format = InputFormat::kUnknown;
+  ImportedDocument imported;  // metadata, parts, links (text moved out)
+  // From BuildDocumentText: per-sentence context for the extractor, and the
+  // citations placed in `text`.
+  std::vector<SentenceContext> context;
+  std::vector<Citation> citations;
+  std::vector<std::size_t> citation_sentences;
 };
-// OneFileArgument, LoadVocabulary and LoadText in turn.
+// Reads FILE ('-': stdin) through the importers (ImportBytes: text,
+// Markdown, HTML, PubMed XML, MEDLINE; the format from content and
+// extension) and BuildDocumentText. Warnings go to stderr and `warnings`.
+// An unknown or binary file, an unreadable one and an empty document are
+// errors (exit 2) naming the file; a file holding several documents (a
+// PubMed set) gives its first, with a warning.
+bool LoadDocument(const Context& context, const std::string& file,
+                  DocumentInput* input, int* exit_code);
+// OneFileArgument, LoadVocabulary and LoadDocument in turn.
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);
 
@@ -124,6 +144,8 @@ int RunExtract(Context& context);
 void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& claim);
 std::string ClaimLine(const Text& text, const Claim& claim);
 int RunKb(Context& context);
+int RunImport(Context& context);
+int RunQuery(Context& context);
 
 }  // namespace claimcheck::cli
 

@@ -1,11 +1,14 @@
 // `claimcheck extract FILE`: the document and the claims it makes, without
 // verdicts (../shared/CLI.md). Covered by tests/cli/cli_test.sh.
 #include <cstdio>
+#include <set>
 #include <sstream>
+#include <utility>
 
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/document.h"
+#include "claimcheck/importer.h"
 #include "claimcheck/text.h"
 #include "cli.h"
 
@@ -165,6 +168,110 @@ std::string ClaimLine(const Text& text, const Claim& c) {
   return line.str();
 }
 
+namespace {
+
+void JsonCitation(JsonWriter& w, const Citation& c, std::size_t sentence) {
+  w.StartObject();
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"pmid", &c.pmid},
+        {"doi", &c.doi},
+        {"pmcid", &c.pmcid},
+        {"url", &c.url},
+        {"text", &c.text}}) {
+    if (value->empty()) continue;
+    w.Key(key);
+    JsonString(w, *value);
+  }
+  if (c.end > c.start) {
+    w.Key("start");
+    w.Uint64(c.start);
+    w.Key("end");
+    w.Uint64(c.end);
+  }
+  if (sentence != DocumentText::kNoSentence) {
+    w.Key("sentence");
+    w.Uint64(sentence);
+  }
+  w.EndObject();
+}
+
+void JsonDocument(JsonWriter& w, const DocumentInput& in,
+                  const Concept* main_subject) {
+  const Document& doc = in.imported.document;
+  w.StartObject();
+  w.Key("id");
+  JsonString(w, doc.id.empty() ? LocalDocumentId(in.bytes) : doc.id);
+  w.Key("kind");
+  JsonString(w, doc.kind.empty() ? "article" : doc.kind);
+  w.Key("file");
+  JsonString(w, in.file);
+  w.Key("format");
+  w.String(InputFormatName(in.format));
+  w.Key("title");
+  JsonString(w, doc.title);
+  w.Key("authors");
+  w.StartArray();
+  for (const std::string& a : doc.authors) JsonString(w, a);
+  w.EndArray();
+  w.Key("date");
+  JsonString(w, doc.date);
+  w.Key("url");
+  JsonString(w, doc.url);
+  if (!in.imported.article.publisher.empty()) {
+    w.Key("publisher");
+    JsonString(w, in.imported.article.publisher);
+  }
+  if (!doc.language.empty()) {
+    w.Key("language");
+    JsonString(w, doc.language);
+  }
+  w.Key("main_subject");
+  if (main_subject) {
+    JsonConcept(w, main_subject);
+  } else {
+    w.Null();
+  }
+  w.Key("citations");
+  w.StartArray();
+  for (std::size_t i = 0; i < in.citations.size(); ++i) {
+    JsonCitation(w, in.citations[i],
+                 i < in.citation_sentences.size() ? in.citation_sentences[i]
+                                                  : DocumentText::kNoSentence);
+  }
+  w.EndArray();
+  w.Key("links");
+  w.Uint64(in.imported.article.links.size());
+  w.EndObject();
+}
+
+// The document lines of the text report: title, byline, date, citations.
+std::string TextDocument(const DocumentInput& in) {
+  const Document& doc = in.imported.document;
+  std::ostringstream out;
+  if (!doc.title.empty()) out << "title: " << doc.title << "\n";
+  if (!doc.authors.empty()) {
+    out << "by:";
+    for (std::size_t i = 0; i < doc.authors.size(); ++i) {
+      out << (i ? "; " : " ") << doc.authors[i];
+    }
+    out << "\n";
+  }
+  if (!doc.date.empty()) out << "date: " << doc.date << "\n";
+  if (!doc.url.empty()) out << "url: " << doc.url << "\n";
+  if (!in.citations.empty()) {
+    std::set<std::string> pmids, dois;
+    for (const Citation& c : in.citations) {
+      if (!c.pmid.empty()) pmids.insert(c.pmid);
+      if (!c.doi.empty()) dois.insert(c.doi);
+    }
+    out << "citations: " << in.citations.size() << " (" << pmids.size()
+        << " PMIDs, " << dois.size() << " DOIs)\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
 int RunExtract(Context& context) {
   std::string format;
   if (!context.Format({"text", "json"}, "text", &format)) return kExitUsage;
@@ -175,21 +282,16 @@ int RunExtract(Context& context) {
   const Text& text = in.text;
   ClaimExtractor extractor(in.vocabulary);
   const std::vector<Mention> mentions = extractor.matcher().Match(text);
-  const std::vector<Claim> claims = extractor.Extract(text, mentions, {});
+  const std::vector<Claim> claims =
+      extractor.Extract(text, mentions, in.context);
   const Concept* main_subject = extractor.MainSubject(mentions);
-  std::string title;
-  if (!text.sentences().empty() &&
-      text.sentences()[0].kind != Sentence::Kind::kListItem) {
-    title = std::string(text.SentenceText(0));
-  }
-  const std::string id = LocalDocumentId(in.bytes);
 
   if (format == "text") {
     std::ostringstream out;
     out << file << ": " << claims.size() << " claims in "
         << text.sentences().size() << " sentences";
     if (main_subject) out << " (main subject: " << main_subject->label << ")";
-    out << "\n";
+    out << "\n" << TextDocument(in);
     for (const Claim& c : claims) out << ClaimLine(text, c) << "\n";
     return context.Emit(out.str());
   }
@@ -198,32 +300,7 @@ int RunExtract(Context& context) {
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("document");
-  w.StartObject();
-  w.Key("id");
-  JsonString(w, id);
-  w.Key("kind");
-  w.String("article");
-  w.Key("file");
-  JsonString(w, file);
-  w.Key("title");
-  JsonString(w, title);
-  w.Key("authors");
-  w.StartArray();
-  w.EndArray();
-  w.Key("date");
-  w.String("");
-  w.Key("url");
-  w.String("");
-  w.Key("main_subject");
-  if (main_subject) {
-    JsonConcept(w, main_subject);
-  } else {
-    w.Null();
-  }
-  w.Key("citations");
-  w.StartArray();
-  w.EndArray();
-  w.EndObject();
+  JsonDocument(w, in, main_subject);
   w.Key("claims");
   w.StartArray();
   for (const Claim& c : claims) {

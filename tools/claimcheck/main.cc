@@ -38,7 +38,8 @@ constexpr const char* kConceptsHelp =
     "Usage: claimcheck concepts FILE [--format text|json]\n"
     "\n"
     "Finds the concepts (interventions, mechanisms, outcomes) a document\n"
-    "mentions. FILE is a text document; '-' reads standard input.\n"
+    "mentions. FILE is an article (plain text, Markdown or a saved web\n"
+    "page) or a PubMed/MEDLINE record; '-' reads standard input.\n"
     "Offsets are bytes into the document's normalised (NFC) text.\n"
     "\n"
     "Options:\n"
@@ -50,8 +51,12 @@ constexpr const char* kExtractHelp =
     "Reads a document and lists the claims it makes, normalised (subject,\n"
     "relation, object, qualifiers) with how each is said: hedging (hedged,\n"
     "plain, assertive), negation and attribution (none, unnamed, cited).\n"
-    "No verdicts. FILE is a text document; '-' reads standard input.\n"
-    "The rules are in docs/claims.md.\n"
+    "No verdicts. FILE is an article (plain text, Markdown or a saved web\n"
+    "page) or a PubMed/MEDLINE record, its format read from its content and\n"
+    "name; '-' reads standard input. The document comes first: title,\n"
+    "authors, date, URL and the studies it cites (PubMed, PMC and DOI links\n"
+    "and identifiers, \"Abbasi et al., 2012\"). Claims next to a citation\n"
+    "are attributed \"cited\". The rules are in docs/claims.md.\n"
     "\n"
     "Options:\n"
     "  --format FMT   text (default; one claim a line) or json\n";
@@ -77,6 +82,45 @@ constexpr const char* kKbHelp =
     "Options:\n"
     "  --format FMT   text (default) or json\n";
 
+constexpr const char* kQueryHelp =
+    "Usage: claimcheck query \"CLAIM\" [--format text|json] [--fail-on V]\n"
+    "       claimcheck query --subject ID --relation R [--object ID]\n"
+    "                        [--kind KIND] [--format text|json] [--fail-on V]\n"
+    "\n"
+    "Judges one claim against the curated knowledge base (--kb) and the\n"
+    "store of imported evidence (--db, $CLAIMCHECK_DB, or the default store\n"
+    "when it exists; none is needed). The claim is free text, questions\n"
+    "included (\"does magnesium help restless legs?\"), or given by concept\n"
+    "ids. Prints the verdict (supported, contested, refuted, unsourced), its\n"
+    "GRADE certainty, every source with its design, stance and directness,\n"
+    "mechanism chains, and the reasons. The rules: docs/verdicts.md.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT     text (default) or json\n"
+    "  --kind KIND      with ids: effect (default), mechanism, dose, ...\n"
+    "  --fail-on LIST   exit 1 when the verdict is one of LIST (comma-\n"
+    "                   separated: refuted, contested, unsourced)\n";
+
+constexpr const char* kImportHelp =
+    "Usage: claimcheck import FILE... [--format text|json] [-j N]\n"
+    "\n"
+    "Adds documents and the claims they make to the store (--db PATH, else\n"
+    "$CLAIMCHECK_DB, else $XDG_DATA_HOME/claimcheck/store.db or\n"
+    "~/.local/share/claimcheck/store.db, created when missing). FILE is\n"
+    "PubMed XML (efetch, \"Save as XML\", baseline files), the same gzipped\n"
+    "(.xml.gz, read without unpacking), MEDLINE text or .nbib, or an article\n"
+    "(text, Markdown, HTML); '-' reads standard input. Large files stream:\n"
+    "memory does not grow with the file. Each file is one transaction;\n"
+    "importing a PMID again replaces it, unless the stored record is a newer\n"
+    "revision. A damaged record is reported with its file, byte offset, line\n"
+    "and PMID, and the rest is imported; the exit code is then 2.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT   text (default; one line a file) or json\n"
+    "                 ({documents: [{id, design, title, claims}], claims,\n"
+    "                 errors: [{file, where, message}]})\n"
+    "  -j N           extract claims on N threads (default: 1)\n";
+
 constexpr const char* kHelpHelp =
     "Usage: claimcheck help [COMMAND]\n"
     "\n"
@@ -91,6 +135,10 @@ const std::vector<Command>& Commands() {
       {"extract", "list the claims a document makes", kExtractHelp, RunExtract},
       {"kb", "check the curated knowledge base or count what it holds", kKbHelp,
        RunKb},
+      {"query", "judge one claim: verdict, certainty, evidence, reasons",
+       kQueryHelp, RunQuery},
+      {"import", "add PubMed/MEDLINE records or articles to the store",
+       kImportHelp, RunImport},
       {"help", "show help for claimcheck or a command", kHelpHelp, RunHelp},
   };
   return commands;

@@ -1,0 +1,175 @@
+// The verdict engine: for one claim, the evidence on it and on its more
+// specific and more general forms (through the claim graph and the is-a
+// hierarchy), weighed into `supported`, `contested`, `refuted` or
+// `unsourced` with a GRADE certainty and the reasons for every step. The
+// rules are written down in docs/verdicts.md; this file is their code.
+// Covered by tests/verdict/*.cc.
+#ifndef CLAIMCHECK_VERDICT_H_
+#define CLAIMCHECK_VERDICT_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimcheck/claims.h"
+#include "claimcheck/concepts.h"
+#include "claimcheck/document.h"
+#include "claimcheck/knowledge.h"
+#include "claimcheck/status.h"
+#include "claimcheck/store.h"
+
+namespace claimcheck {
+
+enum class VerdictWord { kSupported, kContested, kRefuted, kUnsourced };
+// "supported", "contested", "refuted", "unsourced".
+const char* VerdictName(VerdictWord verdict);
+std::optional<VerdictWord> ParseVerdict(std::string_view name);
+
+// GRADE's certainty, weakest first so that levels compare with <.
+enum class Certainty { kVeryLow, kLow, kModerate, kHigh };
+// "very low", "low", "moderate", "high".
+const char* CertaintyName(Certainty certainty);
+std::optional<Certainty> ParseCertainty(std::string_view name);
+
+// The claim asked about, normalised.
+struct ClaimQuery {
+  ClaimKind kind = ClaimKind::kEffect;
+  std::string subject;   // concept id
+  std::string relation;  // "increases", "decreases", "modulates",
+                         // "no_effect", or a kind's own relation
+  std::string object;    // concept id; empty for dose claims
+  // The amount a dose claim states; a curated dose claim whose amount does
+  // not overlap it is not evidence on it.
+  std::optional<Quantity> quantity;
+};
+
+// Where a piece of evidence comes from.
+struct EvidenceSource {
+  std::string id;     // "pmid:NNN", "doi:…", or "kb:STUDY" for a study of
+                      // kb/ with neither
+  std::string study;  // kb/studies.json id when curated
+  std::string pmid;
+  std::string doi;
+  Design design = Design::kUnknown;
+  std::optional<long long> n;
+  std::optional<int> year;
+  std::string title;
+  std::string first_author;
+  bool retracted = false;
+};
+
+// One source's evidence on the queried claim. One per source: a source that
+// speaks to the claim through several curated claims or in several
+// sentences is one item, its most direct reading.
+struct Evidence {
+  EvidenceSource source;
+  bool curated = false;              // from kb/, else from an imported document
+  Stance stance = Stance::kContext;  // towards the queried claim
+  Directness directness = Directness::kDirect;
+  // What the source found: the curated finding, or the sentence.
+  std::string finding;
+  std::string note;  // the curator's note on this stance, when curated
+  // The claim the evidence was recorded on: a curated claim id, or the
+  // stored claim's "subject relation object".
+  std::string on_claim;
+  std::string subject;  // the concept the source studied (form)
+  std::string object;   // the outcome or mechanism it measured
+  // Why it is less direct than the claim, in words ("another form:
+  // magnesium oxide, not magnesium citrate"); empty when direct.
+  std::vector<std::string> indirect;
+  bool wrong_form = false;  // evidence on a sibling form
+  // For imported evidence: the abstract section and sentence offsets.
+  std::string section;
+  std::size_t start = 0;
+  std::size_t end = 0;
+
+  // Whether it counts, and how much, once the rules ran.
+  bool weighed = false;
+  std::string not_weighed;  // why not: "context", "retracted", "included in
+                            // mah2021", "background section", "mechanistic"
+  Certainty level = Certainty::kVeryLow;  // this source alone, after its
+                                          // own downgrades
+  std::vector<std::string> steps;  // "rct: start high", "down one: n = 46"
+};
+
+// One link of a mechanism chain, with its own verdict.
+struct ChainLink {
+  std::string subject;
+  std::string relation;
+  std::string object;
+  VerdictWord verdict = VerdictWord::kUnsourced;
+  Certainty certainty = Certainty::kVeryLow;
+};
+
+// intervention -> mechanism -> outcome: never stronger than its weakest link.
+struct Chain {
+  std::vector<std::string> path;  // concept ids
+  std::vector<ChainLink> links;
+  VerdictWord verdict = VerdictWord::kUnsourced;
+  Certainty certainty = Certainty::kVeryLow;
+};
+
+// Imported documents that make a claim the query reads but are not listed
+// one by one (a store of millions holds thousands on one edge): counted on
+// their side, never stronger than the listed ones of their design.
+struct EvidenceTally {
+  std::string subject;
+  std::string relation;
+  std::string object;
+  Design design = Design::kUnknown;
+  Stance stance = Stance::kContext;  // towards the queried claim
+  long long documents = 0;
+};
+
+struct Judgement {
+  ClaimQuery claim;
+  VerdictWord verdict = VerdictWord::kUnsourced;
+  Certainty certainty = Certainty::kVeryLow;
+  // An effect claim with no human evidence but animal, in vitro or
+  // mechanism evidence, or a supported chain: "plausible mechanism".
+  bool plausible_mechanism = false;
+  std::vector<Evidence> evidence;  // weighed first, strongest first
+  std::vector<EvidenceTally> unlisted;
+  std::vector<Chain> chains;
+  std::vector<std::string> reasons;  // the steps, in order
+  // "wrong_form" (the weighed evidence is on another form only),
+  // "mechanism_only" (see plausible_mechanism).
+  std::vector<std::string> flags;
+};
+
+struct VerdictOptions {
+  // Look for mechanism chains (intervention -> mechanism -> outcome).
+  bool chains = true;
+};
+
+// Judges claims against the curated knowledge and, when given, a store of
+// imported documents. Const after construction; one engine may judge many
+// claims (not from several threads at once when it has a store).
+class VerdictEngine {
+ public:
+  // `vocabulary`, `knowledge` and `store` (may be null) must outlive it.
+  VerdictEngine(const Vocabulary& vocabulary, const Knowledge& knowledge,
+                Store* store);
+  ~VerdictEngine();
+  VerdictEngine(const VerdictEngine&) = delete;
+  VerdictEngine& operator=(const VerdictEngine&) = delete;
+
+  // InvalidArgument for a subject or object the vocabulary does not know;
+  // a store error as it came.
+  Result<Judgement> Judge(const ClaimQuery& claim,
+                          const VerdictOptions& options) const;
+  Result<Judgement> Judge(const ClaimQuery& claim) const {
+    return Judge(claim, VerdictOptions{});
+  }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_VERDICT_H_

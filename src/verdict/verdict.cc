@@ -1,0 +1,1145 @@
+// The verdict engine. docs/verdicts.md states the rules in words; each rule
+// below names its section there. Covered by tests/verdict/*.cc.
+#include "claimcheck/verdict.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "claimcheck/graph.h"
+
+namespace claimcheck {
+
+namespace {
+
+constexpr const char* kVerdictNames[] = {"supported", "contested", "refuted",
+                                         "unsourced"};
+constexpr const char* kCertaintyNames[] = {"very low", "low", "moderate",
+                                           "high"};
+
+// Imported documents listed per edge and design: the largest ones, the
+// strongest of their design (all of an edge's documents share its stance);
+// three so that a retracted or background-only one does not hide the
+// rest. The others are counted (Judgement::unlisted), not read.
+constexpr int kListedPerDesign = 3;
+
+int Level(Certainty c) { return static_cast<int>(c); }
+Certainty FromLevel(int level) {
+  return static_cast<Certainty>(std::clamp(level, 0, 3));
+}
+
+// --- Relations and directions (docs/verdicts.md "Reading a claim") -------
+
+bool Directional(std::string_view relation) {
+  return relation == "increases" || relation == "decreases" ||
+         relation == "modulates" || relation == "no_effect";
+}
+
+// +1 "more", -1 "less", 0 "changes, way not said".
+int Sign(std::string_view relation) {
+  if (relation == "increases") return 1;
+  if (relation == "decreases") return -1;
+  return 0;
+}
+
+// -1 for an outcome where less is better: "decreases(sleep_onset_latency)"
+// and "increases(sleep)" both say "improves".
+int Polarity(const Vocabulary& vocabulary, std::string_view object) {
+  const Concept* c = vocabulary.Find(object);
+  return c != nullptr && c->better == Better::kLower ? -1 : 1;
+}
+
+// What a source that took `stance` on (relation_e, object_e) says about
+// (relation_q, object_q); nullopt when it does not speak to it. `why`
+// receives a note when the reading changes the stance.
+std::optional<Stance> Translate(const Vocabulary& vocabulary, Stance stance,
+                                const std::string& relation_e,
+                                const std::string& object_e,
+                                const std::string& relation_q,
+                                const std::string& object_q, std::string* why) {
+  if (!Directional(relation_q) || !Directional(relation_e)) {
+    if (relation_e != relation_q) return std::nullopt;
+    return stance;
+  }
+  if (stance == Stance::kContext || stance == Stance::kMixed) return stance;
+  // A source whose own claim is "no effect": supporting it is a null
+  // finding; refuting it says there is some effect, which way unknown.
+  if (relation_e == "no_effect") {
+    if (stance != Stance::kSupports) {
+      *why = "it found some effect but not which way";
+      return Stance::kContext;
+    }
+    stance = Stance::kNullResult;
+  }
+  if (stance == Stance::kNullResult) {
+    return relation_q == "no_effect" ? Stance::kSupports : Stance::kNullResult;
+  }
+  // stance is supports or refutes of a directional claim.
+  if (relation_q == "no_effect") {
+    if (stance == Stance::kSupports) {
+      *why = "it found an effect";
+      return Stance::kRefutes;
+    }
+    *why = "it refutes the effect's direction, not that there is one";
+    return Stance::kContext;
+  }
+  const int e = Sign(relation_e) * Polarity(vocabulary, object_e);
+  const int q = Sign(relation_q) * Polarity(vocabulary, object_q);
+  if (e == 0 && q == 0) return stance;
+  if (e == 0) {
+    if (stance == Stance::kRefutes) return Stance::kRefutes;
+    *why = "it says the effect exists but not which way";
+    return Stance::kContext;
+  }
+  if (q == 0) {
+    if (stance == Stance::kSupports) return Stance::kSupports;
+    *why = "it refutes one direction, which leaves the other open";
+    return Stance::kContext;
+  }
+  if (e == q) return stance;
+  *why = "it speaks to the opposite direction";
+  return stance == Stance::kSupports ? Stance::kRefutes : Stance::kSupports;
+}
+
+// --- Directness -----------------------------------------------------------
+
+// Larger is less direct; "when two apply, the one that most weakens".
+int DirectnessRank(Directness d) {
+  switch (d) {
+    case Directness::kDirect:
+      return 0;
+    case Directness::kOtherForm:
+    case Directness::kOtherPopulation:
+    case Directness::kSurrogateOutcome:
+      return 1;
+    case Directness::kAnimal:
+      return 2;
+    case Directness::kInVitro:
+      return 3;
+    case Directness::kMechanistic:
+      break;
+  }
+  return 4;
+}
+
+Directness Weaker(Directness a, Directness b) {
+  return DirectnessRank(b) > DirectnessRank(a) ? b : a;
+}
+
+std::string Label(const Vocabulary& vocabulary, std::string_view id) {
+  const Concept* c = vocabulary.Find(id);
+  return c != nullptr ? c->label : std::string(id);
+}
+
+const Kin* FindKin(const std::vector<Kin>& kin, std::string_view id) {
+  for (const Kin& k : kin) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+bool IsReview(Design d) {
+  return d == Design::kMetaAnalysis || d == Design::kSystematicReview;
+}
+
+bool IsHumanStudy(Design d) {
+  switch (d) {
+    case Design::kMetaAnalysis:
+    case Design::kSystematicReview:
+    case Design::kRct:
+    case Design::kControlledTrial:
+    case Design::kCohort:
+    case Design::kCaseControl:
+    case Design::kCrossSectional:
+    case Design::kCaseSeries:
+    case Design::kCaseReport:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Abstract sections whose sentences state the question or the belief the
+// study started from, not what it found.
+bool BackgroundSection(std::string section) {
+  for (char& c : section) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  for (const char* s :
+       {"BACKGROUND", "INTRODUCTION", "OBJECTIVE", "AIM", "PURPOSE", "CONTEXT",
+        "RATIONALE", "METHOD", "DESIGN", "SETTING", "PARTICIPANTS"}) {
+    if (section.find(s) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// mg for mass units, as given otherwise; nullopt when not comparable.
+std::optional<std::pair<double, double>> MgRange(double min, double max,
+                                                 const std::string& unit) {
+  double f = 0;
+  if (unit == "mg") {
+    f = 1;
+  } else if (unit == "g") {
+    f = 1000;
+  } else if (unit == "mcg" || unit == "µg") {
+    f = 0.001;
+  } else {
+    return std::nullopt;
+  }
+  return std::make_pair(min * f, max * f);
+}
+
+// A curated dose claim speaks to a queried dose when the amounts overlap (or
+// either has none, or they cannot be compared).
+bool DosesOverlap(const ClaimQuery& q, const CuratedClaim& c) {
+  if (!q.quantity || !c.qualifiers.dose) return true;
+  const Amount& a = *c.qualifiers.dose;
+  auto qr = MgRange(q.quantity->min, q.quantity->max, q.quantity->unit);
+  auto cr =
+      MgRange(a.min.value_or(0), a.max.value_or(a.min.value_or(0)), a.unit);
+  if (!qr || !cr) return true;
+  return qr->first <= cr->second && cr->first <= qr->second;
+}
+
+// The start level of a design for a kind of claim, nullopt when the design
+// is never weighed for it (docs/verdicts.md "Where a source starts").
+struct Start {
+  std::optional<Certainty> level;
+  std::string why;  // "not evidence", "mechanistic"
+};
+Start StartLevel(Design design, ClaimKind kind) {
+  const bool mechanism = kind == ClaimKind::kMechanism;
+  const bool reference = kind == ClaimKind::kDose || kind == ClaimKind::kSafety;
+  switch (design) {
+    case Design::kMetaAnalysis:
+    case Design::kSystematicReview:
+    case Design::kRct:
+      return {Certainty::kHigh, ""};
+    case Design::kControlledTrial:
+    case Design::kCohort:
+    case Design::kCaseControl:
+    case Design::kCrossSectional:
+      return {Certainty::kLow, ""};
+    case Design::kCaseSeries:
+    case Design::kCaseReport:
+      return {Certainty::kVeryLow, ""};
+    case Design::kGuideline:
+      return {reference ? Certainty::kHigh : Certainty::kModerate, ""};
+    case Design::kNarrativeReview:
+      return {mechanism || reference ? Certainty::kLow : Certainty::kVeryLow,
+              ""};
+    case Design::kAnimal:
+    case Design::kInVitro:
+      if (mechanism) return {Certainty::kModerate, ""};
+      return {std::nullopt, "mechanistic"};
+    default:
+      break;
+  }
+  return {std::nullopt, "not evidence"};
+}
+
+// A candidate reading of one source, before one per source is kept.
+struct Candidate {
+  Evidence evidence;
+  int object_rank = 0;   // 0 same, 1 narrower, 2 broader
+  int subject_rank = 0;  // 0 same, 1 narrower, 2 broader, 3 sibling
+  std::vector<std::string> includes;  // curated study ids a review pools
+  std::string secondary_of;
+  std::optional<Certainty> cap;  // authors' GRADE
+  bool high_risk_of_bias = false;
+};
+
+bool MoreDirect(const Candidate& a, const Candidate& b) {
+  auto key = [](const Candidate& c) {
+    return std::make_tuple(
+        c.evidence.stance == Stance::kContext, c.object_rank, c.subject_rank,
+        DirectnessRank(c.evidence.directness), !c.evidence.curated);
+  };
+  return key(a) < key(b);
+}
+
+std::string DesignWords(Design d) {
+  std::string s = DesignName(d);
+  if (d == Design::kRct) return "RCT";
+  if (d == Design::kMetaAnalysis) return "meta-analysis";
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+// "3 RCTs", "1 meta-analysis", "2 case series", "2 in vitro studies".
+std::string Counted(int n, Design d) {
+  std::string s = std::to_string(n) + " " + DesignWords(d);
+  if (n == 1) return s;
+  switch (d) {
+    case Design::kMetaAnalysis:
+      return std::to_string(n) + " meta-analyses";
+    case Design::kCaseSeries:
+      return s;
+    case Design::kAnimal:
+    case Design::kInVitro:
+      return s + " studies";
+    default:
+      return s + "s";
+  }
+}
+
+// "meta-analysis (PMID 33865376, n = 151)".
+std::string Describe(const Evidence& e) {
+  std::string s = DesignWords(e.source.design);
+  std::string ids;
+  if (!e.source.study.empty()) {
+    ids = e.source.study;
+  }
+  if (!e.source.pmid.empty()) {
+    ids += (ids.empty() ? "" : ", ") + std::string("PMID ") + e.source.pmid;
+  } else if (!e.source.doi.empty()) {
+    ids += (ids.empty() ? "" : ", ") + std::string("doi ") + e.source.doi;
+  } else if (ids.empty()) {
+    ids = e.source.id;
+  }
+  s += " (" + ids;
+  if (e.source.n) s += ", n = " + std::to_string(*e.source.n);
+  return s + ")";
+}
+
+}  // namespace
+
+const char* VerdictName(VerdictWord verdict) {
+  return kVerdictNames[static_cast<int>(verdict)];
+}
+
+std::optional<VerdictWord> ParseVerdict(std::string_view name) {
+  for (int i = 0; i < 4; ++i) {
+    if (name == kVerdictNames[i]) return static_cast<VerdictWord>(i);
+  }
+  return std::nullopt;
+}
+
+const char* CertaintyName(Certainty certainty) {
+  return kCertaintyNames[Level(certainty)];
+}
+
+std::optional<Certainty> ParseCertainty(std::string_view name) {
+  for (int i = 0; i < 4; ++i) {
+    if (name == kCertaintyNames[i]) return FromLevel(i);
+  }
+  return std::nullopt;
+}
+
+struct VerdictEngine::Impl {
+  Impl(const Vocabulary& v, const Knowledge& k, Store* s)
+      : vocabulary(v), knowledge(k), store(s), curated(v) {
+    curated.AddCurated(k);
+  }
+
+  const Vocabulary& vocabulary;
+  const Knowledge& knowledge;
+  Store* store;
+  ClaimGraph curated;  // the curated edges, built once
+
+  Result<Judgement> Judge(const ClaimQuery& q, const VerdictOptions& options,
+                          int depth) const;
+
+  // What the store holds between `subjects` and `objects`: for each edge
+  // and design, the claims of its kListedPerDesign largest documents (with
+  // the documents) and a tally of the rest.
+  struct Overlaid {
+    std::vector<StoredClaim> claims;
+    std::map<std::string, Document> documents;
+    std::vector<EvidenceTally> unlisted;
+  };
+  Status Overlay(const std::vector<Kin>& subjects,
+                 const std::vector<Kin>& objects, Overlaid* out) const;
+
+  void Collect(const ClaimQuery& q, const std::vector<Kin>& subjects,
+               const std::vector<Kin>& objects, const ClaimGraph& graph,
+               std::map<std::string, Document>* documents,
+               std::vector<Candidate>* out) const;
+  void FromCurated(const ClaimQuery& q, const CuratedClaim& claim,
+                   const std::string& relation, const std::string& object,
+                   const Kin& object_kin, const std::vector<Kin>& subjects,
+                   std::vector<Candidate>* out) const;
+  void FromStored(const ClaimQuery& q, const StoredClaim& claim,
+                  const Kin& subject_kin, const Kin& object_kin,
+                  const Document& document, std::vector<Candidate>* out) const;
+  void Weigh(const ClaimQuery& q, Candidate* c) const;
+  void Decide(const ClaimQuery& q, Judgement* j) const;
+  void FindChains(const ClaimQuery& q, const VerdictOptions& options, int depth,
+                  Judgement* j) const;
+};
+
+VerdictEngine::VerdictEngine(const Vocabulary& vocabulary,
+                             const Knowledge& knowledge, Store* store)
+    : impl_(std::make_unique<Impl>(vocabulary, knowledge, store)) {}
+VerdictEngine::~VerdictEngine() = default;
+
+Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
+                                       const VerdictOptions& options) const {
+  return impl_->Judge(claim, options, 0);
+}
+
+Status VerdictEngine::Impl::Overlay(const std::vector<Kin>& subjects,
+                                    const std::vector<Kin>& objects,
+                                    Overlaid* out) const {
+  *out = Overlaid{};
+  if (store == nullptr) return Status::OK();
+  std::set<std::string> s, o;
+  for (const Kin& k : subjects) s.insert(k.id);
+  for (const Kin& k : objects) o.insert(k.id);
+  std::vector<EdgeCount> counts;
+  Status status =
+      store->EdgeCounts({s.begin(), s.end()}, {o.begin(), o.end()}, &counts);
+  if (!status.ok()) return status;
+  std::vector<std::string> ids;
+  for (const EdgeCount& count : counts) {
+    status =
+        store->StrongestDocuments(count.subject, count.relation, count.object,
+                                  count.design, kListedPerDesign, &ids);
+    if (!status.ok()) return status;
+    for (const std::string& id : ids) {
+      if (out->documents.count(id)) continue;
+      Result<std::optional<Document>> d = store->GetDocument(id);
+      if (!d.ok()) return d.status();
+      if (!d.value()) continue;
+      out->documents.emplace(id, std::move(*d.value()));
+      std::vector<StoredClaim> claims;
+      status = store->ClaimsOfDocument(id, &claims);
+      if (!status.ok()) return status;
+      for (StoredClaim& c : claims) {
+        if (s.count(c.subject) && o.count(c.object)) {
+          out->claims.push_back(std::move(c));
+        }
+      }
+    }
+    const long long rest = count.documents - static_cast<long long>(ids.size());
+    if (rest > 0) {
+      out->unlisted.push_back(EvidenceTally{count.subject, count.relation,
+                                            count.object, count.design,
+                                            Stance::kContext, rest});
+    }
+  }
+  return Status::OK();
+}
+
+void VerdictEngine::Impl::FromCurated(
+    const ClaimQuery& q, const CuratedClaim& claim, const std::string& relation,
+    const std::string& object, const Kin& object_kin,
+    const std::vector<Kin>& subjects, std::vector<Candidate>* out) const {
+  if (claim.kind == ClaimKind::kDose && !DosesOverlap(q, claim)) return;
+  for (const ClaimEvidence& ce : knowledge.StudiesForClaim(claim.id)) {
+    const Study& study = *ce.study;
+    const CuratedEvidence& entry = *ce.evidence;
+    std::string why;
+    std::optional<Stance> stance = Translate(
+        vocabulary, entry.stance, relation, object, q.relation, q.object, &why);
+    if (!stance) continue;
+    // The form the source studied: its intervention when that is a form of
+    // the claim's subject, else the claim's subject.
+    std::string studied = claim.subject;
+    const std::string& sc = study.intervention.concept_id;
+    if (!sc.empty() && (vocabulary.IsA(sc, claim.subject) ||
+                        vocabulary.IsA(claim.subject, sc))) {
+      studied = sc;
+    }
+    // When the query names the claim's own subject the curator's
+    // directness stands (a review comparing forms studies "magnesium").
+    const Kin* subject_kin = q.subject == claim.subject
+                                 ? &subjects.front()
+                                 : FindKin(subjects, studied);
+    if (subject_kin == nullptr) subject_kin = FindKin(subjects, claim.subject);
+    if (subject_kin == nullptr) continue;
+
+    Candidate c;
+    Evidence& e = c.evidence;
+    e.curated = true;
+    e.source.study = study.id;
+    e.source.pmid = study.pmid;
+    e.source.doi = study.doi;
+    e.source.id = !study.pmid.empty()  ? "pmid:" + study.pmid
+                  : !study.doi.empty() ? "doi:" + study.doi
+                                       : "kb:" + study.id;
+    e.source.design = study.design;
+    e.source.n = study.n;
+    e.source.year = study.year;
+    e.source.title = study.title;
+    e.source.first_author = study.first_author;
+    e.source.retracted = study.retracted;
+    e.stance = *stance;
+    e.finding = study.finding;
+    e.note = entry.note;
+    if (!why.empty()) e.note += (e.note.empty() ? "" : " ") + ("(" + why + ")");
+    e.on_claim = claim.id;
+    e.subject = studied;
+    e.object = object;
+    c.includes = study.includes;
+    c.secondary_of = study.secondary_analysis_of;
+    c.cap = ParseCertainty(study.authors_grade);
+    c.high_risk_of_bias = study.risk_of_bias == "high";
+
+    // The curator's directness is relative to the curated claim. Its form
+    // part is re-read against the query's subject when the two differ.
+    Directness d = entry.directness;
+    if (d == Directness::kOtherForm && q.subject != claim.subject &&
+        (subject_kin->kinship == Kinship::kSame ||
+         subject_kin->kinship == Kinship::kNarrower)) {
+      d = Directness::kDirect;
+    }
+    e.directness = d;
+    c.subject_rank = static_cast<int>(subject_kin->kinship);
+    c.object_rank = static_cast<int>(object_kin.kinship);
+    out->push_back(std::move(c));
+  }
+}
+
+void VerdictEngine::Impl::FromStored(const ClaimQuery& q,
+                                     const StoredClaim& claim,
+                                     const Kin& subject_kin,
+                                     const Kin& object_kin,
+                                     const Document& document,
+                                     std::vector<Candidate>* out) const {
+  std::string why;
+  std::optional<Stance> stance =
+      Translate(vocabulary, Stance::kSupports, claim.relation, claim.object,
+                q.relation, q.object, &why);
+  if (!stance) return;
+  Candidate c;
+  Evidence& e = c.evidence;
+  e.source.id = document.id;
+  e.source.pmid = document.pmid;
+  e.source.doi = document.doi;
+  e.source.design = document.design;
+  e.source.n = document.n;
+  if (document.date.size() >= 4) {
+    e.source.year = std::atoi(document.date.substr(0, 4).c_str());
+  }
+  e.source.title = document.title;
+  if (!document.authors.empty()) e.source.first_author = document.authors[0];
+  e.source.retracted = document.retracted;
+  e.stance = *stance;
+  e.finding = claim.sentence_text;
+  if (!why.empty()) e.note = "(" + why + ")";
+  e.on_claim = claim.subject + " " + claim.relation + " " + claim.object;
+  e.subject = claim.subject;
+  e.object = claim.object;
+  e.section = claim.section;
+  e.start = claim.trigger_start;
+  e.end = claim.trigger_end;
+  e.directness = document.design == Design::kAnimal    ? Directness::kAnimal
+                 : document.design == Design::kInVitro ? Directness::kInVitro
+                                                       : Directness::kDirect;
+  if (BackgroundSection(claim.section)) {
+    e.stance = Stance::kContext;
+    e.note = "said in the abstract's " + claim.section +
+             " section: the belief the study started from, not a finding";
+  } else if (claim.hedging == Hedging::kHedged &&
+             claim.attribution != Attribution::kNone) {
+    e.stance = Stance::kContext;
+    e.note = "the abstract reports what others found, not its own result";
+  }
+  c.subject_rank = static_cast<int>(subject_kin.kinship);
+  c.object_rank = static_cast<int>(object_kin.kinship);
+  out->push_back(std::move(c));
+}
+
+void VerdictEngine::Impl::Collect(const ClaimQuery& q,
+                                  const std::vector<Kin>& subjects,
+                                  const std::vector<Kin>& objects,
+                                  const ClaimGraph& graph,
+                                  std::map<std::string, Document>* documents,
+                                  std::vector<Candidate>* out) const {
+  for (const Kin& s : subjects) {
+    for (const Kin& o : objects) {
+      for (const ClaimEdge* edge : graph.EdgesBetween(s.id, o.id)) {
+        if (!Directional(q.relation) && edge->relation != q.relation) continue;
+        if (Directional(q.relation) && !Directional(edge->relation)) continue;
+        for (const EdgeSource& src : edge->sources) {
+          if (src.curated != nullptr) {
+            FromCurated(q, *src.curated, edge->relation, edge->object, o,
+                        subjects, out);
+          } else if (src.stored != nullptr) {
+            auto doc = documents->find(src.stored->document_id);
+            if (doc == documents->end()) continue;
+            FromStored(q, *src.stored, s, o, doc->second, out);
+          }
+        }
+      }
+    }
+  }
+}
+
+void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
+  Evidence& e = c->evidence;
+  // Indirectness in words, from the is-a kinship and the directness.
+  const Concept* qs = vocabulary.Find(q.subject);
+  if (c->subject_rank == static_cast<int>(Kinship::kSibling)) {
+    e.directness = Weaker(e.directness, Directness::kOtherForm);
+    e.wrong_form = true;
+    e.indirect.push_back("another form: " + Label(vocabulary, e.subject) +
+                         ", not " + (qs ? qs->label : q.subject));
+  } else if (c->subject_rank == static_cast<int>(Kinship::kBroader)) {
+    e.directness = Weaker(e.directness, Directness::kOtherForm);
+    e.indirect.push_back("on " + Label(vocabulary, e.subject) +
+                         " in general, not " + (qs ? qs->label : q.subject) +
+                         " in particular");
+  } else if (e.directness == Directness::kOtherForm) {
+    e.indirect.push_back("another form or route than the claim names");
+  }
+  if (c->object_rank == static_cast<int>(Kinship::kBroader)) {
+    e.directness = Weaker(e.directness, Directness::kSurrogateOutcome);
+    e.indirect.push_back("measured " + Label(vocabulary, e.object) +
+                         " in general, not " + Label(vocabulary, q.object));
+  } else if (c->object_rank == static_cast<int>(Kinship::kNarrower)) {
+    e.steps.push_back("measured " + Label(vocabulary, e.object) +
+                      ", one part of " + Label(vocabulary, q.object));
+  }
+  if (e.directness == Directness::kOtherPopulation) {
+    e.indirect.push_back("another population");
+  } else if (e.directness == Directness::kSurrogateOutcome &&
+             c->object_rank != static_cast<int>(Kinship::kBroader)) {
+    e.indirect.push_back("a marker or another outcome, not the one claimed");
+  }
+
+  if (e.stance == Stance::kContext) {
+    e.not_weighed = "context";
+    return;
+  }
+  // Evidence on a general outcome does not show an effect on a specific
+  // one (a "sleep" finding may come from any part of sleep).
+  if (c->object_rank == static_cast<int>(Kinship::kBroader)) {
+    e.not_weighed = "on " + Label(vocabulary, e.object) +
+                    " in general, which does not show an effect on " +
+                    Label(vocabulary, q.object);
+    return;
+  }
+  if (e.source.retracted) {
+    e.not_weighed = "retracted";
+    return;
+  }
+  if (!CanBeEvidence(e.source.design)) {
+    e.not_weighed = std::string("not evidence: a ") +
+                    DesignWords(e.source.design) + " is where claims are made";
+    return;
+  }
+  const bool mechanism = q.kind == ClaimKind::kMechanism;
+  if (!mechanism && (e.directness == Directness::kAnimal ||
+                     e.directness == Directness::kInVitro ||
+                     e.directness == Directness::kMechanistic ||
+                     e.source.design == Design::kAnimal ||
+                     e.source.design == Design::kInVitro)) {
+    e.not_weighed = "mechanistic";
+    return;
+  }
+  const Start start = StartLevel(e.source.design, q.kind);
+  if (!start.level) {
+    e.not_weighed = start.why;
+    return;
+  }
+  int level = Level(*start.level);
+  e.steps.insert(e.steps.begin(), DesignWords(e.source.design) + ": starts " +
+                                      CertaintyName(*start.level));
+  if (mechanism && (e.source.design == Design::kAnimal ||
+                    e.source.design == Design::kInVitro ||
+                    e.directness == Directness::kAnimal ||
+                    e.directness == Directness::kInVitro)) {
+    --level;
+    e.steps.push_back(std::string("down one: indirectness (") +
+                      (e.source.design == Design::kInVitro ||
+                               e.directness == Directness::kInVitro
+                           ? "in vitro"
+                           : "animal") +
+                      ", not people)");
+  } else if (e.directness != Directness::kDirect) {
+    --level;
+    std::string what =
+        e.indirect.empty() ? DirectnessName(e.directness) : e.indirect.front();
+    e.steps.push_back("down one: indirectness (" + what + ")");
+  }
+  if (IsHumanStudy(e.source.design)) {
+    if (!e.source.n) {
+      --level;
+      e.steps.push_back(
+          "down one: imprecision (sample size not known to the knowledge "
+          "base)");
+    } else if (*e.source.n < 50) {
+      level -= 2;
+      e.steps.push_back("down two: very serious imprecision (n = " +
+                        std::to_string(*e.source.n) + ")");
+    } else if (*e.source.n < 400) {
+      --level;
+      e.steps.push_back(
+          "down one: imprecision (n = " + std::to_string(*e.source.n) + ")");
+    }
+  }
+  if (c->high_risk_of_bias) {
+    --level;
+    e.steps.push_back("down one: risk of bias");
+  }
+  if (c->cap && level > Level(*c->cap)) {
+    level = Level(*c->cap);
+    e.steps.push_back(std::string("capped at the authors' GRADE rating (") +
+                      CertaintyName(*c->cap) + ")");
+  }
+  e.level = FromLevel(level);
+  e.weighed = true;
+}
+
+namespace {
+
+// The strongest weighed evidence of one side.
+struct Side {
+  const Evidence* best = nullptr;
+  int count = 0;
+  void Add(const Evidence& e) {
+    ++count;
+    if (best == nullptr || Level(e.level) > Level(best->level) ||
+        (Level(e.level) == Level(best->level) &&
+         std::make_tuple(!IsReview(e.source.design),
+                         DirectnessRank(e.directness)) <
+             std::make_tuple(!IsReview(best->source.design),
+                             DirectnessRank(best->directness)))) {
+      best = &e;
+    }
+  }
+  explicit operator bool() const { return best != nullptr; }
+  int level() const { return best ? Level(best->level) : -1; }
+  // Ordering for "outweighs": level, then directness, then a review over a
+  // single study.
+  std::tuple<int, int, int> Weight() const {
+    if (!best) return {-1, 0, 0};
+    return {Level(best->level), -DirectnessRank(best->directness),
+            IsReview(best->source.design) ? 1 : 0};
+  }
+};
+
+std::string SideLine(const char* name, const Side& side) {
+  std::string s = std::string(name) + ": " + std::to_string(side.count) +
+                  (side.count == 1 ? " source" : " sources") + "; strongest " +
+                  Describe(*side.best) + ", " + CertaintyName(side.best->level);
+  if (side.best->steps.size() > 1) {
+    s += " (";
+    for (std::size_t i = 0; i < side.best->steps.size(); ++i) {
+      if (i) s += "; ";
+      s += side.best->steps[i];
+    }
+    s += ")";
+  }
+  return s;
+}
+
+}  // namespace
+
+void VerdictEngine::Impl::Decide(const ClaimQuery& q, Judgement* j) const {
+  Side pro, con, mixed;
+  std::map<Design, int> designs;
+  int mechanistic_support = 0;
+  std::map<std::string, int> unweighed;
+  for (const Evidence& e : j->evidence) {
+    if (!e.weighed) {
+      ++unweighed[e.not_weighed.substr(0, e.not_weighed.find(' ')) == "included"
+                      ? "counted within a review"
+                      : e.not_weighed];
+      if (e.not_weighed == "mechanistic" && e.stance == Stance::kSupports) {
+        ++mechanistic_support;
+      }
+      continue;
+    }
+    ++designs[e.source.design];
+    if (e.stance == Stance::kSupports) {
+      pro.Add(e);
+    } else if (e.stance == Stance::kMixed) {
+      mixed.Add(e);
+    } else {
+      con.Add(e);
+    }
+  }
+  long long unlisted = 0;
+  std::map<Design, long long> unlisted_designs;
+  for (const EvidenceTally& t : j->unlisted) {
+    if (!CanBeEvidence(t.design) ||
+        (q.kind != ClaimKind::kMechanism &&
+         (t.design == Design::kAnimal || t.design == Design::kInVitro))) {
+      continue;
+    }
+    unlisted += t.documents;
+    unlisted_designs[t.design] += t.documents;
+    Side& side = t.stance == Stance::kSupports ? pro
+                 : t.stance == Stance::kMixed  ? mixed
+                                               : con;
+    side.count += static_cast<int>(t.documents);
+  }
+  std::string line = "weighed: ";
+  int weighed = 0;
+  for (const auto& [d, n] : designs) {
+    line += (weighed ? ", " : "") + Counted(n, d);
+    weighed += n;
+  }
+  if (!weighed) line += "nothing";
+  if (unlisted > 0) {
+    line += "; and " + std::to_string(unlisted) +
+            " more imported documents on the same claims, counted, not "
+            "listed (";
+    bool first = true;
+    for (const auto& [d, n] : unlisted_designs) {
+      line += (first ? "" : ", ") + Counted(static_cast<int>(n), d);
+      first = false;
+    }
+    line += ")";
+  }
+  if (!unweighed.empty()) {
+    line += "; listed, not weighed:";
+    bool first = true;
+    for (const auto& [why, n] : unweighed) {
+      line += (first ? " " : ", ") + std::to_string(n) + " " + why;
+      first = false;
+    }
+  }
+  j->reasons.push_back(line);
+
+  if (!weighed) {
+    j->verdict = VerdictWord::kUnsourced;
+    j->certainty = Certainty::kVeryLow;
+    if (mechanistic_support > 0 && q.kind != ClaimKind::kMechanism) {
+      j->plausible_mechanism = true;
+      j->reasons.push_back(
+          "only animal, in vitro or mechanism evidence supports it: a "
+          "plausible mechanism, not shown in people");
+    } else {
+      j->reasons.push_back(
+          "no study in the knowledge base tests it: claims made elsewhere "
+          "are not evidence");
+    }
+    return;
+  }
+  if (pro) j->reasons.push_back(SideLine("for", pro));
+  if (con)
+    j->reasons.push_back(SideLine("against (no effect or the opposite)", con));
+  if (mixed) j->reasons.push_back(SideLine("mixed", mixed));
+
+  // Certainty of a contested claim: the second strongest side's level (the
+  // disagreement is only as solid as that), down one for the inconsistency.
+  auto contested = [&](const char* why) {
+    j->verdict = VerdictWord::kContested;
+    std::vector<int> levels;
+    for (const Side* side : {&pro, &con, &mixed}) {
+      if (*side) levels.push_back(side->level());
+    }
+    std::sort(levels.rbegin(), levels.rend());
+    j->certainty = FromLevel(levels[levels.size() > 1 ? 1 : 0] - 1);
+    j->reasons.push_back(std::string(why) + " -> contested; certainty " +
+                         CertaintyName(j->certainty) +
+                         ": the level of the weaker of the two strongest "
+                         "sides, down one for the inconsistency");
+  };
+  // One side wins; down one when the other side, or mixed findings, come
+  // within a level of it — unless that evidence is itself very low, too
+  // uncertain to make the body inconsistent.
+  auto wins = [&](VerdictWord verdict, const Side& winner, const Side& other,
+                  const char* why) {
+    j->verdict = verdict;
+    int level = winner.level();
+    std::string said = std::string(why) + " -> " + VerdictName(verdict);
+    const Side* close = nullptr;
+    for (const Side* side : {&other, static_cast<const Side*>(&mixed)}) {
+      if (*side && side->level() >= winner.level() - 1 &&
+          side->level() > Level(Certainty::kVeryLow) && close == nullptr) {
+        close = side;
+      }
+    }
+    if (close != nullptr) {
+      --level;
+      said +=
+          "; down one for inconsistency (" + Describe(*close->best) +
+          (close == &mixed ? " has mixed findings)" : " points the other way)");
+    }
+    j->certainty = FromLevel(level);
+    j->reasons.push_back(said + "; certainty " + CertaintyName(j->certainty));
+  };
+
+  if (pro && !con) {
+    if (mixed && mixed.Weight() >= pro.Weight()) {
+      contested("mixed findings at least as strong as the support");
+    } else {
+      wins(VerdictWord::kSupported, pro, con,
+           "evidence for it, nothing of comparable weight against");
+    }
+  } else if (con && !pro) {
+    if (mixed && mixed.Weight() >= con.Weight()) {
+      contested("mixed findings at least as strong as the null results");
+    } else {
+      wins(VerdictWord::kRefuted, con, pro,
+           "evidence of no effect or of the opposite, nothing of "
+           "comparable weight for it");
+    }
+  } else if (pro && con) {
+    const auto wp = pro.Weight();
+    const auto wc = con.Weight();
+    const Side& stronger = wp > wc ? pro : con;
+    const bool clear = std::get<0>(wp) != std::get<0>(wc) ||
+                       (wp != wc && IsReview(stronger.best->source.design));
+    if (!clear || (mixed && mixed.Weight() >= stronger.Weight())) {
+      contested("real evidence on both sides");
+    } else if (wp > wc) {
+      wins(VerdictWord::kSupported, pro, con,
+           "the evidence for it outweighs the evidence against");
+    } else {
+      wins(VerdictWord::kRefuted, con, pro,
+           "the evidence against it outweighs the evidence for it");
+    }
+  } else {  // mixed only
+    contested("only mixed findings");
+  }
+}
+
+void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
+                                     const VerdictOptions& options, int depth,
+                                     Judgement* j) const {
+  const Concept* object = vocabulary.Find(q.object);
+  if (object == nullptr || object->kind != ConceptKind::kOutcome) return;
+  if (!Directional(q.relation) || q.relation == "no_effect") return;
+  const std::vector<Kin> subjects = Kindred(vocabulary, q.subject, false);
+  const std::vector<Kin> objects = Kindred(vocabulary, q.object, false);
+  std::vector<Kin> mechanisms;
+  for (const Concept& c : vocabulary.concepts()) {
+    if (c.kind == ConceptKind::kMechanism) {
+      mechanisms.push_back(Kin{c.id, Kinship::kSame});
+    }
+  }
+  // Which edges exist is all the search needs: the curated graph's, and
+  // the store's edge counts (no document is read here).
+  std::set<std::tuple<std::string, std::string, std::string>> edges;
+  auto add_edges = [&](const std::vector<Kin>& from,
+                       const std::vector<Kin>& to) {
+    for (const Kin& a : from) {
+      for (const Kin& b : to) {
+        for (const ClaimEdge* e : curated.EdgesBetween(a.id, b.id)) {
+          edges.emplace(e->subject, e->relation, e->object);
+        }
+      }
+    }
+    if (store == nullptr) return true;
+    std::vector<std::string> f, t;
+    for (const Kin& k : from) f.push_back(k.id);
+    for (const Kin& k : to) t.push_back(k.id);
+    std::vector<EdgeCount> counts;
+    if (!store->EdgeCounts(f, t, &counts).ok()) return false;
+    for (const EdgeCount& c : counts) {
+      edges.emplace(c.subject, c.relation, c.object);
+    }
+    return true;
+  };
+  if (!add_edges(subjects, mechanisms) || !add_edges(mechanisms, objects)) {
+    return;
+  }
+  auto between = [&](const std::string& a, const std::string& b) {
+    std::vector<std::string> relations;
+    for (auto it = edges.lower_bound({a, "", ""});
+         it != edges.end() && std::get<0>(*it) == a; ++it) {
+      if (std::get<2>(*it) == b) relations.push_back(std::get<1>(*it));
+    }
+    return relations;
+  };
+
+  // mechanism -> (relation to it, relation from it)
+  std::map<std::string, std::pair<std::string, std::string>> found;
+  for (const Kin& m : mechanisms) {
+    std::string in, out;
+    for (const Kin& s : subjects) {
+      for (const std::string& r : between(s.id, m.id)) {
+        if (Sign(r) != 0 && in.empty()) in = r;
+      }
+    }
+    if (in.empty()) continue;
+    for (const Kin& o : objects) {
+      for (const std::string& r : between(m.id, o.id)) {
+        if (Sign(r) == 0 || !out.empty()) continue;
+        // The link read on the queried outcome's scale.
+        const int sign = Sign(r) * Polarity(vocabulary, o.id) *
+                         Polarity(vocabulary, q.object);
+        out = sign > 0 ? "increases" : "decreases";
+      }
+    }
+    if (out.empty()) continue;
+    // The chain must say what the claim says.
+    if (Sign(in) * Sign(out) != Sign(q.relation)) continue;
+    found.emplace(m.id, std::make_pair(in, out));
+  }
+  for (const auto& [m, relations] : found) {
+    Chain chain;
+    chain.path = {q.subject, m, q.object};
+    ClaimQuery a{ClaimKind::kMechanism, q.subject, relations.first, m, {}};
+    ClaimQuery b{ClaimKind::kMechanism, m, relations.second, q.object, {}};
+    VerdictOptions no_chains = options;
+    no_chains.chains = false;
+    int worst = 3;
+    bool all_supported = true, any_refuted = false, any_unsourced = false;
+    for (const ClaimQuery& link : {a, b}) {
+      Result<Judgement> r = Judge(link, no_chains, depth + 1);
+      if (!r.ok()) return;
+      const Judgement& lj = r.value();
+      chain.links.push_back(ChainLink{link.subject, link.relation, link.object,
+                                      lj.verdict, lj.certainty});
+      worst = std::min(worst, Level(lj.certainty));
+      all_supported &= lj.verdict == VerdictWord::kSupported;
+      any_refuted |= lj.verdict == VerdictWord::kRefuted;
+      any_unsourced |= lj.verdict == VerdictWord::kUnsourced;
+    }
+    chain.verdict = all_supported   ? VerdictWord::kSupported
+                    : any_refuted   ? VerdictWord::kRefuted
+                    : any_unsourced ? VerdictWord::kUnsourced
+                                    : VerdictWord::kContested;
+    chain.certainty = FromLevel(worst);
+    j->chains.push_back(std::move(chain));
+  }
+}
+
+Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
+                                             const VerdictOptions& options,
+                                             int depth) const {
+  if (vocabulary.Find(q.subject) == nullptr) {
+    return Status::InvalidArgument("unknown subject concept '" + q.subject +
+                                   "'");
+  }
+  if (!q.object.empty() && vocabulary.Find(q.object) == nullptr) {
+    return Status::InvalidArgument("unknown object concept '" + q.object + "'");
+  }
+  Judgement j;
+  j.claim = q;
+  const std::vector<Kin> subjects = Kindred(vocabulary, q.subject, true);
+  const std::vector<Kin> objects =
+      q.object.empty() ? std::vector<Kin>{Kin{"", Kinship::kSame}}
+                       : Kindred(vocabulary, q.object, false);
+
+  // The stored claims on these concepts, and their documents.
+  Overlaid stored;
+  Status status = Overlay(subjects, objects, &stored);
+  if (!status.ok()) return status;
+  std::map<std::string, Document>& documents = stored.documents;
+  const ClaimGraph* graph = &curated;
+  ClaimGraph overlay(vocabulary);
+  if (!stored.claims.empty()) {
+    overlay.AddCurated(knowledge);
+    overlay.AddStored(stored.claims);
+    graph = &overlay;
+  }
+  // The documents not listed count on their edge's side, as the listed
+  // ones of the same design would (they are no larger).
+  for (EvidenceTally t : stored.unlisted) {
+    const Kin* o = FindKin(objects, t.object);
+    if (o == nullptr || o->kinship == Kinship::kBroader) continue;
+    if (!Directional(q.relation) && t.relation != q.relation) continue;
+    if (Directional(q.relation) && !Directional(t.relation)) continue;
+    std::string why;
+    std::optional<Stance> stance =
+        Translate(vocabulary, Stance::kSupports, t.relation, t.object,
+                  q.relation, q.object, &why);
+    if (!stance || *stance == Stance::kContext) continue;
+    t.stance = *stance;
+    j.unlisted.push_back(std::move(t));
+  }
+
+  std::vector<Candidate> candidates;
+  Collect(q, subjects, objects, *graph, &documents, &candidates);
+
+  // One reading per source: its most direct one. Several sentences of one
+  // abstract with different stances make it "mixed".
+  std::map<std::string, Candidate> by_source;
+  std::map<std::string, std::set<Stance>> stances;
+  for (Candidate& c : candidates) {
+    const std::string key = c.evidence.source.id;
+    if (!c.evidence.curated && c.evidence.stance != Stance::kContext) {
+      stances[key].insert(c.evidence.stance);
+    }
+    auto it = by_source.find(key);
+    if (it == by_source.end()) {
+      by_source.emplace(key, std::move(c));
+    } else if (it->second.evidence.curated == c.evidence.curated
+                   ? MoreDirect(c, it->second)
+                   : c.evidence.curated) {
+      it->second = std::move(c);
+    }
+  }
+  for (auto& [key, c] : by_source) {
+    auto s = stances.find(key);
+    if (!c.evidence.curated && s != stances.end() && s->second.size() > 1) {
+      c.evidence.stance = Stance::kMixed;
+      c.evidence.note = "its sentences point different ways";
+    }
+    Weigh(q, &c);
+  }
+  // A review counts once, with the studies it pools; a secondary analysis
+  // is one source with its parent study.
+  std::map<std::string, std::string> weighed_studies;  // study -> key
+  for (const auto& [key, c] : by_source) {
+    if (c.evidence.weighed && !c.evidence.source.study.empty()) {
+      weighed_studies.emplace(c.evidence.source.study, key);
+    }
+  }
+  for (auto& [key, c] : by_source) {
+    if (!c.evidence.weighed || c.evidence.source.study.empty()) continue;
+    for (auto& [other_key, other] : by_source) {
+      if (!other.evidence.weighed || other_key == key) continue;
+      // Only a review at least as direct as the trial speaks for it.
+      if (std::find(other.includes.begin(), other.includes.end(),
+                    c.evidence.source.study) != other.includes.end() &&
+          DirectnessRank(other.evidence.directness) <=
+              DirectnessRank(c.evidence.directness)) {
+        c.evidence.weighed = false;
+        c.evidence.not_weighed =
+            "included in " + other.evidence.source.study +
+            " (a review counts once, with the trials it pools)";
+        break;
+      }
+    }
+    if (c.evidence.weighed && !c.secondary_of.empty() &&
+        weighed_studies.count(c.secondary_of)) {
+      c.evidence.weighed = false;
+      c.evidence.not_weighed = "included in " + c.secondary_of +
+                               " (a secondary analysis of its participants)";
+    }
+  }
+  for (auto& [key, c] : by_source) j.evidence.push_back(std::move(c.evidence));
+  std::stable_sort(
+      j.evidence.begin(), j.evidence.end(),
+      [](const Evidence& a, const Evidence& b) {
+        return std::make_tuple(!a.weighed, -Level(a.level),
+                               DirectnessRank(a.directness),
+                               -a.source.year.value_or(0), a.source.id) <
+               std::make_tuple(!b.weighed, -Level(b.level),
+                               DirectnessRank(b.directness),
+                               -b.source.year.value_or(0), b.source.id);
+      });
+  Decide(q, &j);
+
+  // Wrong form: every weighed source is on another form.
+  bool any_weighed = false, all_wrong_form = true;
+  for (const Evidence& e : j.evidence) {
+    if (!e.weighed) continue;
+    any_weighed = true;
+    all_wrong_form &= e.wrong_form;
+  }
+  if (any_weighed && all_wrong_form) {
+    j.flags.push_back("wrong_form");
+    j.reasons.push_back(
+        "all weighed evidence is on another form than the "
+        "claim names");
+  }
+  if (options.chains && depth == 0) FindChains(q, options, depth, &j);
+  if (j.verdict == VerdictWord::kUnsourced) {
+    for (const Chain& c : j.chains) {
+      if (c.verdict == VerdictWord::kSupported) j.plausible_mechanism = true;
+    }
+    if (j.plausible_mechanism) {
+      j.flags.push_back("mechanism_only");
+      if (!j.chains.empty()) {
+        j.reasons.push_back(
+            "a mechanism chain is shown as a plausible mechanism; it never "
+            "makes the claim supported");
+      }
+    }
+  }
+  return j;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,132 @@
+// The store's edge tables (schema version 3): documents per edge and design
+// kept by triggers through inserts and replacements; the largest documents
+// of an edge first.
+#include <filesystem>
+
+#include "claimcheck/store.h"
+#include "store/schema.h"
+#include "test_util.h"
+
+namespace claimcheck {
+
+namespace {
+
+StoredClaim Claim(const std::string& doc, const std::string& relation,
+                  const std::string& object, bool question = false) {
+  StoredClaim c;
+  c.document_id = doc;
+  c.subject = "magnesium";
+  c.relation = relation;
+  c.object = object;
+  c.question = question;
+  c.sentence_text = "x";
+  return c;
+}
+
+DocumentWithClaims Doc(const std::string& id, Design design, long long n,
+                       std::vector<StoredClaim> claims) {
+  DocumentWithClaims d;
+  d.document.id = id;
+  d.document.kind = "abstract";
+  d.document.design = design;
+  d.document.n = n;
+  d.claims = std::move(claims);
+  return d;
+}
+
+std::unique_ptr<Store> Fresh(const std::string& name) {
+  const auto path = testing::TempDir("edges_" + name) / "store.db";
+  auto opened = Store::Open(path.string(), OpenMode::kReadWrite);
+  REQUIRE(opened.ok());
+  return std::move(opened).value();
+}
+
+std::string Dump(const std::vector<EdgeCount>& counts) {
+  std::string out;
+  for (const EdgeCount& c : counts) {
+    out += c.subject + " " + c.relation + " " + c.object + " " +
+           DesignName(c.design) + " " + std::to_string(c.documents) + "\n";
+  }
+  return out;
+}
+
+TEST_CASE("store edges: documents per edge and design, not sentences",
+          "[store]") {
+  auto store = Fresh("counts");
+  REQUIRE(
+      store
+          ->PutDocuments({Doc("pmid:1", Design::kRct, 100,
+                              {Claim("pmid:1", "increases", "sleep"),
+                               Claim("pmid:1", "increases", "sleep"),
+                               Claim("pmid:1", "increases", "sleep"),
+                               Claim("pmid:1", "decreases", "anxiety"),
+                               Claim("pmid:1", "increases", "anxiety", true)}),
+                          Doc("pmid:2", Design::kRct, 300,
+                              {Claim("pmid:2", "increases", "sleep")}),
+                          Doc("pmid:3", Design::kCohort, 5000,
+                              {Claim("pmid:3", "increases", "sleep")})})
+          .ok());
+  std::vector<EdgeCount> counts;
+  REQUIRE(store->EdgeCounts({"magnesium"}, {"sleep", "anxiety"}, &counts).ok());
+  CHECK(Dump(counts) ==
+        "magnesium decreases anxiety rct 1\n"  // the question is no edge
+        "magnesium increases sleep cohort 1\n"
+        "magnesium increases sleep rct 2\n");
+  std::vector<std::string> ids;
+  REQUIRE(store
+              ->StrongestDocuments("magnesium", "increases", "sleep",
+                                   Design::kRct, 5, &ids)
+              .ok());
+  CHECK(ids == std::vector<std::string>{"pmid:2", "pmid:1"});  // larger first
+  REQUIRE(store
+              ->StrongestDocuments("magnesium", "increases", "sleep",
+                                   Design::kRct, 1, &ids)
+              .ok());
+  CHECK(ids == std::vector<std::string>{"pmid:2"});
+
+  // Replacing a document replaces its edges.
+  REQUIRE(store->PutDocuments({Doc("pmid:2", Design::kCohort, 300, {})}).ok());
+  REQUIRE(store->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+  CHECK(Dump(counts) ==
+        "magnesium increases sleep cohort 1\n"
+        "magnesium increases sleep rct 1\n");
+  REQUIRE(store->PutDocuments({Doc("pmid:1", Design::kRct, 100, {})}).ok());
+  REQUIRE(store->EdgeCounts({"magnesium"}, {"sleep", "anxiety"}, &counts).ok());
+  CHECK(Dump(counts) == "magnesium increases sleep cohort 1\n");
+  CHECK(store->IntegrityCheck().ok());
+}
+
+TEST_CASE("store edges: a version 2 store gets its edges on migration",
+          "[store]") {
+  const auto path = (testing::TempDir("edges_migrate") / "store.db").string();
+  {
+    std::vector<store_internal::Migration> v2(
+        store_internal::SchemaMigrations().begin(),
+        store_internal::SchemaMigrations().begin() + 2);
+    auto old = store_internal::OpenStore(path, {}, v2);
+    REQUIRE(old.ok());
+    REQUIRE(old.value()->schema_version() == 2);
+    REQUIRE(old.value()
+                ->PutDocuments({Doc("pmid:7", Design::kRct, 80,
+                                    {Claim("pmid:7", "increases", "sleep"),
+                                     Claim("pmid:7", "increases", "sleep")})})
+                .ok());
+  }
+  auto store = Store::Open(path, OpenMode::kReadWrite);
+  REQUIRE(store.ok());
+  CHECK(store.value()->schema_version() == 3);
+  std::vector<EdgeCount> counts;
+  REQUIRE(store.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+  CHECK(Dump(counts) == "magnesium increases sleep rct 1\n");
+  // New writes keep counting after the migration.
+  REQUIRE(store.value()
+              ->PutDocuments({Doc("pmid:8", Design::kRct, 90,
+                                  {Claim("pmid:8", "increases", "sleep")})})
+              .ok());
+  REQUIRE(store.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+  CHECK(Dump(counts) == "magnesium increases sleep rct 2\n");
+}
+
+}  // namespace
+
+}  // namespace claimcheck

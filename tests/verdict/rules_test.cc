@@ -1,0 +1,474 @@
+// Each verdict rule of docs/verdicts.md on a small knowledge base written
+// here: supported, contested both ways, refuted by a null RCT, unsourced,
+// mechanism-only, indirect form, retracted, one paper counted once, a review
+// against its own trials, directions and outcome scales, certainty steps.
+#include "verdict_fixture.h"
+
+namespace claimcheck {
+
+namespace {
+
+using testing::ClaimSpec;
+using testing::EvidenceOf;
+using testing::HasFlag;
+using testing::Reasons;
+using testing::StudySpec;
+using testing::VerdictFixture;
+
+const ClaimSpec kSleep{"mg_sleep", "magnesium", "increases", "sleep"};
+const ClaimSpec kAnxiety{"mg_anxiety", "magnesium", "decreases", "anxiety"};
+
+TEST_CASE("verdict: one large direct RCT in favour -> supported, high",
+          "[verdict]") {
+  VerdictFixture f(
+      "supported", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.certainty == Certainty::kHigh);
+  REQUIRE(j.evidence.size() == 1);
+  CHECK(j.evidence[0].weighed);
+  CHECK(j.evidence[0].stance == Stance::kSupports);
+  CHECK(j.evidence[0].level == Certainty::kHigh);
+}
+
+TEST_CASE("verdict: a null RCT refutes a claim of benefit", "[verdict]") {
+  VerdictFixture f(
+      "refuted", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "no_effect"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kRefuted);
+  CHECK(j.certainty == Certainty::kHigh);
+  // The same evidence supports the claim that there is no effect.
+  const Judgement none = f.Judge("magnesium", "no_effect", "sleep");
+  CHECK(none.verdict == VerdictWord::kSupported);
+  CHECK(none.evidence.at(0).stance == Stance::kSupports);
+}
+
+TEST_CASE("verdict: an effect the other way refutes the claim", "[verdict]") {
+  VerdictFixture f(
+      "opposite", {kAnxiety},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_anxiety", "supports"}}}});
+  // The curated claim says it lowers anxiety; asked whether it raises it:
+  const Judgement j = f.Judge("magnesium", "increases", "anxiety");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kRefuted);
+  CHECK(j.evidence.at(0).stance == Stance::kRefutes);
+  // "modulates" (way not said) is supported by an effect either way.
+  CHECK(f.Judge("magnesium", "modulates", "anxiety").verdict ==
+        VerdictWord::kSupported);
+}
+
+TEST_CASE("verdict: contested when equal evidence points both ways",
+          "[verdict]") {
+  VerdictFixture f(
+      "contested", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"t2", "rct", 600, "magnesium", {{"mg_sleep", "no_effect"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kContested);
+  // The weaker side's level (high), down one for the inconsistency.
+  CHECK(j.certainty == Certainty::kModerate);
+}
+
+TEST_CASE("verdict: contested by a mixed review as strong as the support",
+          "[verdict]") {
+  VerdictFixture f(
+      "contested_mixed", {kSleep},
+      {StudySpec{"t1", "rct", 100, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"r1",
+                 "systematic_review",
+                 2000,
+                 "magnesium",
+                 {{"mg_sleep", "mixed"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kContested);
+}
+
+TEST_CASE("verdict: a clearly stronger side wins, one level down",
+          "[verdict]") {
+  // A large RCT (high) against a small one (n < 50: down two, low).
+  VerdictFixture f(
+      "outweighs", {kSleep},
+      {StudySpec{"big", "rct", 800, "magnesium", {{"mg_sleep", "no_effect"}}},
+       StudySpec{"small", "rct", 30, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kRefuted);
+  CHECK(j.certainty == Certainty::kHigh);  // the other side is two levels off
+  CHECK(EvidenceOf(j, "small")->level == Certainty::kLow);
+}
+
+TEST_CASE("verdict: nothing in the knowledge base -> unsourced", "[verdict]") {
+  VerdictFixture f(
+      "unsourced", {kSleep, kAnxiety},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"ctx", "rct", 500, "magnesium", {{"mg_anxiety", "context"}}}});
+  const Judgement none =
+      f.Judge("magnesium", "decreases", "sleep_onset_latency");
+  CHECK(none.verdict == VerdictWord::kUnsourced);
+  // The general sleep trial is listed, not weighed, for a part of sleep.
+  REQUIRE(none.evidence.size() == 1);
+  CHECK_FALSE(none.evidence[0].weighed);
+  CHECK(f.Judge("magnesium", "decreases", "anxiety").verdict ==
+        VerdictWord::kUnsourced);
+  // Context is listed but never weighed.
+  const Judgement ctx = f.Judge("magnesium", "decreases", "anxiety");
+  INFO(Reasons(ctx));
+  CHECK(ctx.verdict == VerdictWord::kUnsourced);
+  REQUIRE(ctx.evidence.size() == 1);
+  CHECK_FALSE(ctx.evidence[0].weighed);
+  CHECK(ctx.evidence[0].not_weighed == "context");
+}
+
+TEST_CASE(
+    "verdict: animal evidence alone is a plausible mechanism, never "
+    "supported",
+    "[verdict]") {
+  VerdictFixture f("mechanism_only", {kAnxiety},
+                   {StudySpec{"rats",
+                              "animal",
+                              40,
+                              "magnesium",
+                              {{"mg_anxiety", "supports", "animal"}}}});
+  const Judgement j = f.Judge("magnesium", "decreases", "anxiety");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kUnsourced);
+  CHECK(j.plausible_mechanism);
+  CHECK(HasFlag(j, "mechanism_only"));
+  CHECK(EvidenceOf(j, "rats")->not_weighed == "mechanistic");
+}
+
+TEST_CASE(
+    "verdict: animal and in vitro work do weigh for a mechanism claim, "
+    "one level down",
+    "[verdict]") {
+  const ClaimSpec gaba{"mg_gaba", "magnesium", "increases", "gaba_receptor",
+                       "mechanism"};
+  VerdictFixture f("mechanism_claim", {gaba},
+                   {StudySpec{"cells",
+                              "in_vitro",
+                              7,
+                              "magnesium",
+                              {{"mg_gaba", "supports", "in_vitro"}}}});
+  const Judgement j =
+      f.Judge("magnesium", "increases", "gaba_receptor", ClaimKind::kMechanism);
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.certainty == Certainty::kLow);
+}
+
+// magnesium -> melatonin (an RCT of `n_first`) -> sleep onset latency (a
+// large meta-analysis), and nothing on magnesium and sleep itself.
+VerdictFixture ChainFixture(const std::string& name, long long n_first) {
+  const ClaimSpec up{"mg_melatonin", "magnesium", "increases", "melatonin",
+                     "mechanism"};
+  const ClaimSpec down{"melatonin_sol", "melatonin", "decreases",
+                       "sleep_onset_latency", "mechanism"};
+  return VerdictFixture(
+      name, {up, down},
+      {StudySpec{
+           "t1", "rct", n_first, "magnesium", {{"mg_melatonin", "supports"}}},
+       StudySpec{"t2",
+                 "meta_analysis",
+                 1500,
+                 "magnesium",
+                 {{"melatonin_sol", "supports"}}}});
+}
+
+TEST_CASE("verdict: a supported chain never makes an outcome claim supported",
+          "[verdict]") {
+  VerdictFixture f = ChainFixture("chain", 500);
+  const Judgement j = f.Judge("magnesium", "decreases", "sleep_onset_latency");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kUnsourced);
+  REQUIRE(j.chains.size() == 1);
+  const Chain& c = j.chains[0];
+  CHECK(c.path == std::vector<std::string>{"magnesium", "melatonin",
+                                           "sleep_onset_latency"});
+  REQUIRE(c.links.size() == 2);
+  CHECK(c.links[0].verdict == VerdictWord::kSupported);
+  CHECK(c.links[1].verdict == VerdictWord::kSupported);
+  CHECK(c.verdict == VerdictWord::kSupported);
+  CHECK(j.plausible_mechanism);
+  CHECK(HasFlag(j, "mechanism_only"));
+  // A chain that says the opposite of the claim is not shown for it.
+  CHECK(
+      f.Judge("magnesium", "increases", "sleep_onset_latency").chains.empty());
+}
+
+TEST_CASE("verdict: a chain is never stronger than its weakest link",
+          "[verdict]") {
+  VerdictFixture f = ChainFixture("weak_chain", 20);
+  const Judgement j = f.Judge("magnesium", "decreases", "sleep_onset_latency");
+  REQUIRE(j.chains.size() == 1);
+  CHECK(j.chains[0].links[0].certainty == Certainty::kLow);
+  CHECK(j.chains[0].links[1].certainty == Certainty::kHigh);
+  CHECK(j.chains[0].certainty == Certainty::kLow);
+}
+
+TEST_CASE("verdict: evidence on another form is indirect and says wrong form",
+          "[verdict]") {
+  const ClaimSpec citrate{"citrate_sleep", "magnesium_citrate", "increases",
+                          "sleep"};
+  VerdictFixture f("wrong_form", {kSleep, citrate},
+                   {StudySpec{"oxide_trial",
+                              "rct",
+                              500,
+                              "magnesium_oxide",
+                              {{"mg_sleep", "supports"}}}});
+  const Judgement j = f.Judge("magnesium_citrate", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.certainty == Certainty::kModerate);  // down one: indirectness
+  const Evidence* e = EvidenceOf(j, "oxide_trial");
+  REQUIRE(e != nullptr);
+  CHECK(e->wrong_form);
+  CHECK(e->directness == Directness::kOtherForm);
+  REQUIRE_FALSE(e->indirect.empty());
+  CHECK(e->indirect[0] ==
+        "another form: magnesium oxide, not magnesium citrate");
+  CHECK(HasFlag(j, "wrong_form"));
+  // For the oxide itself the same trial is direct.
+  const Judgement oxide = f.Judge("magnesium_oxide", "increases", "sleep");
+  CHECK(oxide.certainty == Certainty::kHigh);
+  CHECK_FALSE(EvidenceOf(oxide, "oxide_trial")->wrong_form);
+}
+
+TEST_CASE(
+    "verdict: evidence on magnesium in general speaks to each form, "
+    "less directly",
+    "[verdict]") {
+  VerdictFixture f(
+      "general_form", {kSleep},
+      {StudySpec{
+          "general", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement j = f.Judge("magnesium_citrate", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.certainty == Certainty::kModerate);
+  const Evidence* e = EvidenceOf(j, "general");
+  CHECK_FALSE(e->wrong_form);
+  CHECK(e->indirect.at(0) ==
+        "on magnesium in general, not magnesium citrate in particular");
+  CHECK_FALSE(HasFlag(j, "wrong_form"));
+}
+
+TEST_CASE(
+    "verdict: a specific outcome speaks to the general one, on its own "
+    "scale",
+    "[verdict]") {
+  // "decreases sleep onset latency" is an improvement of sleep.
+  const ClaimSpec sol{"mg_sol", "magnesium", "decreases",
+                      "sleep_onset_latency"};
+  VerdictFixture f(
+      "outcome_scale", {sol},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sol", "supports"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.evidence.at(0).stance == Stance::kSupports);
+  CHECK(j.certainty == Certainty::kHigh);
+  // The other way round, a general finding is not weighed for a part.
+  VerdictFixture g(
+      "outcome_general", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement part =
+      g.Judge("magnesium", "decreases", "sleep_onset_latency");
+  CHECK(part.verdict == VerdictWord::kUnsourced);
+  REQUIRE(part.evidence.size() == 1);
+  CHECK_FALSE(part.evidence[0].weighed);
+}
+
+TEST_CASE("verdict: a retracted paper never counts", "[verdict]") {
+  StudySpec retracted{
+      "gone", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}};
+  retracted.retracted = true;
+  VerdictFixture f("retracted", {kSleep}, {retracted});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  CHECK(j.verdict == VerdictWord::kUnsourced);
+  REQUIRE(j.evidence.size() == 1);
+  CHECK(j.evidence[0].not_weighed == "retracted");
+}
+
+TEST_CASE(
+    "verdict: a review outweighs the trials it includes instead of "
+    "counting them again",
+    "[verdict]") {
+  StudySpec review{"review",
+                   "meta_analysis",
+                   1000,
+                   "magnesium",
+                   {{"mg_sleep", "no_effect"}}};
+  review.includes = {"a", "b"};
+  VerdictFixture f(
+      "review", {kSleep},
+      {review,
+       StudySpec{"a", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"b", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kRefuted);
+  for (const char* trial : {"a", "b"}) {
+    const Evidence* e = EvidenceOf(j, trial);
+    REQUIRE(e != nullptr);
+    CHECK_FALSE(e->weighed);
+    CHECK(e->not_weighed.rfind("included in review", 0) == 0);
+  }
+  // A secondary analysis is one source with its parent.
+  StudySpec secondary{
+      "post_hoc", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}};
+  secondary.secondary_of = "parent";
+  VerdictFixture g(
+      "secondary", {kSleep},
+      {StudySpec{"parent", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       secondary});
+  const Judgement k = g.Judge("magnesium", "increases", "sleep");
+  CHECK_FALSE(EvidenceOf(k, "post_hoc")->weighed);
+  CHECK(EvidenceOf(k, "parent")->weighed);
+}
+
+TEST_CASE("verdict: certainty steps — imprecision and the authors' GRADE",
+          "[verdict]") {
+  StudySpec graded{
+      "graded", "meta_analysis", 2000, "magnesium", {{"mg_sleep", "supports"}}};
+  graded.authors_grade = "low";
+  VerdictFixture f(
+      "steps", {kSleep, kAnxiety},
+      {graded,
+       StudySpec{"small", "rct", 46, "magnesium", {{"mg_anxiety", "supports"}}},
+       StudySpec{
+           "unknown_n", "rct", -1, "magnesium", {{"mg_anxiety", "supports"}}}});
+  const Judgement sleep = f.Judge("magnesium", "increases", "sleep");
+  CHECK(sleep.certainty == Certainty::kLow);
+  CHECK(EvidenceOf(sleep, "graded")->steps.back() ==
+        "capped at the authors' GRADE rating (low)");
+  const Judgement anxiety = f.Judge("magnesium", "decreases", "anxiety");
+  INFO(Reasons(anxiety));
+  CHECK(EvidenceOf(anxiety, "small")->level == Certainty::kLow);
+  CHECK(EvidenceOf(anxiety, "small")->steps.at(1) ==
+        "down two: very serious imprecision (n = 46)");
+  CHECK(EvidenceOf(anxiety, "unknown_n")->level == Certainty::kModerate);
+  CHECK(anxiety.certainty == Certainty::kModerate);
+}
+
+// --- Imported evidence (the store) -----------------------------------------
+
+StoredClaim Said(const std::string& doc, const std::string& relation,
+                 const std::string& section, std::size_t sentence) {
+  StoredClaim c;
+  c.document_id = doc;
+  c.subject = "magnesium";
+  c.relation = relation;
+  c.object = "sleep";
+  c.section = section;
+  c.sentence = sentence;
+  c.sentence_text = "Magnesium " + relation + " sleep (sentence " +
+                    std::to_string(sentence) + ").";
+  return c;
+}
+
+DocumentWithClaims Abstract(const std::string& pmid, Design design,
+                            std::vector<StoredClaim> claims) {
+  DocumentWithClaims d;
+  d.document.id = "pmid:" + pmid;
+  d.document.kind = "abstract";
+  d.document.pmid = pmid;
+  d.document.design = design;
+  d.document.n = 500;
+  d.document.date = "2021";
+  d.claims = std::move(claims);
+  return d;
+}
+
+TEST_CASE("verdict: ten sentences of one abstract are one source",
+          "[verdict][store]") {
+  VerdictFixture f("store_one_source", {kSleep}, {});
+  Store& store = f.UseStore("one_source");
+  std::vector<StoredClaim> said;
+  for (std::size_t i = 0; i < 10; ++i) {
+    said.push_back(Said("pmid:111", "increases", "RESULTS", i));
+  }
+  REQUIRE(store.PutDocuments({Abstract("111", Design::kRct, said)}).ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  REQUIRE(j.evidence.size() == 1);
+  CHECK(j.evidence[0].source.id == "pmid:111");
+  CHECK_FALSE(j.evidence[0].curated);
+  CHECK(j.verdict == VerdictWord::kSupported);
+  CHECK(j.reasons.at(0) == "weighed: 1 RCT");
+}
+
+TEST_CASE(
+    "verdict: an abstract's background, a wellness page and a "
+    "retracted paper are not evidence",
+    "[verdict][store]") {
+  VerdictFixture f("store_not_evidence", {kSleep}, {});
+  Store& store = f.UseStore("not_evidence");
+  DocumentWithClaims background = Abstract(
+      "1", Design::kRct, {Said("pmid:1", "increases", "BACKGROUND", 0)});
+  DocumentWithClaims page = Abstract("2", Design::kWellnessArticle,
+                                     {Said("pmid:2", "increases", "", 0)});
+  page.document.kind = "article";
+  DocumentWithClaims retracted =
+      Abstract("3", Design::kRct, {Said("pmid:3", "increases", "RESULTS", 0)});
+  retracted.document.retracted = true;
+  REQUIRE(store.PutDocuments({background, page, retracted}).ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  CHECK(j.verdict == VerdictWord::kUnsourced);
+  REQUIRE(j.evidence.size() == 3);
+  for (const Evidence& e : j.evidence) CHECK_FALSE(e.weighed);
+}
+
+TEST_CASE("verdict: an abstract whose sentences disagree is one mixed source",
+          "[verdict][store]") {
+  VerdictFixture f("store_mixed", {kSleep}, {});
+  Store& store = f.UseStore("mixed");
+  REQUIRE(
+      store
+          .PutDocuments({Abstract("9", Design::kRct,
+                                  {Said("pmid:9", "increases", "RESULTS", 0),
+                                   Said("pmid:9", "no_effect", "RESULTS", 1)})})
+          .ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  REQUIRE(j.evidence.size() == 1);
+  CHECK(j.evidence[0].stance == Stance::kMixed);
+  CHECK(j.verdict == VerdictWord::kContested);
+}
+
+TEST_CASE("verdict: the same input gives the same judgement", "[verdict]") {
+  VerdictFixture f(
+      "deterministic", {kSleep},
+      {StudySpec{
+           "t1", "rct", 300, "magnesium_oxide", {{"mg_sleep", "supports"}}},
+       StudySpec{"t2",
+                 "rct",
+                 300,
+                 "magnesium_citrate",
+                 {{"mg_sleep", "no_effect"}}}});
+  const Judgement a = f.Judge("magnesium", "increases", "sleep");
+  const Judgement b = f.Judge("magnesium", "increases", "sleep");
+  CHECK(a.reasons == b.reasons);
+  REQUIRE(a.evidence.size() == b.evidence.size());
+  for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+    CHECK(a.evidence[i].source.id == b.evidence[i].source.id);
+  }
+}
+
+TEST_CASE("verdict: unknown concepts are refused", "[verdict]") {
+  VerdictFixture f("unknown", {kSleep}, {});
+  ClaimQuery q;
+  q.subject = "unobtainium";
+  q.relation = "increases";
+  q.object = "sleep";
+  CHECK(f.engine->Judge(q).status().code() == Status::Code::kInvalidArgument);
+}
+
+}  // namespace
+
+}  // namespace claimcheck

@@ -1,0 +1,106 @@
+// Query latency from process start: runs the claimcheck binary as a user
+// would, `rounds` times per case, and prints the median wall time of each
+// case next to the median of `claimcheck --version` measured in the same
+// run (the cost of starting a process on this machine).
+//
+//   bench_query CLAIMCHECK KB_DIR ROUNDS [LABEL=STORE ...]
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Wall time of one run in ms; -1 when it did not exit 0.
+double RunOnce(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", 1, 0);
+  const auto start = Clock::now();
+  pid_t pid = 0;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) !=
+      0) {
+    posix_spawn_file_actions_destroy(&actions);
+    return -1;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const double ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  posix_spawn_file_actions_destroy(&actions);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? ms : -1;
+}
+
+double Median(const std::vector<std::string>& args, int rounds) {
+  std::vector<double> times;
+  for (int i = 0; i < rounds; ++i) {
+    const double t = RunOnce(args);
+    if (t < 0) return -1;
+    times.push_back(t);
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(
+        stderr,
+        "usage: bench_query CLAIMCHECK KB_DIR ROUNDS [LABEL=STORE]...\n");
+    return 2;
+  }
+  const std::string bin = argv[1];
+  const std::string kb = argv[2];
+  const int rounds = std::max(1, std::atoi(argv[3]));
+  const double start = Median({bin, "--version"}, rounds);
+  std::printf("  %-46s %8.2f ms  (1.00x)\n",
+              "claimcheck --version (process start)", start);
+  struct Case {
+    std::string label;
+    std::vector<std::string> args;
+  };
+  std::vector<Case> cases;
+  const std::vector<std::string> claims = {
+      "magnesium improves sleep", "Does magnesium help restless legs?"};
+  for (const std::string& claim : claims) {
+    cases.push_back({"query \"" + claim + "\", no store",
+                     {bin, "--kb", kb, "query", claim, "--format", "json"}});
+  }
+  for (int i = 4; i < argc; ++i) {
+    const std::string spec = argv[i];
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos) continue;
+    for (const std::string& claim : claims) {
+      cases.push_back({"query \"" + claim + "\", " + spec.substr(0, eq),
+                       {bin, "--kb", kb, "--db", spec.substr(eq + 1), "query",
+                        claim, "--format", "json"}});
+    }
+  }
+  int failed = 0;
+  for (const Case& c : cases) {
+    const double t = Median(c.args, rounds);
+    if (t < 0) {
+      std::printf("  %-46s   failed\n", c.label.c_str());
+      ++failed;
+      continue;
+    }
+    std::printf("  %-46s %8.2f ms  (%.2fx; %.2f ms over process start)\n",
+                c.label.c_str(), t, t / start, t - start);
+  }
+  return failed ? 1 : 0;
+}
