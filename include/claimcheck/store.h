@@ -198,6 +198,23 @@ class Store {
                        const std::vector<std::string>& objects,
                        std::vector<StoredClaim>* out);
 
+  // One read snapshot held across many calls (all the lookups of one
+  // query): the reads made while it lives see one state of the store and
+  // skip their own BEGIN and COMMIT. No write may be made on this Store
+  // while one lives. Ends when destroyed.
+  class ReadSnapshot {
+   public:
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+   private:
+    friend class Store;
+    explicit ReadSnapshot(Store* store) : store_(store) {}
+    Store* store_;
+  };
+  Result<std::unique_ptr<ReadSnapshot>> BeginReadSnapshot();
+
   // The claim graph as the store keeps it (schema version 3): per edge
   // (subject, relation, object) and design, how many documents make the
   // claim — documents, not sentences. For every pair of `subjects` x

@@ -80,6 +80,19 @@ using store_internal::Database;
 using store_internal::Statement;
 using store_internal::Transaction;
 
+Result<std::unique_ptr<Store::ReadSnapshot>> Store::BeginReadSnapshot() {
+  Status status = impl_->db.Exec("BEGIN DEFERRED", "starting a read");
+  if (!status.ok()) return status;
+  return std::unique_ptr<ReadSnapshot>(new ReadSnapshot(this));
+}
+
+Store::ReadSnapshot::~ReadSnapshot() {
+  // A read has nothing to keep: COMMIT ends it, and a failure leaves
+  // nothing to undo.
+  const Status ended = store_->impl_->db.Exec("COMMIT", "ending a read");
+  static_cast<void>(ended);
+}
+
 Status Store::EdgeCounts(const std::vector<std::string>& subjects,
                          const std::vector<std::string>& objects,
                          std::vector<EdgeCount>* out) {

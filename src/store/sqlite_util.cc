@@ -258,12 +258,15 @@ Status Transaction::Begin() {
 }
 
 Status Transaction::BeginRead() {
+  // Inside a transaction already (a Store::ReadSnapshot): read in it.
+  if (sqlite3_get_autocommit(db_->get()) == 0) return Status::OK();
   Status status = db_->Exec("BEGIN DEFERRED", "starting a read");
   open_ = status.ok();
   return status;
 }
 
 Status Transaction::Commit() {
+  if (!open_) return Status::OK();  // a read joined to an outer snapshot
   Status status = db_->Exec("COMMIT", "committing");
   if (status.ok()) open_ = false;
   return status;

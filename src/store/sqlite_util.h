@@ -106,7 +106,9 @@ class Transaction {
   // A write transaction: takes the write lock now (BEGIN IMMEDIATE),
   // waiting up to the busy timeout, so no later statement meets a lock.
   Status Begin();
-  // A read transaction: every query until Commit sees one snapshot.
+  // A read transaction: every query until Commit sees one snapshot. Inside
+  // an open transaction (Store::ReadSnapshot) it joins that one: nothing
+  // to begin, and Commit leaves it open.
   Status BeginRead();
   Status Commit();
 

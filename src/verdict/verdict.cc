@@ -24,6 +24,34 @@ constexpr const char* kCertaintyNames[] = {"very low", "low", "moderate",
 // three so that a retracted or background-only one does not hide the
 // rest. The others are counted (Judgement::unlisted), not read.
 constexpr int kListedPerDesign = 3;
+constexpr int kListedPerEdge = 6;
+
+// The order in which a design's documents are read for an edge: those that
+// can start highest first (docs/verdicts.md section 4).
+int DesignStrength(Design d) {
+  switch (d) {
+    case Design::kMetaAnalysis:
+    case Design::kSystematicReview:
+    case Design::kRct:
+      return 0;
+    case Design::kGuideline:
+      return 1;
+    case Design::kControlledTrial:
+    case Design::kCohort:
+    case Design::kCaseControl:
+    case Design::kCrossSectional:
+      return 2;
+    case Design::kNarrativeReview:
+    case Design::kAnimal:
+    case Design::kInVitro:
+      return 3;
+    case Design::kCaseSeries:
+    case Design::kCaseReport:
+      return 4;
+    default:
+      return 5;
+  }
+}
 
 int Level(Certainty c) { return static_cast<int>(c); }
 Certainty FromLevel(int level) {
@@ -377,6 +405,15 @@ VerdictEngine::~VerdictEngine() = default;
 
 Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
                                        const VerdictOptions& options) const {
+  // Every lookup of one judgement (links of chains included) reads one
+  // snapshot of the store, in one read transaction.
+  std::unique_ptr<Store::ReadSnapshot> snapshot;
+  if (impl_->store != nullptr) {
+    Result<std::unique_ptr<Store::ReadSnapshot>> begun =
+        impl_->store->BeginReadSnapshot();
+    if (!begun.ok()) return begun.status();
+    snapshot = std::move(begun).value();
+  }
   return impl_->Judge(claim, options, 0);
 }
 
@@ -392,12 +429,33 @@ Status VerdictEngine::Impl::Overlay(const std::vector<Kin>& subjects,
   Status status =
       store->EdgeCounts({s.begin(), s.end()}, {o.begin(), o.end()}, &counts);
   if (!status.ok()) return status;
+  // Per edge, the strongest designs first; once kListedPerEdge documents
+  // of an edge are listed, the rest of it is only counted.
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const EdgeCount& a, const EdgeCount& b) {
+                     return std::make_tuple(a.subject, a.object, a.relation,
+                                            DesignStrength(a.design)) <
+                            std::make_tuple(b.subject, b.object, b.relation,
+                                            DesignStrength(b.design));
+                   });
   std::vector<std::string> ids;
+  std::tuple<std::string, std::string, std::string> edge;
+  int listed_on_edge = 0;
   for (const EdgeCount& count : counts) {
-    status =
-        store->StrongestDocuments(count.subject, count.relation, count.object,
-                                  count.design, kListedPerDesign, &ids);
-    if (!status.ok()) return status;
+    auto this_edge =
+        std::make_tuple(count.subject, count.relation, count.object);
+    if (this_edge != edge) {
+      edge = this_edge;
+      listed_on_edge = 0;
+    }
+    ids.clear();
+    if (listed_on_edge < kListedPerEdge) {
+      status =
+          store->StrongestDocuments(count.subject, count.relation, count.object,
+                                    count.design, kListedPerDesign, &ids);
+      if (!status.ok()) return status;
+      listed_on_edge += static_cast<int>(ids.size());
+    }
     for (const std::string& id : ids) {
       if (out->documents.count(id)) continue;
       Result<std::optional<Document>> d = store->GetDocument(id);
@@ -1105,9 +1163,11 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
       [](const Evidence& a, const Evidence& b) {
         return std::make_tuple(!a.weighed, -Level(a.level),
                                DirectnessRank(a.directness),
+                               -a.source.n.value_or(0),
                                -a.source.year.value_or(0), a.source.id) <
                std::make_tuple(!b.weighed, -Level(b.level),
                                DirectnessRank(b.directness),
+                               -b.source.n.value_or(0),
                                -b.source.year.value_or(0), b.source.id);
       });
   Decide(q, &j);

@@ -96,6 +96,38 @@ TEST_CASE("store edges: documents per edge and design, not sentences",
   CHECK(store->IntegrityCheck().ok());
 }
 
+TEST_CASE("store: a read snapshot sees one state across calls", "[store]") {
+  const auto path = (testing::TempDir("edges_snapshot") / "store.db").string();
+  auto reader = Store::Open(path, OpenMode::kReadWrite);
+  REQUIRE(reader.ok());
+  REQUIRE(reader.value()
+              ->PutDocuments({Doc("pmid:1", Design::kRct, 10,
+                                  {Claim("pmid:1", "increases", "sleep")})})
+              .ok());
+  auto writer = Store::Open(path, OpenMode::kReadWrite);
+  REQUIRE(writer.ok());
+  std::vector<EdgeCount> counts;
+  {
+    auto snapshot = reader.value()->BeginReadSnapshot();
+    REQUIRE(snapshot.ok());
+    REQUIRE(reader.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+    CHECK(Dump(counts) == "magnesium increases sleep rct 1\n");
+    // Another connection commits a second trial meanwhile (WAL: the reader
+    // does not block it).
+    REQUIRE(writer.value()
+                ->PutDocuments({Doc("pmid:2", Design::kRct, 20,
+                                    {Claim("pmid:2", "increases", "sleep")})})
+                .ok());
+    REQUIRE(reader.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+    CHECK(Dump(counts) == "magnesium increases sleep rct 1\n");
+    auto doc = reader.value()->GetDocument("pmid:2");
+    REQUIRE(doc.ok());
+    CHECK_FALSE(doc.value().has_value());
+  }
+  REQUIRE(reader.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
+  CHECK(Dump(counts) == "magnesium increases sleep rct 2\n");
+}
+
 TEST_CASE("store edges: a version 2 store gets its edges on migration",
           "[store]") {
   const auto path = (testing::TempDir("edges_migrate") / "store.db").string();

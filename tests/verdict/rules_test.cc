@@ -441,6 +441,38 @@ TEST_CASE("verdict: an abstract whose sentences disagree is one mixed source",
   CHECK(j.verdict == VerdictWord::kContested);
 }
 
+TEST_CASE(
+    "verdict: a large store lists the strongest documents of an edge "
+    "and counts the rest",
+    "[verdict][store]") {
+  VerdictFixture f("store_many", {kSleep}, {});
+  Store& store = f.UseStore("many");
+  std::vector<DocumentWithClaims> docs;
+  for (int i = 0; i < 20; ++i) {
+    const std::string pmid = std::to_string(1000 + i);
+    DocumentWithClaims d =
+        Abstract(pmid, i < 12 ? Design::kRct : Design::kCohort,
+                 {Said("pmid:" + pmid, "increases", "RESULTS", 0)});
+    d.document.n = 100 + i;
+    docs.push_back(std::move(d));
+  }
+  REQUIRE(store.PutDocuments(docs).ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  // The three largest of each design, six on the edge, are listed, the
+  // largest RCT first; the other 14 documents are counted.
+  REQUIRE(j.evidence.size() == 6);
+  CHECK(j.evidence[0].source.id == "pmid:1011");
+  CHECK(j.evidence[0].source.design == Design::kRct);
+  CHECK(j.evidence[3].source.id == "pmid:1019");
+  CHECK(j.evidence[3].source.design == Design::kCohort);
+  CHECK(j.reasons.at(0) ==
+        "weighed: 3 RCTs, 3 cohorts; and 14 more imported documents on the "
+        "same claims, counted, not listed (9 RCTs, 5 cohorts)");
+  CHECK(j.reasons.at(1).rfind("for: 20 sources;", 0) == 0);
+  CHECK(j.verdict == VerdictWord::kSupported);
+}
+
 TEST_CASE("verdict: the same input gives the same judgement", "[verdict]") {
   VerdictFixture f(
       "deterministic", {kSleep},
