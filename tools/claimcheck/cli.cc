@@ -119,30 +119,6 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
   return true;
 }
 
-bool LoadText(const Context& context, const std::string& file,
-              std::string* bytes, Text* text, Diagnostics* warnings,
-              int* exit_code) {
-  Result<std::string> read = ReadFile(file);
-  if (!read.ok()) {
-    *exit_code = context.Fail(read.status());
-    return false;
-  }
-  Result<Text> parsed = Text::FromBytes(read.value(), file, warnings);
-  if (!parsed.ok()) {
-    *exit_code = context.Fail(parsed.status());
-    return false;
-  }
-  for (const Diagnostic& d : *warnings) context.Warn(d);
-  if (parsed.value().sentences().empty()) {
-    *exit_code = context.Fail(
-        Status::InvalidArgument(file + ": empty document (no text to read)"));
-    return false;
-  }
-  *bytes = std::move(read.value());
-  *text = std::move(parsed.value());
-  return true;
-}
-
 bool LoadDocument(const Context& context, const std::string& file,
                   DocumentInput* input, int* exit_code) {
   Result<std::string> read = ReadFile(file);

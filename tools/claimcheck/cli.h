@@ -95,12 +95,6 @@ struct Command {
 // the exit code in *exit_code.
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code);
-// Reads FILE ('-': stdin) into a normalised Text; warnings go to stderr. An
-// empty document is an error (exit 2). `bytes` receives the raw bytes and
-// `warnings` the repairs made (also reported on stderr).
-bool LoadText(const Context& context, const std::string& file,
-              std::string* bytes, Text* text, Diagnostics* warnings,
-              int* exit_code);
 // The one FILE argument of a command; Usage() error otherwise.
 bool OneFileArgument(const Context& context, std::string* file, int* exit_code);
 
