@@ -64,6 +64,9 @@ class Vocabulary {
   const std::vector<Concept>& concepts() const { return concepts_; }
   // nullptr when there is no such id.
   const Concept* Find(std::string_view id) const;
+  // The label of `id`, or `id` itself when the vocabulary does not know it
+  // (for reports, which must still name what they cannot resolve).
+  std::string LabelOf(std::string_view id) const;
   // True when `id` is `ancestor` or reaches it through is_a links.
   bool IsA(std::string_view id, std::string_view ancestor) const;
 

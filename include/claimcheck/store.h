@@ -189,15 +189,6 @@ class Store {
   Status ClaimsWithObjects(const std::vector<std::string>& object_ids,
                            std::vector<StoredClaim>* out);
 
-  // Claims whose subject is one of `subjects` and whose object is one of
-  // `objects` (duplicates ignored), read in one snapshot: one index lookup
-  // per pair, so the cost follows the matching claims, not the store size.
-  // Ordered by subject, object, document id, position in the document.
-  // Replaces the contents of `out`.
-  Status ClaimsBetween(const std::vector<std::string>& subjects,
-                       const std::vector<std::string>& objects,
-                       std::vector<StoredClaim>* out);
-
   // One read snapshot held across many calls (all the lookups of one
   // query): the reads made while it lives see one state of the store and
   // skip their own BEGIN and COMMIT. No write may be made on this Store

@@ -238,6 +238,11 @@ const Concept* Vocabulary::Find(std::string_view id) const {
   return it == index_.end() ? nullptr : &concepts_[it->second];
 }
 
+std::string Vocabulary::LabelOf(std::string_view id) const {
+  const Concept* c = Find(id);
+  return c != nullptr ? c->label : std::string(id);
+}
+
 bool Vocabulary::IsA(std::string_view id, std::string_view ancestor) const {
   std::vector<std::string_view> stack = {id};
   std::set<std::string_view> seen;

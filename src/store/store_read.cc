@@ -246,33 +246,6 @@ std::vector<std::string> SortedUnique(std::vector<std::string> ids) {
 
 }  // namespace store_internal
 
-Status Store::ClaimsBetween(const std::vector<std::string>& subjects,
-                            const std::vector<std::string>& objects,
-                            std::vector<StoredClaim>* out) {
-  out->clear();
-  const std::vector<std::string> ss = store_internal::SortedUnique(subjects);
-  const std::vector<std::string> os = store_internal::SortedUnique(objects);
-  if (ss.empty() || os.empty()) return Status::OK();
-  Database* db = &impl_->db;
-  Transaction transaction(db);  // one snapshot for every lookup
-  Status status = transaction.BeginRead();
-  if (!status.ok()) return status;
-  Statement s;
-  status = s.Prepare(db, store_internal::kSelectClaimsBySubjectAndObject,
-                     "reading claims");
-  for (const std::string& subject : ss) {
-    for (const std::string& object : os) {
-      if (!status.ok()) break;
-      s.BindText(1, subject);
-      s.BindText(2, object);
-      status = AppendClaims(*db, &s, out);
-      s.Reset();
-    }
-  }
-  if (!status.ok()) out->clear();
-  return status;
-}
-
 StoredClaim FromClaim(const Claim& claim, const Text& text,
                       std::string document_id) {
   StoredClaim c;

@@ -156,16 +156,17 @@ Directness Weaker(Directness a, Directness b) {
   return DirectnessRank(b) > DirectnessRank(a) ? b : a;
 }
 
-std::string Label(const Vocabulary& vocabulary, std::string_view id) {
-  const Concept* c = vocabulary.Find(id);
-  return c != nullptr ? c->label : std::string(id);
-}
-
 const Kin* FindKin(const std::vector<Kin>& kin, std::string_view id) {
   for (const Kin& k : kin) {
     if (k.id == id) return &k;
   }
   return nullptr;
+}
+
+// Animal and in vitro work: weighed for mechanism claims (one level down),
+// mechanistic support only for effect claims.
+bool IsLabWork(Design d) {
+  return d == Design::kAnimal || d == Design::kInVitro;
 }
 
 bool IsReview(Design d) {
@@ -610,8 +611,8 @@ void VerdictEngine::Impl::Collect(const ClaimQuery& q,
   for (const Kin& s : subjects) {
     for (const Kin& o : objects) {
       for (const ClaimEdge* edge : graph.EdgesBetween(s.id, o.id)) {
-        if (!Directional(q.relation) && edge->relation != q.relation) continue;
-        if (Directional(q.relation) && !Directional(edge->relation)) continue;
+        // An edge whose relation cannot be read as the query's is dropped
+        // by Translate, source by source.
         for (const EdgeSource& src : edge->sources) {
           if (src.curated != nullptr) {
             FromCurated(q, *src.curated, edge->relation, edge->object, o,
@@ -630,27 +631,26 @@ void VerdictEngine::Impl::Collect(const ClaimQuery& q,
 void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
   Evidence& e = c->evidence;
   // Indirectness in words, from the is-a kinship and the directness.
-  const Concept* qs = vocabulary.Find(q.subject);
   if (c->subject_rank == static_cast<int>(Kinship::kSibling)) {
     e.directness = Weaker(e.directness, Directness::kOtherForm);
     e.wrong_form = true;
-    e.indirect.push_back("another form: " + Label(vocabulary, e.subject) +
-                         ", not " + (qs ? qs->label : q.subject));
+    e.indirect.push_back("another form: " + vocabulary.LabelOf(e.subject) +
+                         ", not " + vocabulary.LabelOf(q.subject));
   } else if (c->subject_rank == static_cast<int>(Kinship::kBroader)) {
     e.directness = Weaker(e.directness, Directness::kOtherForm);
-    e.indirect.push_back("on " + Label(vocabulary, e.subject) +
-                         " in general, not " + (qs ? qs->label : q.subject) +
+    e.indirect.push_back("on " + vocabulary.LabelOf(e.subject) +
+                         " in general, not " + vocabulary.LabelOf(q.subject) +
                          " in particular");
   } else if (e.directness == Directness::kOtherForm) {
     e.indirect.push_back("another form or route than the claim names");
   }
   if (c->object_rank == static_cast<int>(Kinship::kBroader)) {
     e.directness = Weaker(e.directness, Directness::kSurrogateOutcome);
-    e.indirect.push_back("measured " + Label(vocabulary, e.object) +
-                         " in general, not " + Label(vocabulary, q.object));
+    e.indirect.push_back("measured " + vocabulary.LabelOf(e.object) +
+                         " in general, not " + vocabulary.LabelOf(q.object));
   } else if (c->object_rank == static_cast<int>(Kinship::kNarrower)) {
-    e.steps.push_back("measured " + Label(vocabulary, e.object) +
-                      ", one part of " + Label(vocabulary, q.object));
+    e.steps.push_back("measured " + vocabulary.LabelOf(e.object) +
+                      ", one part of " + vocabulary.LabelOf(q.object));
   }
   if (e.directness == Directness::kOtherPopulation) {
     e.indirect.push_back("another population");
@@ -666,9 +666,9 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
   // Evidence on a general outcome does not show an effect on a specific
   // one (a "sleep" finding may come from any part of sleep).
   if (c->object_rank == static_cast<int>(Kinship::kBroader)) {
-    e.not_weighed = "on " + Label(vocabulary, e.object) +
+    e.not_weighed = "on " + vocabulary.LabelOf(e.object) +
                     " in general, which does not show an effect on " +
-                    Label(vocabulary, q.object);
+                    vocabulary.LabelOf(q.object);
     return;
   }
   if (e.source.retracted) {
@@ -681,11 +681,11 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
     return;
   }
   const bool mechanism = q.kind == ClaimKind::kMechanism;
-  if (!mechanism && (e.directness == Directness::kAnimal ||
-                     e.directness == Directness::kInVitro ||
-                     e.directness == Directness::kMechanistic ||
-                     e.source.design == Design::kAnimal ||
-                     e.source.design == Design::kInVitro)) {
+  const bool in_vitro = e.source.design == Design::kInVitro ||
+                        e.directness == Directness::kInVitro;
+  const bool lab = in_vitro || e.source.design == Design::kAnimal ||
+                   e.directness == Directness::kAnimal;
+  if (!mechanism && (lab || e.directness == Directness::kMechanistic)) {
     e.not_weighed = "mechanistic";
     return;
   }
@@ -697,17 +697,10 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
   int level = Level(*start.level);
   e.steps.insert(e.steps.begin(), DesignWords(e.source.design) + ": starts " +
                                       CertaintyName(*start.level));
-  if (mechanism && (e.source.design == Design::kAnimal ||
-                    e.source.design == Design::kInVitro ||
-                    e.directness == Directness::kAnimal ||
-                    e.directness == Directness::kInVitro)) {
+  if (mechanism && lab) {
     --level;
     e.steps.push_back(std::string("down one: indirectness (") +
-                      (e.source.design == Design::kInVitro ||
-                               e.directness == Directness::kInVitro
-                           ? "in vitro"
-                           : "animal") +
-                      ", not people)");
+                      (in_vitro ? "in vitro" : "animal") + ", not people)");
   } else if (e.directness != Directness::kDirect) {
     --level;
     std::string what =
@@ -816,8 +809,7 @@ void VerdictEngine::Impl::Decide(const ClaimQuery& q, Judgement* j) const {
   std::map<Design, long long> unlisted_designs;
   for (const EvidenceTally& t : j->unlisted) {
     if (!CanBeEvidence(t.design) ||
-        (q.kind != ClaimKind::kMechanism &&
-         (t.design == Design::kAnimal || t.design == Design::kInVitro))) {
+        (q.kind != ClaimKind::kMechanism && IsLabWork(t.design))) {
       continue;
     }
     unlisted += t.documents;
@@ -1074,20 +1066,15 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   Status status = Overlay(subjects, objects, &stored);
   if (!status.ok()) return status;
   std::map<std::string, Document>& documents = stored.documents;
-  const ClaimGraph* graph = &curated;
-  ClaimGraph overlay(vocabulary);
-  if (!stored.claims.empty()) {
-    overlay.AddCurated(knowledge);
-    overlay.AddStored(stored.claims);
-    graph = &overlay;
-  }
+  // The stored claims get a graph of their own beside the curated one,
+  // which is built once per engine.
+  ClaimGraph stored_graph(vocabulary);
+  stored_graph.AddStored(stored.claims);
   // The documents not listed count on their edge's side, as the listed
   // ones of the same design would (they are no larger).
   for (EvidenceTally t : stored.unlisted) {
     const Kin* o = FindKin(objects, t.object);
     if (o == nullptr || o->kinship == Kinship::kBroader) continue;
-    if (!Directional(q.relation) && t.relation != q.relation) continue;
-    if (Directional(q.relation) && !Directional(t.relation)) continue;
     std::string why;
     std::optional<Stance> stance =
         Translate(vocabulary, Stance::kSupports, t.relation, t.object,
@@ -1098,7 +1085,13 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   }
 
   std::vector<Candidate> candidates;
-  Collect(q, subjects, objects, *graph, &documents, &candidates);
+  // Curated sources are preferred over imported ones for the same paper
+  // whatever the order (below), so the two graphs are read one after the
+  // other.
+  const ClaimGraph* const graphs[] = {&curated, &stored_graph};
+  for (const ClaimGraph* graph : graphs) {
+    Collect(q, subjects, objects, *graph, &documents, &candidates);
+  }
 
   // One reading per source: its most direct one. Several sentences of one
   // abstract with different stances make it "mixed".

@@ -26,6 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CorpusPath;
+using testing::CorpusXmlFiles;
 using testing::Slurp;
 
 struct Run {
@@ -74,15 +75,6 @@ Run RunCli(const std::vector<std::string>& args, const fs::path& dir,
   r.out = Slurp((dir / "stdout").string());
   r.err = Slurp((dir / "stderr").string());
   return r;
-}
-
-std::vector<std::string> CorpusXmlFiles() {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(CorpusPath("pubmed"))) {
-    if (e.path().extension() == ".xml") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 std::unique_ptr<Store> OpenStore(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -24,6 +25,17 @@ struct Imported {
 
 inline std::string CorpusPath(const std::string& relative) {
   return SharedDir() + "/corpus/" + relative;
+}
+
+// The PubMed XML files of the shared corpus, sorted by name.
+inline std::vector<std::string> CorpusXmlFiles() {
+  std::vector<std::string> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(CorpusPath("pubmed"))) {
+    if (e.path().extension() == ".xml") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 inline Imported ImportPath(const std::string& path,

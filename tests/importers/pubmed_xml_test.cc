@@ -15,6 +15,7 @@ namespace {
 
 using testing::ByPmid;
 using testing::CorpusPath;
+using testing::CorpusXmlFiles;
 using testing::Imported;
 using testing::ImportPath;
 using testing::ImportText;
@@ -23,15 +24,6 @@ using testing::ReplaceOnce;
 using testing::Slurp;
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> CorpusXmlFiles() {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(CorpusPath("pubmed"))) {
-    if (e.path().extension() == ".xml") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 // Every byte offset of `needle` in `s`.
 std::vector<std::size_t> Offsets(const std::string& s,

@@ -188,6 +188,13 @@ bool OneFileArgument(const Context& context, std::string* file,
   return true;
 }
 
+std::string Excerpt(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t cut = max - 3;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+
 std::string Context::StorePath(bool* is_default) const {
   *is_default = false;
   if (!options.db.empty()) return options.db;

@@ -126,6 +126,10 @@ bool LoadDocument(const Context& context, const std::string& file,
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);
 
+// At most `max` bytes of `s`, cut at a character boundary, "..." when cut:
+// a sentence or finding shortened for a one-line report.
+std::string Excerpt(std::string_view s, std::size_t max);
+
 // The command table (defined in main.cc).
 const std::vector<Command>& Commands();
 const Command* FindCommand(std::string_view name);

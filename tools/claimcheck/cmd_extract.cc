@@ -23,14 +23,6 @@ std::string Number(double v) {
   return buffer;
 }
 
-// At most `max` bytes of `s`, cut at a character boundary, "..." when cut.
-std::string Excerpt(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return std::string(s);
-  std::size_t cut = max - 3;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "...";
-}
-
 void JsonConcept(JsonWriter& w, const Concept* c) {
   w.StartObject();
   w.Key("id");

@@ -334,23 +334,11 @@ std::string Upper(std::string s) {
   return s;
 }
 
-std::string Cut(const std::string& s, std::size_t max) {
-  if (s.size() <= max) return s;
-  std::size_t cut = max - 3;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "...";
-}
-
-std::string Label(const Vocabulary& v, const std::string& id) {
-  const Concept* c = v.Find(id);
-  return c ? c->label : id;
-}
-
 std::string Text(const Judgement& j, const Vocabulary& v,
                  const Colours& colour) {
   std::ostringstream out;
-  out << Label(v, j.claim.subject) << " " << j.claim.relation;
-  if (!j.claim.object.empty()) out << " " << Label(v, j.claim.object);
+  out << v.LabelOf(j.claim.subject) << " " << j.claim.relation;
+  if (!j.claim.object.empty()) out << " " << v.LabelOf(j.claim.object);
   out << "  (" << ClaimKindName(j.claim.kind) << " claim)\n";
   out << colour.Paint(Upper(VerdictName(j.verdict)), VerdictColour(j.verdict))
       << "  certainty: " << CertaintyName(j.certainty);
@@ -369,17 +357,18 @@ std::string Text(const Judgement& j, const Vocabulary& v,
     char line[256];
     std::snprintf(
         line, sizeof line, "  %-9s %-18s %-22s %-6s %4s  ",
-        StanceName(e.stance), DesignName(e.source.design), Cut(id, 22).c_str(),
+        StanceName(e.stance), DesignName(e.source.design),
+        Excerpt(id, 22).c_str(),
         e.source.n ? ("n=" + std::to_string(*e.source.n)).c_str() : "",
         e.source.year ? std::to_string(*e.source.year).c_str() : "");
     out << line
         << (e.weighed ? CertaintyName(e.level)
-                      : "not weighed: " + Cut(e.not_weighed, 40))
+                      : "not weighed: " + Excerpt(e.not_weighed, 40))
                .c_str()
         << "\n";
     std::string who =
         e.source.first_author.empty() ? "" : e.source.first_author + ": ";
-    out << "            " << Cut(who + e.finding, 100) << "\n";
+    out << "            " << Excerpt(who + e.finding, 100) << "\n";
     for (const std::string& s : e.indirect) {
       out << "            indirect: " << s << "\n";
     }
@@ -389,13 +378,13 @@ std::string Text(const Judgement& j, const Vocabulary& v,
     for (const Chain& c : j.chains) {
       out << "  ";
       for (std::size_t i = 0; i < c.path.size(); ++i) {
-        out << (i ? " -> " : "") << Label(v, c.path[i]);
+        out << (i ? " -> " : "") << v.LabelOf(c.path[i]);
       }
       out << ": " << VerdictName(c.verdict) << " ("
           << CertaintyName(c.certainty) << ")\n";
       for (const ChainLink& l : c.links) {
-        out << "      " << Label(v, l.subject) << " " << l.relation << " "
-            << Label(v, l.object) << ": " << VerdictName(l.verdict) << " ("
+        out << "      " << v.LabelOf(l.subject) << " " << l.relation << " "
+            << v.LabelOf(l.object) << ": " << VerdictName(l.verdict) << " ("
             << CertaintyName(l.certainty) << ")\n";
       }
     }
