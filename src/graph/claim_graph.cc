@@ -148,20 +148,40 @@ std::vector<Kin> Kindred(const Vocabulary& vocabulary, std::string_view id,
     out.push_back(Kin{std::string(id), Kinship::kSame});
     return out;
   }
-  std::vector<std::string> ancestors;
-  for (const Concept& c : vocabulary.concepts()) {
-    if (c.id != id && vocabulary.IsA(id, c.id)) ancestors.push_back(c.id);
-  }
+  // Each concept's ancestors, walked once: hierarchies are shallow, so this
+  // is a few steps per concept instead of an IsA walk per pair.
+  auto ancestors_of = [&](std::string_view start) {
+    std::vector<std::string_view> found, stack = {start};
+    while (!stack.empty()) {
+      const std::string_view current = stack.back();
+      stack.pop_back();
+      const Concept* c = vocabulary.Find(current);
+      if (c == nullptr) continue;
+      for (const std::string& parent : c->is_a) {
+        if (std::find(found.begin(), found.end(), parent) != found.end()) {
+          continue;
+        }
+        found.push_back(parent);
+        stack.push_back(parent);
+      }
+    }
+    return found;
+  };
+  const std::vector<std::string_view> ancestors = ancestors_of(id);
+  auto has = [](const std::vector<std::string_view>& v, std::string_view x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
   std::vector<Kin> others;
   for (const Concept& c : vocabulary.concepts()) {
     if (c.id == id) continue;
-    if (vocabulary.IsA(c.id, id)) {
+    const std::vector<std::string_view> mine = ancestors_of(c.id);
+    if (has(mine, id)) {
       others.push_back(Kin{c.id, Kinship::kNarrower});
-    } else if (vocabulary.IsA(id, c.id)) {
+    } else if (has(ancestors, c.id)) {
       others.push_back(Kin{c.id, Kinship::kBroader});
     } else if (siblings) {
-      for (const std::string& a : ancestors) {
-        if (vocabulary.IsA(c.id, a)) {
+      for (std::string_view a : ancestors) {
+        if (has(mine, a)) {
           others.push_back(Kin{c.id, Kinship::kSibling});
           break;
         }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "claimcheck/text.h"
@@ -242,6 +243,18 @@ std::size_t DashAnswerStart(std::string_view text, std::size_t begin,
   return std::string_view::npos;
 }
 
+// Whether ICU broke inside a token: an ASCII full stop or other punctuation
+// right before the break and a letter or digit right after it, with no space
+// between ("doi.org/10.1002/14651858.CD009402", "e.g.Magnesium"). Scripts
+// written without spaces (a Chinese full stop) are not affected.
+bool InsideToken(std::string_view copy, std::size_t at) {
+  if (at == 0 || at >= copy.size()) return false;
+  const auto before = static_cast<unsigned char>(copy[at - 1]);
+  const auto after = static_cast<unsigned char>(copy[at]);
+  return before < 0x80 && std::ispunct(before) && after < 0x80 &&
+         std::isalnum(after);
+}
+
 // Splits one block text[begin, end) with ICU; offsets stay those of `text`.
 void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
                 std::size_t block, std::vector<Sentence>* out) {
@@ -271,7 +284,8 @@ void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
       pending_start = std::string::npos;
       continue;
     }
-    if (k + 1 < spans.size() && EndsWithAbbreviation(text.substr(s, e - s))) {
+    if (k + 1 < spans.size() && (EndsWithAbbreviation(text.substr(s, e - s)) ||
+                                 InsideToken(copy, spans[k].second))) {
       pending_start = s;
       continue;
     }

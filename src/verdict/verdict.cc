@@ -221,7 +221,8 @@ std::optional<std::pair<double, double>> MgRange(double min, double max,
 }
 
 // A curated dose claim speaks to a queried dose when the amounts overlap (or
-// either has none, or they cannot be compared).
+// either has none, or they cannot be compared); "around" an amount is read
+// as within 10 % of it.
 bool DosesOverlap(const ClaimQuery& q, const CuratedClaim& c) {
   if (!q.quantity || !c.qualifiers.dose) return true;
   const Amount& a = *c.qualifiers.dose;
@@ -229,6 +230,10 @@ bool DosesOverlap(const ClaimQuery& q, const CuratedClaim& c) {
   auto cr =
       MgRange(a.min.value_or(0), a.max.value_or(a.min.value_or(0)), a.unit);
   if (!qr || !cr) return true;
+  if (q.quantity->bound == "around") {  // "around 300 mg": within 10 %
+    qr->first *= 0.9;
+    qr->second *= 1.1;
+  }
   return qr->first <= cr->second && cr->first <= qr->second;
 }
 

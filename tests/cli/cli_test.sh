@@ -229,6 +229,40 @@ run q_both 2 "${KB[@]}" query "magnesium helps sleep" --subject magnesium && exp
 run q_bad_fail 2 "${KB[@]}" query "magnesium helps sleep" --fail-on supported && expect_in q_bad_fail err "--fail-on takes"
 run q_no_db 2 "${KB[@]}" --db "$WORK/no_such_store.db" query "magnesium helps sleep" && expect_in q_no_db err "no_such_store.db"
 
+# --- audit: the example article in every format, golden; seeds twice ---
+run help_audit 0 help audit && expect_in help_audit out "Usage: claimcheck audit FILE"
+run audit_text 0 "${KB[@]}" audit "$EXAMPLE" && golden audit_text example_audit.txt
+run audit_json 0 "${KB[@]}" audit "$EXAMPLE" --format json && golden audit_json example_audit.json
+run audit_md 0 "${KB[@]}" audit "$EXAMPLE" --format md && golden audit_md example_audit.md
+run audit_html 0 "${KB[@]}" audit "$EXAMPLE" --format html -o "$WORK/audit.html"
+grep -q "<script" "$WORK/audit.html" && fail "audit html has a script" || pass
+expect_in audit_json out '"flags": ['
+expect_in audit_json out '"summary": {'
+expect_in audit_json out '"rubric": {'
+expect_in audit_json out '"study": "abbasi2012"'
+twice_on_seeds audit audit
+for fmt in text md html; do
+  for seed in "$SHARED"/seeds/*.txt; do
+    name=$(basename "$seed" .txt)
+    run "audit_${fmt}_${name}_a" 0 "${KB[@]}" audit "$seed" --format "$fmt" || continue
+    run "audit_${fmt}_${name}_b" 0 "${KB[@]}" audit "$seed" --format "$fmt" || continue
+    cmp -s "$WORK/audit_${fmt}_${name}_a.out" "$WORK/audit_${fmt}_${name}_b.out" && pass ||
+      fail "audit --format $fmt seed $name: two runs differ"
+  done
+done
+SEED002=$(ls "$SHARED"/seeds/002_*.txt)
+run audit_fail 1 "${KB[@]}" audit "$SEED002" --fail-on refuted --format json
+run audit_fail_two 1 "${KB[@]}" audit "$EXAMPLE" --fail-on contested,unsourced -q
+printf 'Magnesium citrate is more bioavailable than magnesium oxide.\n' >"$WORK/sound.txt"
+run audit_nofail 0 "${KB[@]}" audit "$WORK/sound.txt" --fail-on refuted,contested,unsourced
+run audit_bad_fail 2 "${KB[@]}" audit "$EXAMPLE" --fail-on supported && expect_in audit_bad_fail err "--fail-on takes"
+run audit_bad_format 2 "${KB[@]}" audit "$EXAMPLE" --format dot && expect_in audit_bad_format err "--format dot is not available"
+run audit_missing 2 "${KB[@]}" audit "$WORK/nope.txt" && expect_in audit_missing err "$WORK/nope.txt: no such file"
+run audit_two 2 "${KB[@]}" audit a b && expect_in audit_two err "give one FILE"
+run audit_binary 2 "${KB[@]}" audit "$WORK/bin.dat" && expect_in audit_binary err "bin.dat: byte 4: binary data"
+run audit_stdin 0 "${KB[@]}" audit - --format json <"$EXAMPLE"
+expect_in audit_stdin out '"supported": 7'
+
 # --- a new supplement through --kb: no code change (kb/FORMAT.md) ---
 FIX="$SRC/tests/cli/fixtures/ashwagandha"
 cp -r "$SRC/kb" "$WORK/kbash"
@@ -245,6 +279,34 @@ expect_in q_ash out '"subject": "ashwagandha"'
 expect_in q_ash out '"verdict": "supported"'
 expect_in q_ash out '"certainty": "moderate"'
 expect_in q_ash out '"pmid": "23439798"'
+
+# --- summary and graph: golden Markdown and JSON, DOT through Graphviz ---
+run help_summary 0 help summary && expect_in help_summary out "Usage: claimcheck summary CONCEPT"
+run help_graph 0 help graph && expect_in help_graph out "Usage: claimcheck graph [CONCEPT]"
+run sum_md 0 "${KB[@]}" summary magnesium && golden sum_md summary_magnesium.md
+expect_in sum_md out "| muscle cramps | magnesium decreases muscle cramps | refuted | moderate"
+expect_in sum_md out "Magnesium may reduce sleep onset"
+run sum_md_again 0 "${KB[@]}" summary magnesium --format md
+cmp -s "$WORK/sum_md.out" "$WORK/sum_md_again.out" && pass || fail "summary: two runs differ"
+run sum_label 0 "${KB[@]}" summary "Magnesium citrate" --format json && expect_in sum_label out '"id": "magnesium_citrate"'
+run graph_json 0 "${KB[@]}" graph --format json && golden graph_json graph.json
+run graph_focus 0 "${KB[@]}" graph valerian --format json && expect_in graph_focus out '"focus": "valerian"'
+run sum_dot 0 "${KB[@]}" summary magnesium --format dot && expect_in sum_dot out 'digraph G {'
+if command -v dot >/dev/null 2>&1; then
+  dot -Tsvg "$WORK/sum_dot.out" >"$WORK/sum_dot.svg" 2>"$WORK/sum_dot.svgerr" && pass ||
+    fail "summary --format dot: dot -Tsvg failed: $(head -c 300 "$WORK/sum_dot.svgerr")"
+  run sum_svg 0 "${KB[@]}" summary magnesium --format svg && expect_in sum_svg out '<svg'
+else
+  echo "note: Graphviz's dot is not installed; DOT not rendered" >&2
+fi
+run sum_html 0 "${KB[@]}" summary magnesium --format html -o "$WORK/summary.html"
+grep -qi "<script" "$WORK/summary.html" && fail "summary html has a script" || pass
+grep -qiE '(src|href)="(https?:|//)' "$WORK/summary.html" && fail "summary html fetches" || pass
+run sum_unknown 2 "${KB[@]}" summary unobtainium && expect_in sum_unknown err "unknown concept 'unobtainium'"
+run sum_none 2 "${KB[@]}" summary && expect_in sum_none err "expects one CONCEPT"
+run graph_format 2 "${KB[@]}" graph --format md && expect_in graph_format err "--format md is not available"
+mkdir -p "$WORK/nodot"
+PATH="$WORK/nodot" run graph_nodot 2 "${KB[@]}" graph --format svg && expect_in graph_nodot err "Graphviz's 'dot' is not installed"
 
 echo "cli: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -41,6 +41,16 @@ TEST_CASE("SplitSentences: table of hard cases", "[sentences]") {
       {"vs. and et al.",
        "Citrate vs. Oxide was tested by Walker et al. The result was clear.",
        {"Citrate vs. Oxide was tested by Walker et al. The result was clear."}},
+      {"a URL with a full stop before a capital stays whole",
+       "See https://doi.org/10.1002/14651858.CD009402.pub3 for more. Then "
+       "rest.",
+       {"See https://doi.org/10.1002/14651858.CD009402.pub3 for more.",
+        "Then rest."}},
+      {"a Chinese full stop still ends a sentence",
+       "\xE9\x95\x81\xE6\x98\xAF\xE7\x9F\xBF\xE7\x89\xA9\xE3\x80\x82"
+       "\xE5\xA5\xBD\xE3\x80\x82",
+       {"\xE9\x95\x81\xE6\x98\xAF\xE7\x9F\xBF\xE7\x89\xA9\xE3\x80\x82",
+        "\xE5\xA5\xBD\xE3\x80\x82"}},
       {"mg. followed by lower case",
        "Take 200 mg. daily with food. Then rest.",
        {"Take 200 mg. daily with food.", "Then rest."}},

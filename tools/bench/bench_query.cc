@@ -1,9 +1,12 @@
-// Query latency from process start: runs the claimcheck binary as a user
-// would, `rounds` times per case, and prints the median wall time of each
-// case next to the median of `claimcheck --version` measured in the same
-// run (the cost of starting a process on this machine).
+// Query and audit latency from process start: runs the claimcheck binary as
+// a user would, `rounds` times per case, and prints the median wall time of
+// each case next to the median of `claimcheck --version` measured in the
+// same run (the cost of starting a process on this machine).
 //
-//   bench_query CLAIMCHECK KB_DIR ROUNDS [LABEL=STORE ...]
+//   bench_query CLAIMCHECK KB_DIR ROUNDS [--audit ARTICLE] [LABEL=STORE ...]
+//
+// With --audit, `claimcheck audit ARTICLE --format json` runs with no store
+// and with each store too.
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -12,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -75,20 +79,39 @@ int main(int argc, char** argv) {
     std::vector<std::string> args;
   };
   std::vector<Case> cases;
+  std::string article;
+  std::vector<std::pair<std::string, std::string>> stores;
+  for (int i = 4; i < argc; ++i) {
+    const std::string spec = argv[i];
+    if (spec == "--audit" && i + 1 < argc) {
+      article = argv[++i];
+      continue;
+    }
+    const auto eq = spec.find('=');
+    if (eq != std::string::npos) {
+      stores.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    }
+  }
   const std::vector<std::string> claims = {
       "magnesium improves sleep", "Does magnesium help restless legs?"};
   for (const std::string& claim : claims) {
     cases.push_back({"query \"" + claim + "\", no store",
                      {bin, "--kb", kb, "query", claim, "--format", "json"}});
   }
-  for (int i = 4; i < argc; ++i) {
-    const std::string spec = argv[i];
-    const auto eq = spec.find('=');
-    if (eq == std::string::npos) continue;
+  for (const auto& [label, store] : stores) {
     for (const std::string& claim : claims) {
-      cases.push_back({"query \"" + claim + "\", " + spec.substr(0, eq),
-                       {bin, "--kb", kb, "--db", spec.substr(eq + 1), "query",
-                        claim, "--format", "json"}});
+      cases.push_back({"query \"" + claim + "\", " + label,
+                       {bin, "--kb", kb, "--db", store, "query", claim,
+                        "--format", "json"}});
+    }
+  }
+  if (!article.empty()) {
+    cases.push_back({"audit 20 KB article, no store",
+                     {bin, "--kb", kb, "audit", article, "--format", "json"}});
+    for (const auto& [label, store] : stores) {
+      cases.push_back({"audit 20 KB article, " + label,
+                       {bin, "--kb", kb, "--db", store, "audit", article,
+                        "--format", "json"}});
     }
   }
   int failed = 0;

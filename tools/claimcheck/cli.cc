@@ -3,11 +3,14 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "claimcheck/concepts.h"
 #include "claimcheck/io.h"
@@ -107,6 +110,54 @@ int Context::Emit(const std::string& data) const {
   return kExitOk;
 }
 
+bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
+                  EvidenceBase* base, int* exit_code) {
+  Diagnostics problems;
+  Status loaded =
+      Knowledge::Load(context.KbDir(), vocabulary, &base->knowledge, &problems);
+  for (const Diagnostic& d : problems) context.Error(d.ToString());
+  if (!loaded.ok()) {
+    *exit_code = context.Fail(loaded);
+    return false;
+  }
+  bool is_default = false;
+  const std::string db = context.StorePath(&is_default);
+  std::error_code ec;
+  if (db.empty() || (is_default && !std::filesystem::exists(db, ec))) {
+    return true;
+  }
+  Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
+  if (!opened.ok()) {
+    *exit_code = context.Fail(opened.status());
+    return false;
+  }
+  base->store = std::move(opened).value();
+  return true;
+}
+
+bool ParseFailOn(const Context& context, const std::string& list,
+                 std::vector<VerdictWord>* out, int* exit_code) {
+  std::stringstream words(list);
+  std::string word;
+  while (std::getline(words, word, ',')) {
+    std::optional<VerdictWord> v = ParseVerdict(word);
+    if (!v || *v == VerdictWord::kSupported) {
+      *exit_code = context.Usage(
+          "--fail-on takes refuted, contested or unsourced (comma-separated), "
+          "not '" +
+          word + "'");
+      return false;
+    }
+    out->push_back(*v);
+  }
+  return true;
+}
+
+bool UseColour(const Context& context, const std::string& format) {
+  return format == "text" && context.options.output.empty() &&
+         isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
+
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code) {
   Diagnostics problems;
@@ -188,11 +239,73 @@ bool OneFileArgument(const Context& context, std::string* file,
   return true;
 }
 
-std::string Excerpt(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return std::string(s);
-  std::size_t cut = max - 3;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "...";
+bool ConceptArguments(const Context& context, std::vector<std::string>* names,
+                      int* exit_code) {
+  for (const std::string& arg : context.args) {
+    if (arg.size() > 1 && arg[0] == '-') {
+      *exit_code = context.Usage("unknown option " + arg);
+      return false;
+    }
+    names->push_back(arg);
+  }
+  return true;
+}
+
+namespace {
+
+// Lower case, spaces and hyphens as underscores: "Magnesium citrate" and
+// "magnesium-citrate" read as magnesium_citrate.
+std::string ConceptKey(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    out += c == ' ' || c == '-'
+               ? '_'
+               : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool ResolveConcept(const Context& context, const Vocabulary& vocabulary,
+                    const std::string& name, std::string* id, int* exit_code) {
+  if (vocabulary.Find(name) != nullptr) {
+    *id = name;
+    return true;
+  }
+  const std::string key = ConceptKey(name);
+  std::vector<std::string> matches, near;
+  for (const Concept& c : vocabulary.concepts()) {
+    bool match = c.id == key || ConceptKey(c.label) == key;
+    for (const std::string& s : c.synonyms) match |= ConceptKey(s) == key;
+    if (match) {
+      matches.push_back(c.id);
+    } else if (!key.empty() && c.id.find(key) != std::string::npos) {
+      near.push_back(c.id);
+    }
+  }
+  if (matches.size() == 1) {
+    *id = matches.front();
+    return true;
+  }
+  std::string message = "unknown concept '" + name + "'";
+  if (matches.size() > 1) {
+    message = "'" + name + "' names several concepts:";
+    for (const std::string& m : matches) message += " " + m;
+    message += "; give an id";
+  } else {
+    message +=
+        " (not an id, label or synonym of " + context.KbDir() + "/concepts)";
+    if (!near.empty()) {
+      message += "; did you mean";
+      for (std::size_t i = 0; i < near.size() && i < 5; ++i) {
+        message += (i == 0 ? " " : ", ") + near[i];
+      }
+      message += "?";
+    }
+  }
+  *exit_code = context.Fail(Status::InvalidArgument(message));
+  return false;
 }
 
 std::string Context::StorePath(bool* is_default) const {

@@ -7,6 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,12 @@
 #include "claimcheck/concepts.h"
 #include "claimcheck/diagnostic.h"
 #include "claimcheck/importer.h"
+#include "claimcheck/knowledge.h"
+#include "claimcheck/report.h"
 #include "claimcheck/status.h"
+#include "claimcheck/store.h"
 #include "claimcheck/text.h"
+#include "claimcheck/verdict.h"
 
 namespace claimcheck {
 struct Claim;
@@ -95,8 +100,37 @@ struct Command {
 // the exit code in *exit_code.
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code);
+// What verdicts are judged on: the curated knowledge of KbDir() and the
+// store of imported evidence for reading (Context::StorePath; the default
+// file only when it exists; no store otherwise).
+struct EvidenceBase {
+  Knowledge knowledge;
+  std::unique_ptr<Store> store;  // null: the curated knowledge alone
+};
+// Loads `base`; on failure reports and returns false with the exit code.
+bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
+                  EvidenceBase* base, int* exit_code);
+
+// --fail-on LIST: "refuted,contested,unsourced" in any combination.
+bool ParseFailOn(const Context& context, const std::string& list,
+                 std::vector<VerdictWord>* out, int* exit_code);
+
+// Colour for `format` text written to a terminal, unless NO_COLOR is set.
+bool UseColour(const Context& context, const std::string& format);
+
 // The one FILE argument of a command; Usage() error otherwise.
 bool OneFileArgument(const Context& context, std::string* file, int* exit_code);
+
+// The CONCEPT arguments of summary and graph: every argument; Usage()
+// error for one that looks like an option.
+bool ConceptArguments(const Context& context, std::vector<std::string>* names,
+                      int* exit_code);
+// The concept `name` means: an id, else (ignoring case, with spaces and
+// hyphens read as underscores) an id, a label or a synonym of exactly one
+// concept. Otherwise an error naming it, with the ids that contain it as
+// suggestions, and exit code 2.
+bool ResolveConcept(const Context& context, const Vocabulary& vocabulary,
+                    const std::string& name, std::string* id, int* exit_code);
 
 // What a command on one document needs: its FILE argument, the vocabulary,
 // the bytes, the document as its importer read it and its text.
@@ -126,13 +160,12 @@ bool LoadDocument(const Context& context, const std::string& file,
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);
 
-// At most `max` bytes of `s`, cut at a character boundary, "..." when cut:
-// a sentence or finding shortened for a one-line report.
-std::string Excerpt(std::string_view s, std::size_t max);
-
 // The command table (defined in main.cc).
 const std::vector<Command>& Commands();
 const Command* FindCommand(std::string_view name);
+
+int RunSummary(Context& context);  // cmd_summary.cc
+int RunGraph(Context& context);    // cmd_graph.cc
 
 int RunConcepts(Context& context);
 int RunExtract(Context& context);
@@ -144,6 +177,20 @@ std::string ClaimLine(const Text& text, const Claim& claim);
 int RunKb(Context& context);
 int RunImport(Context& context);
 int RunQuery(Context& context);
+int RunAudit(Context& context);
+
+// JSON shared by query and audit: one piece of evidence, and a judgement's
+// verdict, certainty, plausible_mechanism, (the engine's flags when
+// `with_flags`), evidence, chains and reasons inside an open object.
+void JsonEvidence(JsonWriter& w, const Evidence& e);
+void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags);
+// A citation's pmid, doi, pmcid, url, text (those given), start/end and
+// sentence (unless DocumentText::kNoSentence) inside an open object.
+void JsonCitationFields(JsonWriter& w, const Citation& c,
+                        std::size_t sentence);
+// The `document` object of extract and audit.
+void JsonDocument(JsonWriter& w, const DocumentInput& in,
+                  const Concept* main_subject);
 
 }  // namespace claimcheck::cli
 

@@ -59,6 +59,31 @@ void JsonQuantity(JsonWriter& w, const Quantity& q) {
 
 }  // namespace
 
+// Shared with `audit`: a citation's identifiers, offsets and sentence.
+void JsonCitationFields(JsonWriter& w, const Citation& c,
+                        std::size_t sentence) {
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"pmid", &c.pmid},
+        {"doi", &c.doi},
+        {"pmcid", &c.pmcid},
+        {"url", &c.url},
+        {"text", &c.text}}) {
+    if (value->empty()) continue;
+    w.Key(key);
+    JsonString(w, *value);
+  }
+  if (c.end > c.start) {
+    w.Key("start");
+    w.Uint64(c.start);
+    w.Key("end");
+    w.Uint64(c.end);
+  }
+  if (sentence != DocumentText::kNoSentence) {
+    w.Key("sentence");
+    w.Uint64(sentence);
+  }
+}
+
 // Shared with `audit` and `query`: one claim's extract fields.
 void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& c) {
   const Sentence& s = text.sentences()[c.sentence];
@@ -130,63 +155,6 @@ void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& c) {
   w.EndArray();
 }
 
-// One line per claim: "kind  subject relation object  [how]  «sentence»".
-std::string ClaimLine(const Text& text, const Claim& c) {
-  std::ostringstream line;
-  std::string_view sentence = text.SentenceText(c.sentence);
-  line << "s" << c.sentence << "  " << ClaimKindName(c.kind) << ": "
-       << c.subject->label << " " << c.relation;
-  if (c.object) line << " " << c.object->label;
-  if (!c.category.empty()) line << " " << c.category;
-  if (c.quantity) {
-    const Quantity& q = *c.quantity;
-    line << " " << (q.bound.empty() ? "" : q.bound + " ") << Number(q.min);
-    if (q.max != q.min) line << "-" << Number(q.max);
-    line << " " << q.unit;
-    if (!q.per.empty()) line << "/" << q.per;
-    if (!q.basis.empty() && q.basis != "unspecified") line << " " << q.basis;
-  }
-  if (!c.population.empty()) line << " (" << c.population << ")";
-  if (!c.timing.empty()) line << " [" << c.timing << "]";
-  line << "  {" << HedgingName(c.hedging);
-  if (c.negated) line << ", negated";
-  if (c.attribution != Attribution::kNone) {
-    line << ", " << AttributionName(c.attribution);
-  }
-  if (c.question) line << ", question";
-  if (c.subject_from != "text") line << ", subject from " << c.subject_from;
-  line << "}";
-  line << "  \"" << Excerpt(sentence, 70) << "\"";
-  return line.str();
-}
-
-namespace {
-
-void JsonCitation(JsonWriter& w, const Citation& c, std::size_t sentence) {
-  w.StartObject();
-  for (const auto& [key, value] :
-       {std::pair<const char*, const std::string*>{"pmid", &c.pmid},
-        {"doi", &c.doi},
-        {"pmcid", &c.pmcid},
-        {"url", &c.url},
-        {"text", &c.text}}) {
-    if (value->empty()) continue;
-    w.Key(key);
-    JsonString(w, *value);
-  }
-  if (c.end > c.start) {
-    w.Key("start");
-    w.Uint64(c.start);
-    w.Key("end");
-    w.Uint64(c.end);
-  }
-  if (sentence != DocumentText::kNoSentence) {
-    w.Key("sentence");
-    w.Uint64(sentence);
-  }
-  w.EndObject();
-}
-
 void JsonDocument(JsonWriter& w, const DocumentInput& in,
                   const Concept* main_subject) {
   const Document& doc = in.imported.document;
@@ -226,15 +194,50 @@ void JsonDocument(JsonWriter& w, const DocumentInput& in,
   w.Key("citations");
   w.StartArray();
   for (std::size_t i = 0; i < in.citations.size(); ++i) {
-    JsonCitation(w, in.citations[i],
-                 i < in.citation_sentences.size() ? in.citation_sentences[i]
-                                                  : DocumentText::kNoSentence);
+    w.StartObject();
+    JsonCitationFields(w, in.citations[i],
+                       i < in.citation_sentences.size()
+                           ? in.citation_sentences[i]
+                           : DocumentText::kNoSentence);
+    w.EndObject();
   }
   w.EndArray();
   w.Key("links");
   w.Uint64(in.imported.article.links.size());
   w.EndObject();
 }
+
+// One line per claim: "kind  subject relation object  [how]  «sentence»".
+std::string ClaimLine(const Text& text, const Claim& c) {
+  std::ostringstream line;
+  std::string_view sentence = text.SentenceText(c.sentence);
+  line << "s" << c.sentence << "  " << ClaimKindName(c.kind) << ": "
+       << c.subject->label << " " << c.relation;
+  if (c.object) line << " " << c.object->label;
+  if (!c.category.empty()) line << " " << c.category;
+  if (c.quantity) {
+    const Quantity& q = *c.quantity;
+    line << " " << (q.bound.empty() ? "" : q.bound + " ") << Number(q.min);
+    if (q.max != q.min) line << "-" << Number(q.max);
+    line << " " << q.unit;
+    if (!q.per.empty()) line << "/" << q.per;
+    if (!q.basis.empty() && q.basis != "unspecified") line << " " << q.basis;
+  }
+  if (!c.population.empty()) line << " (" << c.population << ")";
+  if (!c.timing.empty()) line << " [" << c.timing << "]";
+  line << "  {" << HedgingName(c.hedging);
+  if (c.negated) line << ", negated";
+  if (c.attribution != Attribution::kNone) {
+    line << ", " << AttributionName(c.attribution);
+  }
+  if (c.question) line << ", question";
+  if (c.subject_from != "text") line << ", subject from " << c.subject_from;
+  line << "}";
+  line << "  \"" << Excerpt(sentence, 70) << "\"";
+  return line.str();
+}
+
+namespace {
 
 // The document lines of the text report: title, byline, date, citations.
 std::string TextDocument(const DocumentInput& in) {

@@ -18,132 +18,6 @@
 
 namespace claimcheck::cli {
 
-namespace {
-
-struct QueryArgs {
-  std::string text;
-  ClaimQuery query;
-  bool by_ids = false;
-  std::vector<VerdictWord> fail_on;
-};
-
-bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
-  std::string kind;
-  for (std::size_t i = 0; i < context.args.size(); ++i) {
-    const std::string& a = context.args[i];
-    auto value = [&](std::string* v) {
-      if (i + 1 >= context.args.size()) {
-        *exit_code = context.Usage(a + " needs a value");
-        return false;
-      }
-      *v = context.args[++i];
-      return true;
-    };
-    if (a == "--subject") {
-      if (!value(&out->query.subject)) return false;
-      out->by_ids = true;
-    } else if (a == "--relation") {
-      if (!value(&out->query.relation)) return false;
-      out->by_ids = true;
-    } else if (a == "--object") {
-      if (!value(&out->query.object)) return false;
-      out->by_ids = true;
-    } else if (a == "--kind") {
-      if (!value(&kind)) return false;
-    } else if (a == "--fail-on") {
-      std::string list;
-      if (!value(&list)) return false;
-      std::stringstream words(list);
-      std::string word;
-      while (std::getline(words, word, ',')) {
-        std::optional<VerdictWord> v = ParseVerdict(word);
-        if (!v || *v == VerdictWord::kSupported) {
-          *exit_code = context.Usage(
-              "--fail-on takes refuted, contested or unsourced (comma-"
-              "separated), not '" +
-              word + "'");
-          return false;
-        }
-        out->fail_on.push_back(*v);
-      }
-    } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
-      *exit_code = context.Usage("unknown option '" + a + "'");
-      return false;
-    } else if (out->text.empty()) {
-      out->text = a;
-    } else {
-      *exit_code = context.Usage("give the claim as one argument, in quotes");
-      return false;
-    }
-  }
-  if (out->by_ids == !out->text.empty()) {
-    *exit_code = context.Usage(
-        out->by_ids ? "give either a claim text or --subject/--relation/"
-                      "--object, not both"
-                    : "give a claim: \"CLAIM TEXT\" or --subject ID "
-                      "--relation R --object ID");
-    return false;
-  }
-  if (out->by_ids) {
-    if (out->query.subject.empty() || out->query.relation.empty()) {
-      *exit_code = context.Usage("--subject and --relation are required");
-      return false;
-    }
-    if (!kind.empty()) {
-      std::optional<ClaimKind> k = ParseClaimKind(kind);
-      if (!k) {
-        *exit_code = context.Usage("unknown claim kind '" + kind + "'");
-        return false;
-      }
-      out->query.kind = *k;
-    }
-  }
-  return true;
-}
-
-// The claim a free text makes: the first claim with something to judge.
-bool QueryFromText(const Context& context, const Vocabulary& vocabulary,
-                   const std::string& text, ClaimQuery* query, int* exit_code) {
-  // A line without final punctuation would read as a heading.
-  std::string sentence = text;
-  while (!sentence.empty() &&
-         std::isspace(static_cast<unsigned char>(sentence.back()))) {
-    sentence.pop_back();
-  }
-  if (!sentence.empty() &&
-      !std::ispunct(static_cast<unsigned char>(sentence.back()))) {
-    sentence += '.';
-  }
-  Diagnostics warnings;
-  Result<Text> t = Text::FromBytes(sentence, "query", &warnings);
-  if (!t.ok()) {
-    *exit_code = context.Fail(t.status());
-    return false;
-  }
-  ClaimExtractor extractor(vocabulary);
-  const std::vector<Claim> claims = extractor.Extract(t.value());
-  for (const Claim& c : claims) {
-    if (c.kind == ClaimKind::kComposition) continue;
-    query->kind = c.kind;
-    query->subject = c.subject->id;
-    query->relation = c.relation;
-    query->object = c.object != nullptr ? c.object->id : "";
-    query->quantity = c.quantity;
-    if (claims.size() > 1) {
-      context.Warn("the text makes " + std::to_string(claims.size()) +
-                   " claims; judging the first: " + ClaimLine(t.value(), c));
-    }
-    return true;
-  }
-  *exit_code = context.Usage(
-      "no claim found in \"" + text +
-      "\": name an intervention and what it does (\"magnesium improves "
-      "sleep\"), or use --subject/--relation/--object");
-  return false;
-}
-
-// --- JSON -----------------------------------------------------------------
-
 void JsonEvidence(JsonWriter& w, const Evidence& e) {
   w.StartObject();
   w.Key("source");
@@ -232,36 +106,19 @@ void JsonEvidence(JsonWriter& w, const Evidence& e) {
   w.EndObject();
 }
 
-std::string Json(const Judgement& j) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  w.Key("claim");
-  w.StartObject();
-  w.Key("subject");
-  JsonString(w, j.claim.subject);
-  w.Key("relation");
-  JsonString(w, j.claim.relation);
-  w.Key("object");
-  if (j.claim.object.empty()) {
-    w.Null();
-  } else {
-    JsonString(w, j.claim.object);
-  }
-  w.Key("kind");
-  w.String(ClaimKindName(j.claim.kind));
-  w.EndObject();
+void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags) {
   w.Key("verdict");
   w.String(VerdictName(j.verdict));
   w.Key("certainty");
   w.String(CertaintyName(j.certainty));
   w.Key("plausible_mechanism");
   w.Bool(j.plausible_mechanism);
-  w.Key("flags");
-  w.StartArray();
-  for (const std::string& f : j.flags) JsonString(w, f);
-  w.EndArray();
+  if (with_flags) {
+    w.Key("flags");
+    w.StartArray();
+    for (const std::string& f : j.flags) JsonString(w, f);
+    w.EndArray();
+  }
   w.Key("evidence");
   w.StartArray();
   for (const Evidence& e : j.evidence) JsonEvidence(w, e);
@@ -302,6 +159,143 @@ std::string Json(const Judgement& j) {
   w.StartArray();
   for (const std::string& r : j.reasons) JsonString(w, r);
   w.EndArray();
+}
+
+namespace {
+
+struct QueryArgs {
+  std::string text;
+  ClaimQuery query;
+  bool by_ids = false;
+  std::vector<VerdictWord> fail_on;
+};
+
+bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
+  std::string kind;
+  for (std::size_t i = 0; i < context.args.size(); ++i) {
+    const std::string& a = context.args[i];
+    auto value = [&](std::string* v) {
+      if (i + 1 >= context.args.size()) {
+        *exit_code = context.Usage(a + " needs a value");
+        return false;
+      }
+      *v = context.args[++i];
+      return true;
+    };
+    if (a == "--subject") {
+      if (!value(&out->query.subject)) return false;
+      out->by_ids = true;
+    } else if (a == "--relation") {
+      if (!value(&out->query.relation)) return false;
+      out->by_ids = true;
+    } else if (a == "--object") {
+      if (!value(&out->query.object)) return false;
+      out->by_ids = true;
+    } else if (a == "--kind") {
+      if (!value(&kind)) return false;
+    } else if (a == "--fail-on") {
+      std::string list;
+      if (!value(&list)) return false;
+      if (!ParseFailOn(context, list, &out->fail_on, exit_code)) return false;
+    } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+      *exit_code = context.Usage("unknown option '" + a + "'");
+      return false;
+    } else if (out->text.empty()) {
+      out->text = a;
+    } else {
+      *exit_code = context.Usage("give the claim as one argument, in quotes");
+      return false;
+    }
+  }
+  if (out->by_ids == !out->text.empty()) {
+    *exit_code = context.Usage(
+        out->by_ids ? "give either a claim text or --subject/--relation/"
+                      "--object, not both"
+                    : "give a claim: \"CLAIM TEXT\" or --subject ID "
+                      "--relation R --object ID");
+    return false;
+  }
+  if (out->by_ids) {
+    if (out->query.subject.empty() || out->query.relation.empty()) {
+      *exit_code = context.Usage("--subject and --relation are required");
+      return false;
+    }
+    if (!kind.empty()) {
+      std::optional<ClaimKind> k = ParseClaimKind(kind);
+      if (!k) {
+        *exit_code = context.Usage("unknown claim kind '" + kind + "'");
+        return false;
+      }
+      out->query.kind = *k;
+    }
+  }
+  return true;
+}
+
+// The claim a free text makes: the first claim with something to judge.
+bool QueryFromText(const Context& context, const Vocabulary& vocabulary,
+                   const std::string& text, ClaimQuery* query, int* exit_code) {
+  // A line without final punctuation would read as a heading.
+  std::string sentence = text;
+  while (!sentence.empty() &&
+         std::isspace(static_cast<unsigned char>(sentence.back()))) {
+    sentence.pop_back();
+  }
+  if (!sentence.empty() &&
+      !std::ispunct(static_cast<unsigned char>(sentence.back()))) {
+    sentence += '.';
+  }
+  Diagnostics warnings;
+  Result<Text> t = Text::FromBytes(sentence, "query", &warnings);
+  if (!t.ok()) {
+    *exit_code = context.Fail(t.status());
+    return false;
+  }
+  ClaimExtractor extractor(vocabulary);
+  const std::vector<Claim> claims = extractor.Extract(t.value());
+  for (const Claim& c : claims) {
+    if (c.kind == ClaimKind::kComposition) continue;
+    query->kind = c.kind;
+    query->subject = c.subject->id;
+    query->relation = c.relation;
+    query->object = c.object != nullptr ? c.object->id : "";
+    query->quantity = c.quantity;
+    if (claims.size() > 1) {
+      context.Warn("the text makes " + std::to_string(claims.size()) +
+                   " claims; judging the first: " + ClaimLine(t.value(), c));
+    }
+    return true;
+  }
+  *exit_code = context.Usage(
+      "no claim found in \"" + text +
+      "\": name an intervention and what it does (\"magnesium improves "
+      "sleep\"), or use --subject/--relation/--object");
+  return false;
+}
+
+// --- JSON and text ---
+
+std::string Json(const Judgement& j) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("claim");
+  w.StartObject();
+  w.Key("subject");
+  JsonString(w, j.claim.subject);
+  w.Key("relation");
+  JsonString(w, j.claim.relation);
+  w.Key("object");
+  if (j.claim.object.empty()) {
+    w.Null();
+  } else {
+    JsonString(w, j.claim.object);
+  }
+  w.Key("kind");
+  w.String(ClaimKindName(j.claim.kind));
+  w.EndObject();
+  JsonJudgementFields(w, j, true);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -315,20 +309,6 @@ struct Colours {
   }
 };
 
-const char* VerdictColour(VerdictWord v) {
-  switch (v) {
-    case VerdictWord::kSupported:
-      return "1;32";
-    case VerdictWord::kContested:
-      return "1;33";
-    case VerdictWord::kRefuted:
-      return "1;31";
-    case VerdictWord::kUnsourced:
-      break;
-  }
-  return "1;35";
-}
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(c));
   return s;
@@ -340,7 +320,7 @@ std::string Text(const Judgement& j, const Vocabulary& v,
   out << v.LabelOf(j.claim.subject) << " " << j.claim.relation;
   if (!j.claim.object.empty()) out << " " << v.LabelOf(j.claim.object);
   out << "  (" << ClaimKindName(j.claim.kind) << " claim)\n";
-  out << colour.Paint(Upper(VerdictName(j.verdict)), VerdictColour(j.verdict))
+  out << colour.Paint(Upper(VerdictName(j.verdict)), VerdictAnsiColour(j.verdict))
       << "  certainty: " << CertaintyName(j.certainty);
   if (j.plausible_mechanism) out << "  (plausible mechanism)";
   for (const std::string& f : j.flags) out << "  [" << f << "]";
@@ -394,16 +374,6 @@ std::string Text(const Judgement& j, const Vocabulary& v,
   return out.str();
 }
 
-// The store to read: Context::StorePath, the default file only when it
-// exists. Empty: no store (the curated knowledge alone).
-std::string StorePathForReading(const Context& context) {
-  bool is_default = false;
-  const std::string path = context.StorePath(&is_default);
-  std::error_code ec;
-  if (is_default && !std::filesystem::exists(path, ec)) return "";
-  return path;
-}
-
 }  // namespace
 
 int RunQuery(Context& context) {
@@ -415,34 +385,20 @@ int RunQuery(Context& context) {
 
   Vocabulary vocabulary;
   if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
-  Knowledge knowledge;
-  Diagnostics problems;
-  Status loaded =
-      Knowledge::Load(context.KbDir(), vocabulary, &knowledge, &problems);
-  for (const Diagnostic& d : problems) context.Error(d.ToString());
-  if (!loaded.ok()) return context.Fail(loaded);
-
-  std::unique_ptr<Store> store;
-  const std::string db = StorePathForReading(context);
-  if (!db.empty()) {
-    Result<std::unique_ptr<Store>> opened =
-        Store::Open(db, OpenMode::kReadOnly);
-    if (!opened.ok()) return context.Fail(opened.status());
-    store = std::move(opened).value();
-  }
+  EvidenceBase base;
+  if (!LoadEvidence(context, vocabulary, &base, &exit_code)) return exit_code;
 
   if (!args.by_ids &&
       !QueryFromText(context, vocabulary, args.text, &args.query, &exit_code)) {
     return exit_code;
   }
-  VerdictEngine engine(vocabulary, knowledge, store.get());
+  VerdictEngine engine(vocabulary, base.knowledge, base.store.get());
   Result<Judgement> judged = engine.Judge(args.query);
   if (!judged.ok()) return context.Fail(judged.status());
   const Judgement& j = judged.value();
 
   Colours colour;
-  colour.on = format == "text" && context.options.output.empty() &&
-              isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  colour.on = UseColour(context, format);
   const int emitted =
       context.Emit(format == "json" ? Json(j) : Text(j, vocabulary, colour));
   if (emitted != kExitOk) return emitted;

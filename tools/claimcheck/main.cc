@@ -101,6 +101,64 @@ constexpr const char* kQueryHelp =
     "  --fail-on LIST   exit 1 when the verdict is one of LIST (comma-\n"
     "                   separated: refuted, contested, unsourced)\n";
 
+constexpr const char* kAuditHelp =
+    "Usage: claimcheck audit FILE [--format text|md|json|html] [--fail-on V]\n"
+    "\n"
+    "Audits an article: every claim it makes, how it says it (hedging,\n"
+    "attribution), the verdict and certainty with the best evidence, and\n"
+    "flags for what is wrong with how it is said: overstated,\n"
+    "unnamed_studies, wrong_form, above_upper_limit, compound_vs_elemental,\n"
+    "mechanism_only, misattributed. Then the article as a whole: claims per\n"
+    "verdict, a score (formula in docs/audit.md) and the rubric items a\n"
+    "machine can check (author, date, sources, harms, benefits quantified,\n"
+    "uncertainty, disclosure, alternatives, advice to see a professional,\n"
+    "product promotion). FILE is plain text, Markdown or a saved web page;\n"
+    "'-' reads standard input. Verdicts come from the curated knowledge base\n"
+    "(--kb) and the store (--db), as for query.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT     text (default; colour on a terminal), md, json, or\n"
+    "                   html (one self-contained file: the article with each\n"
+    "                   claim highlighted, evidence on hover or click)\n"
+    "  --fail-on LIST   exit 1 when any claim's verdict is in LIST (comma-\n"
+    "                   separated: refuted, contested, unsourced)\n";
+
+constexpr const char* kSummaryHelp =
+    "Usage: claimcheck summary CONCEPT [--format md|html|json|dot|svg]\n"
+    "\n"
+    "An Examine/Cochrane-style evidence summary of one concept (an id such\n"
+    "as magnesium, or a label or synonym: \"magnesium citrate\"): every claim\n"
+    "the claim graph makes about it or its narrower forms, judged as query\n"
+    "judges it. Tables of outcomes and mechanisms with the verdict, the GRADE\n"
+    "certainty, the number of weighed studies and their participants and the\n"
+    "key citations; a plain-language sentence per claim in GRADE's wording\n"
+    "(\"probably reduces\", \"may reduce\", \"the evidence is very\n"
+    "uncertain\"); the mechanism chains; the other claims (dose, comparison,\n"
+    "safety); the numbered references. Reads the curated knowledge base\n"
+    "(--kb) and the store (--db), as query does. docs/reports.md.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT   md (default; CommonMark with GFM tables), html (one\n"
+    "                 self-contained file, no script; with a picture of the\n"
+    "                 graph when Graphviz's dot is installed), json, dot (the\n"
+    "                 summary's graph), svg (needs dot; exit 2 without it)\n";
+
+constexpr const char* kGraphHelp =
+    "Usage: claimcheck graph [CONCEPT] [--format dot|svg|graphml|json]\n"
+    "\n"
+    "The claim graph: concepts as nodes, one edge per claim (subject,\n"
+    "relation, object) made by the curated knowledge base or by documents in\n"
+    "the store, each judged as query judges it. Edges are coloured by\n"
+    "verdict (green supported, amber contested, red refuted, purple dashed\n"
+    "unsourced) and drawn thicker the more certain the evidence. With\n"
+    "CONCEPT, only the concept, its is-a relatives (broader and narrower) and\n"
+    "their neighbours. Claims without an object (doses) are not drawn.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT   dot (default; Graphviz), svg (runs Graphviz's dot; exit\n"
+    "                 2 when it is not installed), graphml (for Gephi,\n"
+    "                 Cytoscape, yEd), json ({focus, concepts, edges})\n";
+
 constexpr const char* kImportHelp =
     "Usage: claimcheck import FILE... [--format text|json] [-j N]\n"
     "\n"
@@ -137,6 +195,12 @@ const std::vector<Command>& Commands() {
        RunKb},
       {"query", "judge one claim: verdict, certainty, evidence, reasons",
        kQueryHelp, RunQuery},
+      {"audit", "audit an article: every claim with its verdict and flags",
+       kAuditHelp, RunAudit},
+      {"summary", "evidence summary of a concept: outcomes, chains, references",
+       kSummaryHelp, RunSummary},
+      {"graph", "the claim graph with verdicts: DOT, SVG, GraphML, JSON",
+       kGraphHelp, RunGraph},
       {"import", "add PubMed/MEDLINE records or articles to the store",
        kImportHelp, RunImport},
       {"help", "show help for claimcheck or a command", kHelpHelp, RunHelp},

@@ -5,13 +5,20 @@ set -euo pipefail
 
 CLAIMCHECK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# Debian packages the build and the tests need.
+# Debian packages the build and the tests need (chromium and graphviz: the
+# report tests render HTML in a browser and run dot on the DOT output).
 CLAIMCHECK_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libicu-dev rapidjson-dev libsqlite3-dev libpugixml-dev
   libboost-dev libboost-graph-dev catch2 libgumbo-dev zlib1g-dev
   nettle-dev
+  chromium graphviz
 )
+# The browser tests (tests/browser) need Node.js 20 with npm. The machines
+# here come with one; Debian's own is added only when there is none.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  CLAIMCHECK_PACKAGES+=(nodejs npm)
+fi
 
 # Installs the packages that are not installed yet; quick when none is
 # missing (one dpkg-query, no apt-get).

@@ -1,0 +1,124 @@
+// Auditing an article: every claim it makes with its verdict and what is
+// wrong with how the article says it (flags), the studies it cites matched
+// to the knowledge base, the article's score and the rubric items a machine
+// can check. The rules are written down in docs/audit.md; the writers for
+// text, Markdown and HTML are in report.h. Covered by tests/report/*.cc.
+#ifndef CLAIMCHECK_AUDIT_H_
+#define CLAIMCHECK_AUDIT_H_
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claimcheck/claims.h"
+#include "claimcheck/concepts.h"
+#include "claimcheck/document.h"
+#include "claimcheck/knowledge.h"
+#include "claimcheck/status.h"
+#include "claimcheck/text.h"
+#include "claimcheck/verdict.h"
+
+namespace claimcheck {
+
+// Flag names, as the JSON and every report spell them.
+inline constexpr const char* kFlagOverstated = "overstated";
+inline constexpr const char* kFlagUnnamedStudies = "unnamed_studies";
+inline constexpr const char* kFlagWrongForm = "wrong_form";
+inline constexpr const char* kFlagAboveUpperLimit = "above_upper_limit";
+inline constexpr const char* kFlagCompoundVsElemental = "compound_vs_elemental";
+inline constexpr const char* kFlagMechanismOnly = "mechanism_only";
+inline constexpr const char* kFlagMisattributed = "misattributed";
+// Every flag, in the order reports list them.
+const std::vector<const char*>& AllAuditFlags();
+
+// One thing wrong with how a claim is said, and why in words.
+struct AuditFlag {
+  std::string name;  // one of the kFlag… names
+  std::string why;   // "said as established ('has been shown') over …"
+};
+
+// A study the article cites, as the article gives it, and the study of the
+// knowledge base it names when there is one.
+struct CitedSource {
+  Citation citation;
+  // The sentence it sits in (index into Text::sentences()); kNoSentence when
+  // the importer did not place it (a link in the page's reference list).
+  static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+  std::size_t sentence = kNoSentence;
+  const Study* study = nullptr;  // null when the kb does not hold it
+  // How it was matched: "pmid", "doi", "pmcid", "url", "author_year"; empty
+  // when not matched.
+  std::string matched_by;
+};
+
+struct AuditedClaim {
+  Claim claim;
+  Judgement judgement;  // verdict, certainty, evidence, chains, reasons
+  std::vector<AuditFlag> flags;
+  // Indexes into Audit::citations: the sources cited in the claim's sentence.
+  std::vector<std::size_t> citations;
+
+  bool HasFlag(std::string_view name) const;
+};
+
+// A rubric item the machine can check (../shared/rubrics/RUBRICS.md).
+enum class RubricAnswer { kYes, kNo };
+struct RubricItem {
+  std::string id;        // "named_author", "date", "cited_sources", …
+  std::string question;  // "Does it name its author?"
+  std::string rubrics;   // where it comes from: "JAMA 1 (authorship)"
+  RubricAnswer answer = RubricAnswer::kNo;
+  // Whether the answer is the good one (product promotion: "no" is good).
+  bool good = false;
+  std::string evidence;  // what decided it: metadata, a sentence, a count
+};
+
+struct AuditSummary {
+  // Claims per verdict, indexed by VerdictWord; they add up to the number of
+  // claims.
+  std::array<std::size_t, 4> verdicts{};
+  // Claims carrying each flag, in AllAuditFlags() order.
+  std::vector<std::size_t> flags;
+  std::size_t claims = 0;
+  std::size_t questions = 0;  // claims asked, not asserted: not scored
+  std::size_t sentences = 0;
+  // 0–100, by the formula in docs/audit.md (kScoreFormula); -1 when the
+  // article asserts no claim.
+  int score = -1;
+};
+
+// The score's formula in one line, as the reports print it.
+extern const char* const kScoreFormula;
+
+struct Audit {
+  std::vector<AuditedClaim> claims;    // in sentence order
+  std::vector<CitedSource> citations;  // in document order
+  AuditSummary summary;
+  std::vector<RubricItem> rubric;
+};
+
+// What the audit reads of a document, as its importer gave it.
+struct AuditInput {
+  const Document* document = nullptr;
+  const Text* text = nullptr;
+  const std::vector<Claim>* claims = nullptr;
+  // The citations placed in `text` and the sentence of each
+  // (DocumentText::kNoSentence when none).
+  const std::vector<Citation>* citations = nullptr;
+  const std::vector<std::size_t>* citation_sentences = nullptr;
+};
+
+// Audits one document. Every claim gets a verdict: effect, mechanism, dose,
+// comparison, safety and onset claims through `engine`; composition claims
+// ("magnesium is a mineral") against the vocabulary's categories. A store
+// error from the engine is returned as it came.
+Result<Audit> AuditDocument(const AuditInput& input,
+                            const Vocabulary& vocabulary,
+                            const Knowledge& knowledge,
+                            const VerdictEngine& engine);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_AUDIT_H_

@@ -1,0 +1,320 @@
+// The rubric items a machine can check (docs/audit.md, "Rubric"): from the
+// document's metadata, its claims and citations, and cue phrases looked up
+// in its sentences. Each answer names what decided it.
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "audit/audit_internal.h"
+#include "claimcheck/citations.h"
+#include "claimcheck/report.h"
+
+namespace claimcheck::audit_internal {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Whether `cue` starts a word of `lower` (a lower-cased sentence): "interact"
+// finds "interactions", not "noninteracting".
+bool HasCue(std::string_view lower, std::string_view cue) {
+  for (std::size_t at = lower.find(cue); at != std::string_view::npos;
+       at = lower.find(cue, at + 1)) {
+    if (at == 0 || !std::isalnum(static_cast<unsigned char>(cue[0])) ||
+        !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first sentence holding one of `cues`: its index and the cue, or
+// {npos, ""}.
+std::pair<std::size_t, std::string_view> FindCue(
+    const Text& text, const std::vector<std::string_view>& cues) {
+  for (std::size_t i = 0; i < text.sentences().size(); ++i) {
+    const std::string lower = Lower(text.SentenceText(i));
+    for (std::string_view cue : cues) {
+      if (HasCue(lower, cue)) return {i, cue};
+    }
+  }
+  return {std::string::npos, ""};
+}
+
+std::string Quote(const Text& text, std::size_t sentence) {
+  const std::string s = Excerpt(text.SentenceText(sentence), 120);
+  return "sentence " + std::to_string(sentence) + ": \"" + s + "\"";
+}
+
+RubricItem Item(const char* id, const char* question, const char* rubrics,
+                bool yes, bool yes_is_good, std::string evidence) {
+  RubricItem item;
+  item.id = id;
+  item.question = question;
+  item.rubrics = rubrics;
+  item.answer = yes ? RubricAnswer::kYes : RubricAnswer::kNo;
+  item.good = yes == yes_is_good;
+  item.evidence = std::move(evidence);
+  return item;
+}
+
+// A cue item: yes when a sentence holds one of `cues`.
+RubricItem CueItem(const Text& text, const char* id, const char* question,
+                   const char* rubrics, bool yes_is_good,
+                   const std::vector<std::string_view>& cues,
+                   const std::string& none) {
+  auto [sentence, cue] = FindCue(text, cues);
+  if (sentence == std::string::npos) {
+    return Item(id, question, rubrics, false, yes_is_good, none);
+  }
+  return Item(id, question, rubrics, true, yes_is_good,
+              "'" + std::string(cue) + "' in " + Quote(text, sentence));
+}
+
+}  // namespace
+
+std::vector<RubricItem> CheckRubric(const AuditInput& input,
+                                    const Vocabulary& vocabulary,
+                                    const Audit& audit) {
+  const Document& doc = *input.document;
+  const Text& text = *input.text;
+  std::vector<RubricItem> items;
+
+  // Authorship and currency: the metadata the importer found.
+  {
+    std::string names;
+    for (const std::string& a : doc.authors) {
+      names += (names.empty() ? "" : "; ") + a;
+    }
+    items.push_back(Item("named_author", "Does it name its author?",
+                         "JAMA benchmark 1 (authorship)", !names.empty(), true,
+                         names.empty() ? "no byline or author in the page's "
+                                         "metadata"
+                                       : "by " + names));
+    items.push_back(
+        Item("date", "Does it say when it was written or updated?",
+             "JAMA benchmark 4 (currency); DISCERN 5", !doc.date.empty(), true,
+             doc.date.empty() ? "no date in the text or the page's metadata"
+                              : "dated " + doc.date));
+  }
+
+  // Attribution: studies a reader can find.
+  {
+    std::size_t identified = 0, in_kb = 0, words_only = 0;
+    std::set<std::string> seen;
+    for (const CitedSource& s : audit.citations) {
+      if (s.study != nullptr) {
+        if (seen.insert(s.study->id).second) ++in_kb;
+      }
+      if (IsIdentified(s.citation)) {
+        ++identified;
+      } else if (s.study == nullptr) {
+        ++words_only;
+      }
+    }
+    std::size_t unnamed = 0;
+    for (const AuditedClaim& a : audit.claims) {
+      unnamed += a.claim.attribution == Attribution::kUnnamed;
+    }
+    std::string evidence =
+        std::to_string(identified) + " linked or identified source" +
+        (identified == 1 ? "" : "s") + ", " + std::to_string(in_kb) +
+        " of them studies the knowledge base holds";
+    if (words_only > 0) {
+      evidence +=
+          "; " + std::to_string(words_only) + " reference(s) in words only";
+    }
+    if (unnamed > 0) {
+      evidence += "; " + std::to_string(unnamed) +
+                  " claim(s) refer to research without naming it";
+    }
+    items.push_back(Item("cited_sources",
+                         "Does it name the studies behind its claims?",
+                         "JAMA benchmark 2 (attribution); DISCERN 4",
+                         identified + in_kb > 0, true, evidence));
+  }
+
+  // Harms: a safety claim, else a cue.
+  {
+    const AuditedClaim* safety = nullptr;
+    for (const AuditedClaim& a : audit.claims) {
+      if (a.claim.kind == ClaimKind::kSafety && !a.claim.question) {
+        safety = &a;
+        break;
+      }
+    }
+    if (safety != nullptr) {
+      items.push_back(
+          Item("harms", "Does it mention harms or side effects?",
+               "HealthNewsReview 3; DISCERN 11", true, true,
+               "a safety claim in " + Quote(text, safety->claim.sentence)));
+    } else {
+      items.push_back(CueItem(
+          text, "harms", "Does it mention harms or side effects?",
+          "HealthNewsReview 3; DISCERN 11", true,
+          {"side effect", "adverse", "harm", "risk", "diarrh", "nausea",
+           "interact", "contraindicat", "overdose", "toxic", "too much"},
+          "no safety claim and no word of side effects, risks or "
+          "interactions"));
+    }
+  }
+
+  // Benefits quantified: an effect claim's sentence with a number of
+  // effect (a percentage, minutes, points), not an onset or a dose.
+  {
+    std::size_t found = std::string::npos;
+    std::string cue;
+    for (const AuditedClaim& a : audit.claims) {
+      if (a.claim.kind != ClaimKind::kEffect || a.claim.question) continue;
+      const std::string lower = Lower(text.SentenceText(a.claim.sentence));
+      bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+      if (!has_digit) continue;
+      bool onset = false;
+      for (const AuditedClaim& b : audit.claims) {
+        onset |= b.claim.sentence == a.claim.sentence &&
+                 (b.claim.kind == ClaimKind::kOnset ||
+                  b.claim.kind == ClaimKind::kDose);
+      }
+      if (onset) continue;
+      for (std::string_view c :
+           {"%", "percent", "minutes", "points", "times", "hours", "fewer",
+            "more than placebo", "compared with placebo"}) {
+        if (lower.find(c) != std::string::npos) {
+          found = a.claim.sentence;
+          cue = c;
+          break;
+        }
+      }
+      if (found != std::string::npos) break;
+    }
+    items.push_back(Item(
+        "benefits_quantified", "Does it say how large the benefit is?",
+        "HealthNewsReview 2; DISCERN 10", found != std::string::npos, true,
+        found != std::string::npos
+            ? "'" + cue + "' with a number in " + Quote(text, found)
+            : "no effect claim gives a size (a percentage, minutes, points)"));
+  }
+
+  // Uncertainty acknowledged.
+  {
+    std::size_t hedged = 0, asserted = 0;
+    for (const AuditedClaim& a : audit.claims) {
+      if (a.claim.question) continue;
+      ++asserted;
+      hedged += a.claim.hedging == Hedging::kHedged;
+    }
+    RubricItem item = CueItem(
+        text, "uncertainty", "Does it say where the evidence is uncertain?",
+        "DISCERN 8; HealthNewsReview 4", true,
+        {"more research",
+         "further research",
+         "more studies",
+         "further studies",
+         "limited evidence",
+         "evidence is limited",
+         "evidence is mixed",
+         "mixed results",
+         "inconclusive",
+         "not conclusive",
+         "not fully understood",
+         "not well understood",
+         "unclear",
+         "small studies",
+         "small study",
+         "results vary",
+         "may not work",
+         "not proven",
+         "more evidence is needed",
+         "larger studies"},
+        "no sentence says the evidence is limited, mixed or uncertain");
+    item.evidence += "; " + std::to_string(hedged) + " of " +
+                     std::to_string(asserted) + " claims hedged";
+    items.push_back(std::move(item));
+  }
+
+  items.push_back(CueItem(
+      text, "conflicts_disclosed",
+      "Does it disclose ownership, sponsorship or conflicts of interest?",
+      "JAMA benchmark 3 (disclosure); HealthNewsReview 6", true,
+      {"affiliate", "commission", "sponsored", "disclosure",
+       "conflict of interest", "conflicts of interest", "we may earn",
+       "paid partnership", "funded by", "advertis"},
+      "no disclosure of ownership, sponsorship or affiliate links"));
+
+  // Alternatives: a claim about another intervention than the article's
+  // own (not one of its forms), else a cue.
+  {
+    const Concept* main = nullptr;
+    for (const AuditedClaim& a : audit.claims) {
+      if (a.claim.subject->kind == ConceptKind::kIntervention) {
+        main = a.claim.subject;
+        break;
+      }
+    }
+    // The top of a concept's is-a chain: forms of one thing share it.
+    auto root = [&](const Concept* c) {
+      std::set<std::string> seen;
+      while (c != nullptr && !c->is_a.empty() && seen.insert(c->id).second) {
+        const Concept* parent = vocabulary.Find(c->is_a.front());
+        if (parent == nullptr) break;
+        c = parent;
+      }
+      return c;
+    };
+    const AuditedClaim* other = nullptr;
+    for (const AuditedClaim& a : audit.claims) {
+      const Concept* s = a.claim.subject;
+      if (main != nullptr && s->kind == ConceptKind::kIntervention &&
+          a.claim.kind == ClaimKind::kEffect && !a.claim.question &&
+          !s->category.empty() && root(s) != root(main)) {
+        other = &a;
+        break;
+      }
+    }
+    if (other != nullptr) {
+      items.push_back(Item("alternatives", "Does it mention other options?",
+                           "DISCERN 14; HealthNewsReview 7", true, true,
+                           other->claim.subject->label + " in " +
+                               Quote(text, other->claim.sentence)));
+    } else {
+      items.push_back(
+          CueItem(text, "alternatives", "Does it mention other options?",
+                  "DISCERN 14; HealthNewsReview 7", true,
+                  {"sleep hygiene", "cognitive behavio", "cbt-i",
+                   "other treatment", "alternatives to", "meditation",
+                   "breathing exercise", "relaxation technique"},
+                  "no other treatment or option is named"));
+    }
+  }
+
+  items.push_back(
+      CueItem(text, "consult_professional",
+              "Does it advise talking to a health professional?",
+              "DISCERN 15 (shared decision-making)", true,
+              {"your doctor", "a doctor", "healthcare provider",
+               "health care provider", "healthcare professional",
+               "health professional", "pharmacist", "physician", "consult"},
+              "no advice to ask a doctor, pharmacist or other professional"));
+
+  items.push_back(CueItem(
+      text, "product_promotion", "Does it promote a product for sale?",
+      "HealthNewsReview 10 (news-release variant); JAMA benchmark 3", false,
+      {"buy ", "shop now", "shop our", "order now", "add to cart", "discount",
+       "coupon", "promo code", "our supplement", "our product", "our magnesium",
+       "free shipping", "best-selling", "bestselling", "subscribe and save",
+       "% off"},
+      "no sales wording (buy, order, discount, our product)"));
+  return items;
+}
+
+}  // namespace claimcheck::audit_internal

@@ -1,0 +1,110 @@
+// The Markdown report of an audit: CommonMark with GFM tables, every string
+// from the article or the knowledge base escaped.
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "claimcheck/report.h"
+#include "report/audit_common.h"
+#include "report/markdown.h"
+
+namespace claimcheck {
+
+namespace {
+
+using report::Md;
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string AuditMarkdown(const AuditReport& r) {
+  const Audit& audit = *r.audit;
+  const Document& doc = *r.document;
+  const Text& text = *r.text;
+  const AuditSummary& s = audit.summary;
+  std::ostringstream out;
+
+  out << "# Audit: " << Md(doc.title.empty() ? r.file : doc.title) << "\n\n";
+  out << "| Article | |\n| --- | --- |\n";
+  out << "| File | " << Md(r.file) << " |\n";
+  std::string authors;
+  for (const std::string& a : doc.authors) {
+    authors += (authors.empty() ? "" : "; ") + a;
+  }
+  out << "| Author | " << (authors.empty() ? "not named" : Md(authors))
+      << " |\n";
+  out << "| Date | " << (doc.date.empty() ? "not given" : Md(doc.date))
+      << " |\n";
+  if (!doc.url.empty()) out << "| URL | " << Md(doc.url) << " |\n";
+  out << "| Sentences | " << s.sentences << " |\n";
+  out << "| Claims | " << s.claims;
+  if (s.questions > 0) out << " (" << s.questions << " asked as questions)";
+  out << " |\n";
+  out << "| Citations | " << audit.citations.size() << " |\n\n";
+
+  out << "## Summary\n\n";
+  out << "| Verdict | Claims |\n| --- | ---: |\n";
+  for (VerdictWord v : {VerdictWord::kSupported, VerdictWord::kContested,
+                        VerdictWord::kRefuted, VerdictWord::kUnsourced}) {
+    out << "| " << VerdictName(v) << " | "
+        << s.verdicts[static_cast<std::size_t>(v)] << " |\n";
+  }
+  out << "\n**Score: "
+      << (s.score < 0 ? std::string("none") : std::to_string(s.score) + "/100")
+      << ".** " << Md(kScoreFormula) << ".\n\n";
+  out << "| Flag | Claims |\n| --- | ---: |\n";
+  for (std::size_t f = 0; f < AllAuditFlags().size(); ++f) {
+    out << "| " << Md(AllAuditFlags()[f]) << " | " << s.flags[f] << " |\n";
+  }
+
+  out << "\n## Rubric\n\n";
+  out << "| Item | Answer | What decided it | Rubric |\n"
+         "| --- | --- | --- | --- |\n";
+  for (const RubricItem& item : audit.rubric) {
+    out << "| " << Md(item.question) << " | "
+        << (item.answer == RubricAnswer::kYes ? "yes" : "no")
+        << (item.good ? "" : " (a problem)") << " | " << Md(item.evidence)
+        << " | " << Md(item.rubrics) << " |\n";
+  }
+
+  out << "\n## Claims\n";
+  std::size_t number = 0;
+  for (const AuditedClaim& a : audit.claims) {
+    const Judgement& j = a.judgement;
+    ++number;
+    out << "\n### " << number << ". " << Upper(VerdictName(j.verdict)) << " ("
+        << CertaintyName(j.certainty)
+        << "): " << Md(ClaimWords(*r.vocabulary, a.claim)) << "\n\n";
+    out << "> " << Md(text.SentenceText(a.claim.sentence)) << "\n\n";
+    out << "- Sentence " << a.claim.sentence
+        << "; said: " << Md(report::HowSaid(a.claim)) << "\n";
+    out << "- Evidence: " << Md(report::EvidenceCount(j)) << "\n";
+    for (const AuditFlag& f : a.flags) {
+      out << "- Flag **" << Md(f.name) << "**: " << Md(f.why) << "\n";
+    }
+    const auto top = report::TopEvidence(j, 3);
+    if (!top.empty()) {
+      out << "\n| Source | Stance | Finding |\n| --- | --- | --- |\n";
+      for (const Evidence* e : top) {
+        out << "| " << Md(report::SourceWords(e->source)) << " | "
+            << Md(report::StanceWords(*e)) << " | "
+            << Md(Excerpt(e->finding, 240)) << " |\n";
+      }
+    }
+    if (!j.reasons.empty()) {
+      out << "\nWhy:\n\n";
+      for (const std::string& reason : j.reasons) {
+        out << "- " << Md(reason) << "\n";
+      }
+    }
+  }
+  return out.str();
+}
+
+}  // namespace claimcheck

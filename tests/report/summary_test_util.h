@@ -1,0 +1,190 @@
+// Helpers of the summary and graph tests: the real kb loaded once with its
+// curated graph, a store of a few imported abstracts, running the
+// claimcheck binary and Graphviz's dot.
+#ifndef CLAIMCHECK_TESTS_REPORT_SUMMARY_TEST_UTIL_H_
+#define CLAIMCHECK_TESTS_REPORT_SUMMARY_TEST_UTIL_H_
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "claimcheck/graph.h"
+#include "claimcheck/knowledge.h"
+#include "claimcheck/store.h"
+#include "claimcheck/verdict.h"
+#include "test_util.h"
+
+namespace claimcheck::testing {
+
+// The real kb/, its curated claim graph and an engine without a store.
+struct RealKnowledge {
+  Vocabulary vocabulary;
+  Knowledge knowledge;
+  std::unique_ptr<ClaimGraph> graph;
+  std::unique_ptr<VerdictEngine> engine;
+};
+
+inline const RealKnowledge& RealKb() {
+  static const RealKnowledge* real = [] {
+    auto* r = new RealKnowledge;
+    Diagnostics problems;
+    REQUIRE(Vocabulary::Load(KbDir(), &r->vocabulary, &problems).ok());
+    REQUIRE(
+        Knowledge::Load(KbDir(), r->vocabulary, &r->knowledge, &problems).ok());
+    r->graph = std::make_unique<ClaimGraph>(r->vocabulary);
+    r->graph->AddCurated(r->knowledge);
+    r->engine =
+        std::make_unique<VerdictEngine>(r->vocabulary, r->knowledge, nullptr);
+    return r;
+  }();
+  return *real;
+}
+
+// A claim sentence of an imported abstract, in its RESULTS section.
+inline StoredClaim Stated(const std::string& pmid, ClaimKind kind,
+                          const std::string& subject,
+                          const std::string& relation,
+                          const std::string& object) {
+  StoredClaim c;
+  c.document_id = "pmid:" + pmid;
+  c.kind = kind;
+  c.subject = subject;
+  c.relation = relation;
+  c.object = object;
+  c.section = "RESULTS";
+  c.sentence_text = subject + " " + relation + " " + object + ".";
+  return c;
+}
+
+inline DocumentWithClaims AbstractOf(const std::string& pmid, Design design,
+                                     long long n,
+                                     std::vector<StoredClaim> claims) {
+  DocumentWithClaims d;
+  d.document.id = "pmid:" + pmid;
+  d.document.kind = "abstract";
+  d.document.pmid = pmid;
+  d.document.design = design;
+  d.document.n = n;
+  d.document.date = "2022";
+  d.document.title = "Imported trial " + pmid;
+  d.document.authors = {"Imported A"};
+  d.claims = std::move(claims);
+  return d;
+}
+
+// A store at `path` (made anew) with three imported abstracts: an RCT that
+// finds magnesium lowers stress (an edge the curated kb lacks), one that
+// finds no effect on fatigue, and a safety finding (nausea) from a cohort.
+inline void MakeImportedStore(const std::filesystem::path& path) {
+  std::filesystem::remove(path);
+  auto opened = Store::Open(path.string(), OpenMode::kReadWrite);
+  REQUIRE(opened.ok());
+  const Status put = opened.value()->PutDocuments({
+      AbstractOf("90000001", Design::kRct, 420,
+                 {Stated("90000001", ClaimKind::kEffect, "magnesium",
+                         "decreases", "stress")}),
+      AbstractOf("90000002", Design::kRct, 60,
+                 {Stated("90000002", ClaimKind::kEffect, "magnesium",
+                         "no_effect", "fatigue")}),
+      AbstractOf("90000003", Design::kCohort, 1000,
+                 {Stated("90000003", ClaimKind::kSafety, "magnesium_citrate",
+                         "increases", "nausea")}),
+  });
+  INFO(put.ToString());
+  REQUIRE(put.ok());
+}
+
+// True when Graphviz's dot is on PATH.
+inline bool HaveDot() {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path != nullptr ? path : "";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    const std::string dir = dirs.substr(start, end - start);
+    if (!dir.empty() && ::access((dir + "/dot").c_str(), X_OK) == 0) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `program` with `args`, stdin from `in_file` (or /dev/null), stdout
+// and stderr into files of `dir`; `env` entries NAME=VALUE are set.
+inline CliRun RunProgram(const std::string& program,
+                         const std::vector<std::string>& args,
+                         const std::filesystem::path& dir,
+                         const std::vector<std::string>& env = {},
+                         const std::string& in_file = "/dev/null") {
+  std::filesystem::create_directories(dir);
+  const std::string out = (dir / "stdout").string();
+  const std::string err = (dir / "stderr").string();
+  std::vector<std::string> argv = {program};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const int i = open(in_file.c_str(), O_RDONLY);
+    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(i, 0);
+    dup2(o, 1);
+    dup2(e, 2);
+    unsetenv("CLAIMCHECK_DB");
+    for (const std::string& kv : env) {
+      const std::size_t eq = kv.find('=');
+      setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
+    }
+    std::vector<char*> raw;
+    for (const std::string& a : argv)
+      raw.push_back(const_cast<char*>(a.c_str()));
+    raw.push_back(nullptr);
+    execvp(raw[0], raw.data());
+    _exit(127);
+  }
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CliRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+// claimcheck --kb KB ARGS…, with HOME pointing at an empty directory so
+// that no default store is read.
+inline CliRun RunClaimcheck(const std::vector<std::string>& args,
+                            const std::filesystem::path& dir,
+                            const std::vector<std::string>& env = {}) {
+  std::vector<std::string> all = {"--kb", KbDir()};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<std::string> environment = {
+      "HOME=" + (dir / "home").string(),
+      "XDG_DATA_HOME=" + (dir / "home").string()};
+  environment.insert(environment.end(), env.begin(), env.end());
+  return RunProgram(CLAIMCHECK_BINARY, all, dir, environment);
+}
+
+// Runs `dot -Tsvg` on `dot_file`; its exit code and output.
+inline CliRun RunDot(const std::filesystem::path& dot_file,
+                     const std::filesystem::path& dir) {
+  return RunProgram("dot", {"-Tsvg"}, dir, {}, dot_file.string());
+}
+
+}  // namespace claimcheck::testing
+
+#endif  // CLAIMCHECK_TESTS_REPORT_SUMMARY_TEST_UTIL_H_
