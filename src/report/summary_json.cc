@@ -3,13 +3,14 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "claimcheck/report_json.h"
 #include "claimcheck/summary.h"
 
 namespace claimcheck {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = JsonOut;
 
 void String(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -103,41 +104,6 @@ void Rows(Writer& w, const char* key, const std::vector<SummaryRow>& rows) {
   w.EndArray();
 }
 
-void Chains(Writer& w, const std::vector<Chain>& chains) {
-  w.Key("chains");
-  w.StartArray();
-  for (const Chain& c : chains) {
-    w.StartObject();
-    w.Key("path");
-    w.StartArray();
-    for (const std::string& id : c.path) String(w, id);
-    w.EndArray();
-    w.Key("verdict");
-    w.String(VerdictName(c.verdict));
-    w.Key("certainty");
-    w.String(CertaintyName(c.certainty));
-    w.Key("links");
-    w.StartArray();
-    for (const ChainLink& l : c.links) {
-      w.StartObject();
-      w.Key("subject");
-      String(w, l.subject);
-      w.Key("relation");
-      String(w, l.relation);
-      w.Key("object");
-      String(w, l.object);
-      w.Key("verdict");
-      w.String(VerdictName(l.verdict));
-      w.Key("certainty");
-      w.String(CertaintyName(l.certainty));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
 void Reference(Writer& w, std::size_t number, const EvidenceSource& s) {
   w.StartObject();
   w.Key("number");
@@ -190,7 +156,8 @@ std::string SummaryJson(const EvidenceSummary& summary,
   Rows(w, "outcomes", summary.outcomes);
   Rows(w, "mechanisms", summary.mechanisms);
   Rows(w, "other", summary.other);
-  Chains(w, summary.chains);
+  w.Key("chains");
+  WriteChainsJson(w, summary.chains);
   w.Key("references");
   w.StartArray();
   for (std::size_t i = 0; i < summary.references.size(); ++i) {
@@ -199,6 +166,40 @@ std::string SummaryJson(const EvidenceSummary& summary,
   w.EndArray();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+void WriteChainsJson(JsonOut& w, const std::vector<Chain>& chains) {
+  w.StartArray();
+  for (const Chain& c : chains) {
+    w.StartObject();
+    w.Key("path");
+    w.StartArray();
+    for (const std::string& id : c.path) String(w, id);
+    w.EndArray();
+    w.Key("verdict");
+    w.String(VerdictName(c.verdict));
+    w.Key("certainty");
+    w.String(CertaintyName(c.certainty));
+    w.Key("links");
+    w.StartArray();
+    for (const ChainLink& l : c.links) {
+      w.StartObject();
+      w.Key("subject");
+      String(w, l.subject);
+      w.Key("relation");
+      String(w, l.relation);
+      w.Key("object");
+      String(w, l.object);
+      w.Key("verdict");
+      w.String(VerdictName(l.verdict));
+      w.Key("certainty");
+      w.String(CertaintyName(l.certainty));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace claimcheck

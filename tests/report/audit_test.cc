@@ -20,7 +20,7 @@ std::string Describe(const AuditedFile& f, const AuditedClaim& a) {
   std::string flags;
   for (const AuditFlag& fl : a.flags) flags += " " + fl.name;
   return "s" + std::to_string(a.claim.sentence) + " " +
-         ClaimWords(testing::AuditKb().vocabulary, a.claim) + " -> " +
+         ClaimWords(testing::RealKb().vocabulary, a.claim) + " -> " +
          VerdictName(a.judgement.verdict) + " (" +
          CertaintyName(a.judgement.certainty) + ")" + flags + "  \"" +
          std::string(f.text.text.SentenceText(a.claim.sentence)) + "\"";

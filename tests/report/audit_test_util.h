@@ -13,31 +13,10 @@
 #include "claimcheck/report.h"
 #include "claimcheck/verdict.h"
 #include "importers/article_test_util.h"
+#include "real_kb.h"
 #include "test_util.h"
 
 namespace claimcheck::testing {
-
-struct RealKbForAudit {
-  Vocabulary vocabulary;
-  Knowledge knowledge;
-  std::unique_ptr<ClaimExtractor> extractor;
-  std::unique_ptr<VerdictEngine> engine;
-};
-
-inline const RealKbForAudit& AuditKb() {
-  static const RealKbForAudit* kb = [] {
-    auto* r = new RealKbForAudit;
-    Diagnostics problems;
-    REQUIRE(Vocabulary::Load(KbDir(), &r->vocabulary, &problems).ok());
-    REQUIRE(
-        Knowledge::Load(KbDir(), r->vocabulary, &r->knowledge, &problems).ok());
-    r->extractor = std::make_unique<ClaimExtractor>(r->vocabulary);
-    r->engine =
-        std::make_unique<VerdictEngine>(r->vocabulary, r->knowledge, nullptr);
-    return r;
-  }();
-  return *kb;
-}
 
 // Everything an audit of one document holds, kept together so that the
 // pointers inside stay valid.
@@ -52,7 +31,7 @@ struct AuditedFile {
     r.audit = &audit;
     r.document = &imported.document;
     r.text = &text.text;
-    r.vocabulary = &AuditKb().vocabulary;
+    r.vocabulary = &RealKb().vocabulary;
     r.file = name;
     return r;
   }
@@ -60,7 +39,7 @@ struct AuditedFile {
 
 inline std::unique_ptr<AuditedFile> AuditBytes(const std::string& bytes,
                                                const std::string& name) {
-  const RealKbForAudit& kb = AuditKb();
+  const RealKnowledge& kb = RealKb();
   auto out = std::make_unique<AuditedFile>();
   out->imported = ImportOneArticle(bytes, name);
   Diagnostics warnings;

@@ -18,33 +18,10 @@
 #include "claimcheck/knowledge.h"
 #include "claimcheck/store.h"
 #include "claimcheck/verdict.h"
+#include "real_kb.h"
 #include "test_util.h"
 
 namespace claimcheck::testing {
-
-// The real kb/, its curated claim graph and an engine without a store.
-struct RealKnowledge {
-  Vocabulary vocabulary;
-  Knowledge knowledge;
-  std::unique_ptr<ClaimGraph> graph;
-  std::unique_ptr<VerdictEngine> engine;
-};
-
-inline const RealKnowledge& RealKb() {
-  static const RealKnowledge* real = [] {
-    auto* r = new RealKnowledge;
-    Diagnostics problems;
-    REQUIRE(Vocabulary::Load(KbDir(), &r->vocabulary, &problems).ok());
-    REQUIRE(
-        Knowledge::Load(KbDir(), r->vocabulary, &r->knowledge, &problems).ok());
-    r->graph = std::make_unique<ClaimGraph>(r->vocabulary);
-    r->graph->AddCurated(r->knowledge);
-    r->engine =
-        std::make_unique<VerdictEngine>(r->vocabulary, r->knowledge, nullptr);
-    return r;
-  }();
-  return *real;
-}
 
 // A claim sentence of an imported abstract, in its RESULTS section.
 inline StoredClaim Stated(const std::string& pmid, ClaimKind kind,

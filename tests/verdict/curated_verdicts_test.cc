@@ -9,32 +9,14 @@
 
 #include "claimcheck/knowledge.h"
 #include "claimcheck/verdict.h"
+#include "real_kb.h"
 #include "test_util.h"
 
 namespace claimcheck {
 
 namespace {
 
-struct Real {
-  Vocabulary vocabulary;
-  Knowledge knowledge;
-  std::unique_ptr<VerdictEngine> engine;
-};
-
-const Real& RealKb() {
-  static const Real* real = [] {
-    auto* r = new Real;
-    Diagnostics problems;
-    REQUIRE(Vocabulary::Load(testing::KbDir(), &r->vocabulary, &problems).ok());
-    REQUIRE(Knowledge::Load(testing::KbDir(), r->vocabulary, &r->knowledge,
-                            &problems)
-                .ok());
-    r->engine =
-        std::make_unique<VerdictEngine>(r->vocabulary, r->knowledge, nullptr);
-    return r;
-  }();
-  return *real;
-}
+using testing::RealKb;
 
 Judgement JudgeCurated(const CuratedClaim& c) {
   ClaimQuery q;

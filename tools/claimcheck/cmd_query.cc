@@ -12,6 +12,7 @@
 
 #include "claimcheck/claims.h"
 #include "claimcheck/knowledge.h"
+#include "claimcheck/report_json.h"
 #include "claimcheck/store.h"
 #include "claimcheck/verdict.h"
 #include "cli.h"
@@ -124,37 +125,7 @@ void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags) {
   for (const Evidence& e : j.evidence) JsonEvidence(w, e);
   w.EndArray();
   w.Key("chains");
-  w.StartArray();
-  for (const Chain& c : j.chains) {
-    w.StartObject();
-    w.Key("path");
-    w.StartArray();
-    for (const std::string& id : c.path) JsonString(w, id);
-    w.EndArray();
-    w.Key("verdict");
-    w.String(VerdictName(c.verdict));
-    w.Key("certainty");
-    w.String(CertaintyName(c.certainty));
-    w.Key("links");
-    w.StartArray();
-    for (const ChainLink& l : c.links) {
-      w.StartObject();
-      w.Key("subject");
-      JsonString(w, l.subject);
-      w.Key("relation");
-      JsonString(w, l.relation);
-      w.Key("object");
-      JsonString(w, l.object);
-      w.Key("verdict");
-      w.String(VerdictName(l.verdict));
-      w.Key("certainty");
-      w.String(CertaintyName(l.certainty));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteChainsJson(w, j.chains);
   w.Key("reasons");
   w.StartArray();
   for (const std::string& r : j.reasons) JsonString(w, r);
@@ -320,7 +291,8 @@ std::string Text(const Judgement& j, const Vocabulary& v,
   out << v.LabelOf(j.claim.subject) << " " << j.claim.relation;
   if (!j.claim.object.empty()) out << " " << v.LabelOf(j.claim.object);
   out << "  (" << ClaimKindName(j.claim.kind) << " claim)\n";
-  out << colour.Paint(Upper(VerdictName(j.verdict)), VerdictAnsiColour(j.verdict))
+  out << colour.Paint(Upper(VerdictName(j.verdict)),
+                      VerdictAnsiColour(j.verdict))
       << "  certainty: " << CertaintyName(j.certainty);
   if (j.plausible_mechanism) out << "  (plausible mechanism)";
   for (const std::string& f : j.flags) out << "  [" << f << "]";
