@@ -11,6 +11,12 @@
 
 namespace claimcheck::report {
 
+// What every report says when an article makes no claim.
+inline constexpr const char* kNoClaims =
+    "No claim found: the article names none of the interventions, mechanisms "
+    "and outcomes of the knowledge base's vocabulary (kb/concepts) in a "
+    "sentence that says what one does to another.";
+
 // "PMID 123", "doi 10.…", or the kb id.
 std::string SourceId(const EvidenceSource& source);
 // "RCT, Abbasi 2012, PMID 23853635, n = 46": design and identity.

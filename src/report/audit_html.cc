@@ -290,6 +290,11 @@ std::string AuditHtml(const AuditReport& r) {
   SummaryPanel(&out, *r.audit);
   Article(&out, r);
   out += "<h2 id=\"claims\">Claims</h2>\n";
+  if (r.audit->claims.empty()) {
+    out += "<p class=\"muted\">";
+    AppendEscaped(&out, report::kNoClaims);
+    out += "</p>\n";
+  }
   std::size_t number = 0;
   for (const AuditedClaim& a : r.audit->claims) Card(&out, r, ++number, a);
   Rubric(&out, *r.audit);

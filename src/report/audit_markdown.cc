@@ -74,6 +74,7 @@ std::string AuditMarkdown(const AuditReport& r) {
   }
 
   out << "\n## Claims\n";
+  if (audit.claims.empty()) out << "\n" << Md(report::kNoClaims) << "\n";
   std::size_t number = 0;
   for (const AuditedClaim& a : audit.claims) {
     const Judgement& j = a.judgement;

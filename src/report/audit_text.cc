@@ -111,7 +111,7 @@ std::string AuditText(const AuditReport& r, bool colour) {
         << (n < 10    ? "  "
             : n < 100 ? " "
                       : "")
-        << n << "  " << bar << "\n";
+        << n << (bar.empty() ? "" : "  " + bar) << "\n";
   }
   const std::string score =
       "  score     " +
@@ -128,6 +128,7 @@ std::string AuditText(const AuditReport& r, bool colour) {
 
   // Claims.
   out << "\n" << paint("Claims", "1") << "\n";
+  if (audit.claims.empty()) out << Wrap(report::kNoClaims, 0, 0);
   std::size_t number = 0;
   for (const AuditedClaim& a : audit.claims) {
     const Judgement& j = a.judgement;
@@ -135,7 +136,8 @@ std::string AuditText(const AuditReport& r, bool colour) {
     const std::string head = std::to_string(number) + ". s" +
                              std::to_string(a.claim.sentence) + "  ";
     out << "\n"
-        << head << paint(Upper(VerdictName(j.verdict)), VerdictAnsiColour(j.verdict))
+        << head
+        << paint(Upper(VerdictName(j.verdict)), VerdictAnsiColour(j.verdict))
         << " (" << CertaintyName(j.certainty) << ")  ";
     const std::size_t used = head.size() + Columns(VerdictName(j.verdict)) +
                              Columns(CertaintyName(j.certainty)) + 5;

@@ -396,3 +396,21 @@ TEST_CASE("audit: rubric items read the metadata and the wording", "[audit]") {
 }
 
 }  // namespace claimcheck
+
+namespace claimcheck {
+
+TEST_CASE("audit: an article with no claim has no score and says so",
+          "[audit]") {
+  auto f = testing::AuditBytes(
+      "# Weekend plans\n\nWe walked by the river and ate soup.\n", "none.md");
+  const Audit& a = f->audit;
+  CHECK(a.claims.empty());
+  CHECK(a.summary.score == -1);
+  for (std::size_t n : a.summary.verdicts) CHECK(n == 0);
+  const AuditReport r = f->Report("none.md");
+  CHECK(AuditText(r, false).find("No claim found") != std::string::npos);
+  CHECK(AuditMarkdown(r).find("No claim found") != std::string::npos);
+  CHECK(AuditHtml(r).find("No claim found") != std::string::npos);
+}
+
+}  // namespace claimcheck
