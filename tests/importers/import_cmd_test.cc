@@ -386,5 +386,47 @@ TEST_CASE("import: kill -9 mid-import leaves the store as committed",
   CHECK(store->IntegrityCheck().ok());
 }
 
+TEST_CASE("import: queries keep answering while an import runs (WAL)",
+          "[import][cli][concurrency]") {
+  const testing::ScratchDir scratch("import_concurrent");
+  const fs::path& dir = scratch.path();
+  const std::string db = (dir / "store.db").string();
+  REQUIRE(RunCli({"--db", db, "import",
+                  CorpusPath("pubmed/mokztk_pubmed_result_2012.xml")},
+                 dir)
+              .exit_code == 0);
+  const std::vector<std::string> query = {
+      "--db",       db,           "query",     "--subject",
+      "tryptophan", "--relation", "decreases", "--object",
+      "cognition",  "--format",   "json"};
+  const Run alone = RunCli(query, dir);
+  REQUIRE(alone.exit_code == 0);
+  const fs::path large = dir / "large.xml";
+  testing::WriteFile(large, LargeFile(32));
+
+  const pid_t pid = Spawn({"--db", db, "import", large.string()}, dir);
+  int answered = 0, while_running = 0;
+  for (int i = 0; i < 40; ++i) {
+    int status = 0;
+    const bool running = waitpid(pid, &status, WNOHANG) == 0;
+    const Run q = RunCli(query, dir);
+    INFO("query " << i << ": " << q.err);
+    CHECK(q.exit_code == 0);
+    // The same answer as before the import: its transaction is not visible
+    // until it commits, and the reader is never blocked by the writer.
+    CHECK(q.out == alone.out);
+    answered += q.exit_code == 0;
+    while_running += running;
+    if (!running) break;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(answered >= 1);
+  // Most queries ran while the import held its write transaction.
+  CHECK(while_running >= 1);
+}
+
 }  // namespace
 }  // namespace claimcheck

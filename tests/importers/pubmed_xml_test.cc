@@ -578,3 +578,41 @@ TEST_CASE("pubmed xml: cut and flipped at many places",
 
 }  // namespace
 }  // namespace claimcheck
+
+namespace claimcheck {
+
+TEST_CASE("pubmed xml: entity tricks are never expanded or fetched",
+          "[pubmed][hostile]") {
+  // Billion laughs: ten levels of ten-fold entities (10^9 "lol"s if ever
+  // expanded), and an external entity naming a local file (XXE).
+  std::string dtd =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet [\n"
+      " <!ENTITY lol \"lol\">\n";
+  std::string previous = "lol";
+  for (int i = 1; i <= 9; ++i) {
+    std::string body;
+    for (int k = 0; k < 10; ++k) body += "&" + previous + ";";
+    dtd += " <!ENTITY lol" + std::to_string(i) + " \"" + body + "\">\n";
+    previous = "lol" + std::to_string(i);
+  }
+  dtd += " <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n";
+  const std::string xml =
+      dtd +
+      "<PubmedArticleSet><PubmedArticle><MedlineCitation Status=\"MEDLINE\" "
+      "Owner=\"NLM\"><PMID Version=\"1\">99999991</PMID><Article>"
+      "<ArticleTitle>Magnesium &lol9; and sleep &xxe;</ArticleTitle>"
+      "<Abstract><AbstractText>Magnesium improved sleep quality &lol9; "
+      "&xxe;.</AbstractText></Abstract></Article></MedlineCitation>"
+      "</PubmedArticle></PubmedArticleSet>\n";
+  testing::Imported r = testing::ImportText(xml, "laughs.xml");
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 1);
+  std::string all = r.docs[0].document.title;
+  for (const DocumentPart& p : r.docs[0].parts) all += p.text;
+  // Left as written: bounded, and nothing read from the file system.
+  CHECK(all.size() < 500);
+  CHECK(all.find("lollol") == std::string::npos);
+  CHECK(all.find("root:") == std::string::npos);
+}
+
+}  // namespace claimcheck
