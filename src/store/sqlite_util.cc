@@ -69,20 +69,50 @@ Status SqliteStatus(int rc, const std::string& path, std::string_view what,
 }
 
 Database::~Database() {
+  FinalizeIdle();
   // close_v2 also copes with statements still open (it defers the close).
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      idle_(std::move(other.idle_)) {
+  other.idle_.clear();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    FinalizeIdle();
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    idle_ = std::move(other.idle_);
+    other.idle_.clear();
   }
   return *this;
+}
+
+void Database::FinalizeIdle() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  idle_.clear();
+}
+
+sqlite3_stmt* Database::TakeStatement(const char* sql) {
+  auto it = idle_.find(std::string_view(sql));
+  if (it == idle_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  idle_.erase(it);
+  return stmt;
+}
+
+void Database::GiveBackStatement(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  const char* sql = sqlite3_sql(stmt);
+  if (db_ == nullptr || sql == nullptr || !idle_.emplace(sql, stmt).second) {
+    sqlite3_finalize(stmt);
+  }
 }
 
 Result<Database> Database::Open(const std::string& path, int flags) {
@@ -137,7 +167,16 @@ Result<long long> Database::QueryInt(const char* sql, std::string_view what) {
   return statement.Int(0);
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { Release(); }
+
+void Statement::Release() {
+  if (stmt_ == nullptr) return;
+  if (db_ != nullptr) {
+    db_->GiveBackStatement(std::exchange(stmt_, nullptr));
+  } else {
+    sqlite3_finalize(std::exchange(stmt_, nullptr));
+  }
+}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_),
@@ -147,7 +186,7 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    Release();
     db_ = other.db_;
     stmt_ = std::exchange(other.stmt_, nullptr);
     what_ = std::move(other.what_);
@@ -158,11 +197,12 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 
 Status Statement::Prepare(Database* db, const char* sql,
                           std::string_view what) {
-  sqlite3_finalize(stmt_);
-  stmt_ = nullptr;
+  Release();
   db_ = db;
   what_ = what;
   bind_rc_ = SQLITE_OK;
+  stmt_ = db->TakeStatement(sql);
+  if (stmt_ != nullptr) return Status::OK();
   const int rc = sqlite3_prepare_v2(db->get(), sql, -1, &stmt_, nullptr);
   return rc == SQLITE_OK ? Status::OK() : db->Error(rc, what_);
 }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -46,9 +47,20 @@ class Database {
   // The first column of the first row of constant `sql` as an integer.
   Result<long long> QueryInt(const char* sql, std::string_view what);
 
+  // Prepared statements are kept for reuse: parsing SQL cost more than
+  // running it when a query judges hundreds of claims. A Statement takes an
+  // idle one for its SQL (or prepares it) and gives it back, reset and with
+  // its bindings cleared, when it is destroyed. Never more than one idle
+  // statement per SQL text; all are finalized before the connection closes.
+  sqlite3_stmt* TakeStatement(const char* sql);
+  void GiveBackStatement(sqlite3_stmt* stmt);
+
  private:
+  void FinalizeIdle();
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> idle_;
 };
 
 // A prepared statement; finalized on destruction. Bind errors are kept and
@@ -63,7 +75,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   // Prepares constant `sql` (never text built from input) on `db`, which
-  // must outlive the statement. `what` names the query in error messages.
+  // must outlive the statement (a statement is given back to `db` for reuse
+  // when destroyed). `what` names the query in error messages.
   Status Prepare(Database* db, const char* sql, std::string_view what);
 
   // Parameters are 1-based, as in SQLite. Text is copied.
@@ -89,6 +102,9 @@ class Statement {
   double Double(int column) const;
 
  private:
+  // Gives the statement back to db_ (or finalizes it without one).
+  void Release();
+
   Database* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   std::string what_;

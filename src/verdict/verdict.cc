@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -373,6 +374,32 @@ struct VerdictEngine::Impl {
   Store* store;
   ClaimGraph curated;  // the curated edges, built once
 
+  // Kindred(), remembered per concept: an audit asks for the same few
+  // concepts' relatives hundreds of times. Guarded so that judging from
+  // several threads (without a store) stays safe.
+  std::vector<Kin> KinOf(std::string_view id, bool siblings) const {
+    std::lock_guard<std::mutex> lock(kin_mutex);
+    auto key = std::make_pair(std::string(id), siblings);
+    auto it = kin_cache.find(key);
+    if (it == kin_cache.end()) {
+      it = kin_cache.emplace(key, Kindred(vocabulary, id, siblings)).first;
+    }
+    return it->second;
+  }
+  mutable std::mutex kin_mutex;
+  mutable std::map<std::pair<std::string, bool>, std::vector<Kin>> kin_cache;
+
+  // Documents read from the store, with their claims, remembered for the
+  // engine's life: the claims of one article list the same few hundred
+  // documents again and again. (An engine with a store judges from one
+  // thread at a time, as verdict.h says.)
+  struct ReadDocument {
+    std::optional<Document> document;
+    std::vector<StoredClaim> claims;
+  };
+  Result<const ReadDocument*> ReadStored(const std::string& id) const;
+  mutable std::map<std::string, ReadDocument> read_documents;
+
   Result<Judgement> Judge(const ClaimQuery& q, const VerdictOptions& options,
                           int depth) const;
 
@@ -423,6 +450,21 @@ Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
   return impl_->Judge(claim, options, 0);
 }
 
+Result<const VerdictEngine::Impl::ReadDocument*>
+VerdictEngine::Impl::ReadStored(const std::string& id) const {
+  auto it = read_documents.find(id);
+  if (it != read_documents.end()) return &it->second;
+  ReadDocument read;
+  Result<std::optional<Document>> d = store->GetDocument(id);
+  if (!d.ok()) return d.status();
+  read.document = std::move(d).value();
+  if (read.document) {
+    Status status = store->ClaimsOfDocument(id, &read.claims);
+    if (!status.ok()) return status;
+  }
+  return &read_documents.emplace(id, std::move(read)).first->second;
+}
+
 Status VerdictEngine::Impl::Overlay(const std::vector<Kin>& subjects,
                                     const std::vector<Kin>& objects,
                                     Overlaid* out) const {
@@ -464,17 +506,13 @@ Status VerdictEngine::Impl::Overlay(const std::vector<Kin>& subjects,
     }
     for (const std::string& id : ids) {
       if (out->documents.count(id)) continue;
-      Result<std::optional<Document>> d = store->GetDocument(id);
-      if (!d.ok()) return d.status();
-      if (!d.value()) continue;
-      out->documents.emplace(id, std::move(*d.value()));
-      std::vector<StoredClaim> claims;
-      status = store->ClaimsOfDocument(id, &claims);
-      if (!status.ok()) return status;
-      for (StoredClaim& c : claims) {
-        if (s.count(c.subject) && o.count(c.object)) {
-          out->claims.push_back(std::move(c));
-        }
+      Result<const ReadDocument*> read = ReadStored(id);
+      if (!read.ok()) return read.status();
+      const ReadDocument& d = *read.value();
+      if (!d.document) continue;
+      out->documents.emplace(id, *d.document);
+      for (const StoredClaim& c : d.claims) {
+        if (s.count(c.subject) && o.count(c.object)) out->claims.push_back(c);
       }
     }
     const long long rest = count.documents - static_cast<long long>(ids.size());
@@ -953,8 +991,8 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
   const Concept* object = vocabulary.Find(q.object);
   if (object == nullptr || object->kind != ConceptKind::kOutcome) return;
   if (!Directional(q.relation) || q.relation == "no_effect") return;
-  const std::vector<Kin> subjects = Kindred(vocabulary, q.subject, false);
-  const std::vector<Kin> objects = Kindred(vocabulary, q.object, false);
+  const std::vector<Kin> subjects = KinOf(q.subject, false);
+  const std::vector<Kin> objects = KinOf(q.object, false);
   std::vector<Kin> mechanisms;
   for (const Concept& c : vocabulary.concepts()) {
     if (c.kind == ConceptKind::kMechanism) {
@@ -1061,10 +1099,10 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   }
   Judgement j;
   j.claim = q;
-  const std::vector<Kin> subjects = Kindred(vocabulary, q.subject, true);
+  const std::vector<Kin> subjects = KinOf(q.subject, true);
   const std::vector<Kin> objects =
       q.object.empty() ? std::vector<Kin>{Kin{"", Kinship::kSame}}
-                       : Kindred(vocabulary, q.object, false);
+                       : KinOf(q.object, false);
 
   // The stored claims on these concepts, and their documents.
   Overlaid stored;
