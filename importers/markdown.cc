@@ -180,12 +180,16 @@ class MarkdownWriter {
   }
 
   // [label](url "title"), [label][ref], [label][] or [label] with a
-  // definition; *end is past it.
+  // definition; *end is past it. A label, a destination or a reference
+  // longer than kMaxLinkPart bytes is not read as one: without that bound a
+  // run of unmatched brackets costs time quadratic in the text.
+  static constexpr std::size_t kMaxLinkPart = 4096;
   bool ReadLink(std::string_view s, std::size_t i, std::size_t* end,
                 std::string* label, std::string* url) {
     int depth = 0;
     std::size_t j = i;
-    for (; j < s.size(); ++j) {
+    const std::size_t label_end = std::min(s.size(), i + kMaxLinkPart);
+    for (; j < label_end; ++j) {
       if (s[j] == '\\') {
         ++j;
       } else if (s[j] == '[') {
@@ -194,16 +198,17 @@ class MarkdownWriter {
         break;
       }
     }
-    if (j >= s.size()) return false;
+    if (j >= label_end) return false;
     *label = std::string(s.substr(i + 1, j - i - 1));
     if (j + 1 < s.size() && s[j + 1] == '(') {
       int parens = 0;
       std::size_t k = j + 1;
-      for (; k < s.size(); ++k) {
+      const std::size_t dest_end = std::min(s.size(), j + 1 + kMaxLinkPart);
+      for (; k < dest_end; ++k) {
         if (s[k] == '(') ++parens;
         if (s[k] == ')' && --parens == 0) break;
       }
-      if (k >= s.size()) return false;
+      if (k >= dest_end) return false;
       std::string_view dest = TrimBlanks(s.substr(j + 2, k - j - 2));
       if (dest.starts_with('<')) {
         dest = dest.substr(1, dest.find('>') - 1);
@@ -218,7 +223,9 @@ class MarkdownWriter {
     std::string ref = *label;
     std::size_t after = j + 1;
     if (j + 1 < s.size() && s[j + 1] == '[') {
-      const std::size_t close = s.find(']', j + 2);
+      const std::size_t close =
+          s.substr(0, std::min(s.size(), j + 2 + kMaxLinkPart))
+              .find(']', j + 2);
       if (close == std::string_view::npos) return false;
       if (close > j + 2) ref = std::string(s.substr(j + 2, close - j - 2));
       after = close + 1;

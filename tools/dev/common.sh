@@ -13,6 +13,7 @@ CLAIMCHECK_PACKAGES=(
   libboost-dev libboost-graph-dev catch2 libgumbo-dev zlib1g-dev
   nettle-dev
   chromium graphviz
+  clang libclang-rt-14-dev llvm  # tests/fuzz: libFuzzer, llvm-symbolizer
 )
 # The browser tests (tests/browser) need Node.js 20 with npm. The machines
 # here come with one; Debian's own is added only when there is none.
