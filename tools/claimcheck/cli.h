@@ -186,8 +186,7 @@ void JsonEvidence(JsonWriter& w, const Evidence& e);
 void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags);
 // A citation's pmid, doi, pmcid, url, text (those given), start/end and
 // sentence (unless DocumentText::kNoSentence) inside an open object.
-void JsonCitationFields(JsonWriter& w, const Citation& c,
-                        std::size_t sentence);
+void JsonCitationFields(JsonWriter& w, const Citation& c, std::size_t sentence);
 // The `document` object of extract and audit.
 void JsonDocument(JsonWriter& w, const DocumentInput& in,
                   const Concept* main_subject);
