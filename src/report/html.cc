@@ -1,87 +1,33 @@
 #include "report/html.h"
 
-#include <cstdint>
+#include "report/verdict_words.h"
 
 namespace claimcheck::report {
 
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], 0 when it is not one.
-std::size_t Utf8Length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  std::uint32_t min = 0;
-  if (b < 0x80) return 1;
-  if ((b & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((b & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((b & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  std::uint32_t cp = b & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-}  // namespace
-
 void AppendEscaped(std::string* out, std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
+  // The one clean-up every report string gets (report/verdict_words.h):
+  // invalid UTF-8 to U+FFFD, control characters other than tab and newline
+  // dropped. Then the five characters markup gives a meaning.
+  for (const char c : CleanText(s)) {
     switch (c) {
       case '&':
         out->append("&amp;");
-        ++i;
-        continue;
+        break;
       case '<':
         out->append("&lt;");
-        ++i;
-        continue;
+        break;
       case '>':
         out->append("&gt;");
-        ++i;
-        continue;
+        break;
       case '"':
         out->append("&quot;");
-        ++i;
-        continue;
+        break;
       case '\'':
         out->append("&#39;");
-        ++i;
-        continue;
-      default:
         break;
+      default:
+        out->push_back(c);
     }
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 && c != '\t' && c != '\n') {
-      ++i;
-      continue;
-    }
-    if (b == 0x7F) {
-      ++i;
-      continue;
-    }
-    const std::size_t len = Utf8Length(s, i);
-    if (len == 0) {
-      out->append("\xEF\xBF\xBD");
-      ++i;
-      continue;
-    }
-    out->append(s.substr(i, len));
-    i += len;
   }
 }
 
