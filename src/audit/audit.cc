@@ -39,13 +39,7 @@ bool AuditedClaim::HasFlag(std::string_view name) const {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
+using audit_internal::Lower;
 
 // "400", "0.5".
 std::string Number(double v) {

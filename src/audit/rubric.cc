@@ -15,14 +15,6 @@ namespace claimcheck::audit_internal {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 // Whether `cue` starts a word of `lower` (a lower-cased sentence): "interact"
 // finds "interactions", not "noninteracting".
 bool HasCue(std::string_view lower, std::string_view cue) {
@@ -36,14 +28,24 @@ bool HasCue(std::string_view lower, std::string_view cue) {
   return false;
 }
 
+// The text and each of its sentences lower-cased, once for every item.
+struct LoweredText {
+  explicit LoweredText(const Text& t) : text(t) {
+    for (std::size_t i = 0; i < t.sentences().size(); ++i) {
+      sentences.push_back(Lower(t.SentenceText(i)));
+    }
+  }
+  const Text& text;
+  std::vector<std::string> sentences;
+};
+
 // The first sentence holding one of `cues`: its index and the cue, or
 // {npos, ""}.
 std::pair<std::size_t, std::string_view> FindCue(
-    const Text& text, const std::vector<std::string_view>& cues) {
-  for (std::size_t i = 0; i < text.sentences().size(); ++i) {
-    const std::string lower = Lower(text.SentenceText(i));
+    const LoweredText& lowered, const std::vector<std::string_view>& cues) {
+  for (std::size_t i = 0; i < lowered.sentences.size(); ++i) {
     for (std::string_view cue : cues) {
-      if (HasCue(lower, cue)) return {i, cue};
+      if (HasCue(lowered.sentences[i], cue)) return {i, cue};
     }
   }
   return {std::string::npos, ""};
@@ -67,16 +69,16 @@ RubricItem Item(const char* id, const char* question, const char* rubrics,
 }
 
 // A cue item: yes when a sentence holds one of `cues`.
-RubricItem CueItem(const Text& text, const char* id, const char* question,
-                   const char* rubrics, bool yes_is_good,
+RubricItem CueItem(const LoweredText& lowered, const char* id,
+                   const char* question, const char* rubrics, bool yes_is_good,
                    const std::vector<std::string_view>& cues,
                    const std::string& none) {
-  auto [sentence, cue] = FindCue(text, cues);
+  auto [sentence, cue] = FindCue(lowered, cues);
   if (sentence == std::string::npos) {
     return Item(id, question, rubrics, false, yes_is_good, none);
   }
   return Item(id, question, rubrics, true, yes_is_good,
-              "'" + std::string(cue) + "' in " + Quote(text, sentence));
+              "'" + std::string(cue) + "' in " + Quote(lowered.text, sentence));
 }
 
 }  // namespace
@@ -86,6 +88,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                     const Audit& audit) {
   const Document& doc = *input.document;
   const Text& text = *input.text;
+  const LoweredText lowered(text);
   std::vector<RubricItem> items;
 
   // Authorship and currency: the metadata the importer found.
@@ -158,7 +161,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                "a safety claim in " + Quote(text, safety->claim.sentence)));
     } else {
       items.push_back(CueItem(
-          text, "harms", "Does it mention harms or side effects?",
+          lowered, "harms", "Does it mention harms or side effects?",
           "HealthNewsReview 3; DISCERN 11", true,
           {"side effect", "adverse", "harm", "risk", "diarrh", "nausea",
            "interact", "contraindicat", "overdose", "toxic", "too much"},
@@ -174,7 +177,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
     std::string cue;
     for (const AuditedClaim& a : audit.claims) {
       if (a.claim.kind != ClaimKind::kEffect || a.claim.question) continue;
-      const std::string lower = Lower(text.SentenceText(a.claim.sentence));
+      const std::string& lower = lowered.sentences[a.claim.sentence];
       bool has_digit = std::any_of(lower.begin(), lower.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c));
       });
@@ -214,7 +217,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
       hedged += a.claim.hedging == Hedging::kHedged;
     }
     RubricItem item = CueItem(
-        text, "uncertainty", "Does it say where the evidence is uncertain?",
+        lowered, "uncertainty", "Does it say where the evidence is uncertain?",
         "DISCERN 8; HealthNewsReview 4", true,
         {"more research",
          "further research",
@@ -243,7 +246,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
   }
 
   items.push_back(CueItem(
-      text, "conflicts_disclosed",
+      lowered, "conflicts_disclosed",
       "Does it disclose ownership, sponsorship or conflicts of interest?",
       "JAMA benchmark 3 (disclosure); HealthNewsReview 6", true,
       {"affiliate", "commission", "sponsored", "disclosure",
@@ -288,7 +291,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                Quote(text, other->claim.sentence)));
     } else {
       items.push_back(
-          CueItem(text, "alternatives", "Does it mention other options?",
+          CueItem(lowered, "alternatives", "Does it mention other options?",
                   "DISCERN 14; HealthNewsReview 7", true,
                   {"sleep hygiene", "cognitive behavio", "cbt-i",
                    "other treatment", "alternatives to", "meditation",
@@ -298,7 +301,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
   }
 
   items.push_back(
-      CueItem(text, "consult_professional",
+      CueItem(lowered, "consult_professional",
               "Does it advise talking to a health professional?",
               "DISCERN 15 (shared decision-making)", true,
               {"your doctor", "a doctor", "healthcare provider",
@@ -307,7 +310,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
               "no advice to ask a doctor, pharmacist or other professional"));
 
   items.push_back(CueItem(
-      text, "product_promotion", "Does it promote a product for sale?",
+      lowered, "product_promotion", "Does it promote a product for sale?",
       "HealthNewsReview 10 (news-release variant); JAMA benchmark 3", false,
       {"buy ", "shop now", "shop our", "order now", "add to cart", "discount",
        "coupon", "promo code", "our supplement", "our product", "our magnesium",
