@@ -41,6 +41,13 @@ std::string AuditHtml(const AuditReport& report);
 // a sentence or finding shortened for a one-line report.
 std::string Excerpt(std::string_view s, std::size_t max);
 
+// "SUPPORTED", "CONTESTED", …: a verdict as a report's headline word.
+std::string VerdictCapitals(VerdictWord verdict);
+
+// `s` between the ANSI escape for `code` ("1;32") and a reset when `on`;
+// `s` unchanged otherwise.
+std::string AnsiPaint(bool on, std::string_view s, const char* code);
+
 // The ANSI colour code of a verdict on a terminal ("1;32" bold green for
 // supported, yellow contested, red refuted, magenta unsourced).
 const char* VerdictAnsiColour(VerdictWord verdict);

@@ -11,6 +11,19 @@ std::string Excerpt(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, cut)) + "...";
 }
 
+std::string VerdictCapitals(VerdictWord verdict) {
+  std::string s = VerdictName(verdict);
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+std::string AnsiPaint(bool on, std::string_view s, const char* code) {
+  if (!on) return std::string(s);
+  return std::string("\033[") + code + "m" + std::string(s) + "\033[0m";
+}
+
 const char* VerdictAnsiColour(VerdictWord v) {
   switch (v) {
     case VerdictWord::kSupported:

@@ -14,13 +14,6 @@ namespace {
 
 using report::Md;
 
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
-
 }  // namespace
 
 std::string AuditMarkdown(const AuditReport& r) {
@@ -79,7 +72,7 @@ std::string AuditMarkdown(const AuditReport& r) {
   for (const AuditedClaim& a : audit.claims) {
     const Judgement& j = a.judgement;
     ++number;
-    out << "\n### " << number << ". " << Upper(VerdictName(j.verdict)) << " ("
+    out << "\n### " << number << ". " << VerdictCapitals(j.verdict) << " ("
         << CertaintyName(j.certainty)
         << "): " << Md(ClaimWords(*r.vocabulary, a.claim)) << "\n\n";
     out << "> " << Md(text.SentenceText(a.claim.sentence)) << "\n\n";

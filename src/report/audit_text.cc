@@ -55,20 +55,9 @@ std::string Wrap(std::string_view text, std::size_t first_cols,
 struct Paint {
   bool on = false;
   std::string operator()(std::string_view s, const char* code) const {
-    std::string out;
-    if (on) out += std::string("\033[") + code + "m";
-    out.append(s);
-    if (on) out += "\033[0m";
-    return out;
+    return AnsiPaint(on, s, code);
   }
 };
-
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
 
 std::string Pad(std::string s, std::size_t width) {
   const std::size_t cols = Columns(s);
@@ -137,7 +126,7 @@ std::string AuditText(const AuditReport& r, bool colour) {
                              std::to_string(a.claim.sentence) + "  ";
     out << "\n"
         << head
-        << paint(Upper(VerdictName(j.verdict)), VerdictAnsiColour(j.verdict))
+        << paint(VerdictCapitals(j.verdict), VerdictAnsiColour(j.verdict))
         << " (" << CertaintyName(j.certainty) << ")  ";
     const std::size_t used = head.size() + Columns(VerdictName(j.verdict)) +
                              Columns(CertaintyName(j.certainty)) + 5;

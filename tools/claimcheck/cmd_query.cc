@@ -273,26 +273,13 @@ std::string Json(const Judgement& j) {
 
 // --- Text -----------------------------------------------------------------
 
-struct Colours {
-  bool on = false;
-  std::string Paint(const std::string& s, const char* code) const {
-    return on ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
-  }
-};
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(c));
-  return s;
-}
-
-std::string Text(const Judgement& j, const Vocabulary& v,
-                 const Colours& colour) {
+std::string Text(const Judgement& j, const Vocabulary& v, bool colour) {
   std::ostringstream out;
   out << v.LabelOf(j.claim.subject) << " " << j.claim.relation;
   if (!j.claim.object.empty()) out << " " << v.LabelOf(j.claim.object);
   out << "  (" << ClaimKindName(j.claim.kind) << " claim)\n";
-  out << colour.Paint(Upper(VerdictName(j.verdict)),
-                      VerdictAnsiColour(j.verdict))
+  out << AnsiPaint(colour, VerdictCapitals(j.verdict),
+                   VerdictAnsiColour(j.verdict))
       << "  certainty: " << CertaintyName(j.certainty);
   if (j.plausible_mechanism) out << "  (plausible mechanism)";
   for (const std::string& f : j.flags) out << "  [" << f << "]";
@@ -369,8 +356,7 @@ int RunQuery(Context& context) {
   if (!judged.ok()) return context.Fail(judged.status());
   const Judgement& j = judged.value();
 
-  Colours colour;
-  colour.on = UseColour(context, format);
+  const bool colour = UseColour(context, format);
   const int emitted =
       context.Emit(format == "json" ? Json(j) : Text(j, vocabulary, colour));
   if (emitted != kExitOk) return emitted;
