@@ -1,12 +1,12 @@
 // `claimcheck import`, run as the real binary: the whole PubMed corpus in
 // one command, re-imports, MEDLINE, damaged files among good ones, -j, the
 // default store path, and kill -9 in the middle of a large file.
-#include <fcntl.h>
 #include <rapidjson/document.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -20,6 +20,7 @@
 
 #include "claimcheck/store.h"
 #include "importers/import_test_util.h"
+#include "process_util.h"
 #include "test_util.h"
 
 namespace claimcheck {
@@ -30,11 +31,7 @@ using testing::CorpusPath;
 using testing::CorpusXmlFiles;
 using testing::Slurp;
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Run = testing::ProgramRun;
 
 // Starts the binary with `args` (after --kb), stdout and stderr to files in
 // `dir`; `env` entries NAME=VALUE are set, CLAIMCHECK_DB is unset.
@@ -42,40 +39,21 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
             const std::vector<std::string>& env = {}) {
   std::vector<std::string> argv = {CLAIMCHECK_BINARY, "--kb", testing::KbDir()};
   argv.insert(argv.end(), args.begin(), args.end());
-  const std::string out = (dir / "stdout").string();
-  const std::string err = (dir / "stderr").string();
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(o, 1);
-    dup2(e, 2);
-    unsetenv("CLAIMCHECK_DB");
-    for (const std::string& kv : env) {
-      const std::size_t eq = kv.find('=');
-      setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
-    }
-    std::vector<char*> raw;
-    for (const std::string& a : argv)
-      raw.push_back(const_cast<char*>(a.c_str()));
-    raw.push_back(nullptr);
-    execv(raw[0], raw.data());
-    _exit(127);
-  }
-  return pid;
+  return testing::SpawnProgram(argv, dir, env);
 }
 
 Run RunCli(const std::vector<std::string>& args, const fs::path& dir,
            const std::vector<std::string>& env = {}) {
-  const pid_t pid = Spawn(args, dir, env);
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  Run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp((dir / "stdout").string());
-  r.err = Slurp((dir / "stderr").string());
-  return r;
+  return testing::WaitProgram(Spawn(args, dir, env), dir);
+}
+
+// A store at `db` holding the 15 records of the 2012 corpus file, whose one
+// claim (PMID 22219312) later tests query.
+void ImportFirstFile(const std::string& db, const fs::path& dir) {
+  REQUIRE(RunCli({"--db", db, "import",
+                  CorpusPath("pubmed/mokztk_pubmed_result_2012.xml")},
+                 dir)
+              .exit_code == 0);
 }
 
 std::unique_ptr<Store> OpenStore(const std::string& path) {
@@ -222,10 +200,7 @@ TEST_CASE("import: damaged files are named, the rest is kept, exit 2",
   const testing::ScratchDir scratch("import_damaged");
   const fs::path& dir = scratch.path();
   const std::string db = (dir / "store.db").string();
-  REQUIRE(RunCli({"--db", db, "import",
-                  CorpusPath("pubmed/mokztk_pubmed_result_2012.xml")},
-                 dir)
-              .exit_code == 0);
+  ImportFirstFile(db, dir);
   const std::string good = Slurp(CorpusPath("pubmed/pubMR_pubmed_result.xml"));
   std::size_t start = 0;
   for (int i = 0; i <= 50; ++i) start = good.find("<PubmedArticle>", start + 1);
@@ -336,32 +311,44 @@ TEST_CASE("import: kill -9 mid-import leaves the store as committed",
   const testing::ScratchDir scratch("import_kill");
   const fs::path& dir = scratch.path();
   const std::string db = (dir / "store.db").string();
-  REQUIRE(RunCli({"--db", db, "import",
-                  CorpusPath("pubmed/mokztk_pubmed_result_2012.xml")},
-                 dir)
-              .exit_code == 0);
+  ImportFirstFile(db, dir);
   const StoreStats before = Stats(db);
   REQUIRE(before.documents == 15);
   const fs::path large = dir / "large.xml";
-  // ~64 MB: about 1.5 s of importing in a release build, so that the kills
-  // below land inside the file's transaction.
+  // ~64 MB: about a second of importing in a release build, longer under
+  // ASan.
   const int copies = 32;
   testing::WriteFile(large, LargeFile(copies));
+  // How long a whole import of it takes on this machine, in a store of its
+  // own: the kills below fall at random moments inside that span.
+  const auto timing_start = std::chrono::steady_clock::now();
+  REQUIRE(
+      RunCli({"--db", (dir / "timing.db").string(), "import", large.string()},
+             dir)
+          .exit_code == 0);
+  const int full_ms =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - timing_start)
+                           .count());
 
-  // Five kills at random moments of the import (about 1.5 s in a release
-  // build, longer under ASan); the seed is printed so that a failure can be
-  // replayed with CLAIMCHECK_KILL_SEED.
+  // Five kills at random moments; the seed is printed so that a failure can
+  // be replayed with CLAIMCHECK_KILL_SEED.
   unsigned seed = static_cast<unsigned>(
       std::chrono::steady_clock::now().time_since_epoch().count());
   if (const char* fixed = std::getenv("CLAIMCHECK_KILL_SEED")) {
     seed = static_cast<unsigned>(std::strtoul(fixed, nullptr, 10));
   }
-  INFO("CLAIMCHECK_KILL_SEED=" << seed);
+  INFO("CLAIMCHECK_KILL_SEED=" << seed << ", a whole import " << full_ms
+                               << " ms");
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> moment(50, 1000);
+  std::uniform_int_distribution<int> moment(std::max(1, full_ms / 20),
+                                            std::max(2, full_ms * 8 / 10));
   int killed = 0;
   for (int round = 0; round < 5; ++round) {
     const int delay_ms = moment(random);
+    // What the store holds before this round: an import that finished
+    // before its kill has committed, and the next rounds start from it.
+    const StoreStats committed = Stats(db);
     const pid_t pid = Spawn({"--db", db, "import", large.string()}, dir);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     kill(pid, SIGKILL);
@@ -374,8 +361,8 @@ TEST_CASE("import: kill -9 mid-import leaves the store as committed",
     auto stats = store->Stats();
     REQUIRE(stats.ok());
     if (WIFSIGNALED(status)) {
-      CHECK(stats.value().documents == before.documents);
-      CHECK(stats.value().claims == before.claims);
+      CHECK(stats.value().documents == committed.documents);
+      CHECK(stats.value().claims == committed.claims);
     }
     // And a query still answers from what was committed before: the one
     // claim of the first file (PMID 22219312) is still evidence.
@@ -404,10 +391,7 @@ TEST_CASE("import: queries keep answering while an import runs (WAL)",
   const testing::ScratchDir scratch("import_concurrent");
   const fs::path& dir = scratch.path();
   const std::string db = (dir / "store.db").string();
-  REQUIRE(RunCli({"--db", db, "import",
-                  CorpusPath("pubmed/mokztk_pubmed_result_2012.xml")},
-                 dir)
-              .exit_code == 0);
+  ImportFirstFile(db, dir);
   const std::vector<std::string> query = {
       "--db",       db,           "query",     "--subject",
       "tryptophan", "--relation", "decreases", "--object",

@@ -4,10 +4,6 @@
 #ifndef CLAIMCHECK_TESTS_REPORT_SUMMARY_TEST_UTIL_H_
 #define CLAIMCHECK_TESTS_REPORT_SUMMARY_TEST_UTIL_H_
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -18,6 +14,7 @@
 #include "claimcheck/knowledge.h"
 #include "claimcheck/store.h"
 #include "claimcheck/verdict.h"
+#include "process_util.h"
 #include "real_kb.h"
 #include "test_util.h"
 
@@ -94,11 +91,7 @@ inline bool HaveDot() {
   return false;
 }
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using CliRun = ProgramRun;
 
 // Runs `program` with `args`, stdin from `in_file` (or /dev/null), stdout
 // and stderr into files of `dir`; `env` entries NAME=VALUE are set.
@@ -107,39 +100,9 @@ inline CliRun RunProgram(const std::string& program,
                          const std::filesystem::path& dir,
                          const std::vector<std::string>& env = {},
                          const std::string& in_file = "/dev/null") {
-  std::filesystem::create_directories(dir);
-  const std::string out = (dir / "stdout").string();
-  const std::string err = (dir / "stderr").string();
   std::vector<std::string> argv = {program};
   argv.insert(argv.end(), args.begin(), args.end());
-  const pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    const int i = open(in_file.c_str(), O_RDONLY);
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(i, 0);
-    dup2(o, 1);
-    dup2(e, 2);
-    unsetenv("CLAIMCHECK_DB");
-    for (const std::string& kv : env) {
-      const std::size_t eq = kv.find('=');
-      setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
-    }
-    std::vector<char*> raw;
-    for (const std::string& a : argv)
-      raw.push_back(const_cast<char*>(a.c_str()));
-    raw.push_back(nullptr);
-    execvp(raw[0], raw.data());
-    _exit(127);
-  }
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
-  return r;
+  return WaitProgram(SpawnProgram(argv, dir, env, in_file), dir);
 }
 
 // claimcheck --kb KB ARGS…, with HOME pointing at an empty directory so
