@@ -3,32 +3,63 @@
 #include "base/json_util.h"
 
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 
 namespace claimcheck {
 
 namespace {
 
-// Counts nesting depth with the SAX interface before building the DOM, so a
-// hostile file nested ten thousand deep is refused rather than recursed into.
-struct DepthGuard
-    : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DepthGuard> {
-  std::size_t depth = 0;
-  std::size_t max_seen = 0;
-  bool Default() { return true; }
-  bool StartObject() { return Push(); }
-  bool EndObject(rapidjson::SizeType) { return Pop(); }
-  bool StartArray() { return Push(); }
-  bool EndArray(rapidjson::SizeType) { return Pop(); }
+// Builds the DOM from the reader's events and counts nesting depth on the
+// way, so a hostile file nested ten thousand deep is refused rather than
+// recursed into (the DOM's destructor and every reader of it recurse), in one
+// pass over the text.
+class DepthLimitedBuilder {
+ public:
+  explicit DepthLimitedBuilder(rapidjson::Document* doc) : doc_(doc) {}
+
+  bool Null() { return doc_->Null(); }
+  bool Bool(bool b) { return doc_->Bool(b); }
+  bool Int(int i) { return doc_->Int(i); }
+  bool Uint(unsigned u) { return doc_->Uint(u); }
+  bool Int64(std::int64_t i) { return doc_->Int64(i); }
+  bool Uint64(std::uint64_t u) { return doc_->Uint64(u); }
+  bool Double(double d) { return doc_->Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return doc_->RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    return doc_->String(s, n, copy);
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    return doc_->Key(s, n, copy);
+  }
+  bool StartObject() { return Push() && doc_->StartObject(); }
+  bool EndObject(rapidjson::SizeType n) {
+    --depth_;
+    return doc_->EndObject(n);
+  }
+  bool StartArray() { return Push() && doc_->StartArray(); }
+  bool EndArray(rapidjson::SizeType n) {
+    --depth_;
+    return doc_->EndArray(n);
+  }
+
+  bool too_deep() const { return too_deep_; }
+
+ private:
   bool Push() {
-    ++depth;
-    if (depth > max_seen) max_seen = depth;
-    return depth <= kMaxJsonDepth;
+    if (++depth_ > kMaxJsonDepth) too_deep_ = true;
+    return !too_deep_;
   }
-  bool Pop() {
-    --depth;
-    return true;
-  }
+
+  rapidjson::Document* doc_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace
@@ -57,27 +88,27 @@ bool ParseJson(std::string_view text, const std::string& file,
                          why});
     return false;
   };
-  {
-    DepthGuard guard;
+  rapidjson::ParseResult result;
+  DepthLimitedBuilder builder(doc);
+  // Populate hands the document to the generator as the reader's handler
+  // and keeps the root value only when the generator succeeds.
+  auto generate = [&](rapidjson::Document&) {
     rapidjson::Reader reader;
     rapidjson::MemoryStream ms(text.data(), text.size());
-    rapidjson::ParseResult ok =
-        reader.Parse<rapidjson::kParseValidateEncodingFlag>(ms, guard);
-    if (!ok) {
-      if (ok.Code() == rapidjson::kParseErrorTermination) {
-        return report(ok.Offset(), "JSON nested deeper than " +
-                                       std::to_string(kMaxJsonDepth) +
-                                       " levels");
-      }
-      return report(ok.Offset(), std::string("invalid JSON: ") +
-                                     rapidjson::GetParseError_En(ok.Code()));
+    result = reader.Parse<rapidjson::kParseValidateEncodingFlag>(ms, builder);
+    return !result.IsError();
+  };
+  doc->Populate(generate);
+  if (result.IsError()) {
+    doc->SetNull();
+    if (builder.too_deep()) {
+      return report(result.Offset(), "JSON nested deeper than " +
+                                         std::to_string(kMaxJsonDepth) +
+                                         " levels");
     }
-  }
-  doc->Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
-  if (doc->HasParseError()) {
-    return report(doc->GetErrorOffset(),
+    return report(result.Offset(),
                   std::string("invalid JSON: ") +
-                      rapidjson::GetParseError_En(doc->GetParseError()));
+                      rapidjson::GetParseError_En(result.Code()));
   }
   return true;
 }
@@ -93,15 +124,16 @@ std::map<std::string, std::size_t, std::less<>> KeyValueLines(
     }
     return i;
   };
+  // Jump from one "key" to the next and count the newlines in between
+  // (both scans run over whole blocks, not a test per byte).
   std::size_t line = 1;
-  for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (text[pos] == '\n') {
-      ++line;
-      continue;
-    }
-    if (text[pos] != '"' || text.compare(pos, quoted_key.size(), quoted_key)) {
-      continue;
-    }
+  std::size_t counted = 0;  // newlines are counted up to here
+  for (std::size_t pos = text.find(quoted_key); pos != std::string_view::npos;
+       pos = text.find(quoted_key, pos + 1)) {
+    line += static_cast<std::size_t>(
+        std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                   text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    counted = pos;
     std::size_t i = skip_blanks(pos + quoted_key.size());
     if (i >= text.size() || text[i] != ':') continue;
     i = skip_blanks(i + 1);

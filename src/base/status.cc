@@ -88,10 +88,18 @@ Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
     return Status::InvalidArgument(path + ": file is larger than " +
                                    std::to_string(max_bytes) + " bytes");
   }
+  // Read in blocks (the size is only a hint: the file may change under us);
+  // a character iterator would cost a call per byte.
   std::string data;
-  if (!ec) data.reserve(static_cast<std::size_t>(size));
-  data.assign(std::istreambuf_iterator<char>(in),
-              std::istreambuf_iterator<char>());
+  if (!ec) data.reserve(static_cast<std::size_t>(size) + 1);
+  char block[64 * 1024];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    data.append(block, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes) {
+      return Status::InvalidArgument(path + ": file is larger than " +
+                                     std::to_string(max_bytes) + " bytes");
+    }
+  }
   if (in.bad()) {
     return Status::IOError(path + ": read failed: " + std::strerror(errno));
   }

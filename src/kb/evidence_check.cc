@@ -53,13 +53,9 @@ bool AllDigits(std::string_view s) {
 // and where its problems go.
 class FileCheck {
  public:
-  FileCheck(std::string path, const Vocabulary& vocabulary,
-            Diagnostics* problems)
-      : file_(std::move(path), problems), vocabulary_(vocabulary) {}
-
-  // Reads and parses the file; false when it is absent (nothing to check) or
-  // broken (the problem is recorded).
-  bool Load(const char* top_key) { return file_.Open(top_key).ok(); }
+  // `file` is an opened file (EvidenceFile::Open returned OK).
+  FileCheck(EvidenceFile* file, const Vocabulary& vocabulary)
+      : file_(*file), vocabulary_(vocabulary) {}
 
   const rapidjson::Value& Items() const { return file_.Items(); }
 
@@ -133,7 +129,7 @@ class FileCheck {
   }
 
  private:
-  EvidenceFile file_;
+  EvidenceFile& file_;
   const Vocabulary& vocabulary_;
 };
 
@@ -144,11 +140,10 @@ const Set& ClaimKinds() {
   return kinds;
 }
 
-Set CheckClaims(const std::string& kb_dir, const Vocabulary& vocabulary,
-                Diagnostics* problems) {
+Set CheckClaims(EvidenceFile* file, const Vocabulary& vocabulary) {
   Set ids;
-  FileCheck f(kb_dir + "/claims.json", vocabulary, problems);
-  if (!f.Load("claims")) return ids;
+  if (file == nullptr) return ids;
+  FileCheck f(file, vocabulary);
   std::size_t index = 0;
   for (const auto& claim : f.Items().GetArray()) {
     f.At("claim", index++, claim);
@@ -192,11 +187,11 @@ Set CheckClaims(const std::string& kb_dir, const Vocabulary& vocabulary,
 
 // The study ids, checked; `includes` and other cross-links are checked once
 // every id is known.
-Set CheckStudies(const std::string& kb_dir, const Vocabulary& vocabulary,
-                 const Set& claims, Diagnostics* problems) {
+Set CheckStudies(EvidenceFile* file, const Vocabulary& vocabulary,
+                 const Set& claims) {
   Set ids;
-  FileCheck f(kb_dir + "/studies.json", vocabulary, problems);
-  if (!f.Load("studies")) return ids;
+  if (file == nullptr) return ids;
+  FileCheck f(file, vocabulary);
   const auto& studies = f.Items();
   std::map<std::string, std::string> by_identifier;  // "PMID 123" -> study
   std::size_t index = 0;
@@ -331,11 +326,10 @@ Set CheckStudies(const std::string& kb_dir, const Vocabulary& vocabulary,
   return ids;
 }
 
-void CheckReferenceValues(const std::string& kb_dir,
-                          const Vocabulary& vocabulary, const Set& studies,
-                          Diagnostics* problems) {
-  FileCheck f(kb_dir + "/reference_values.json", vocabulary, problems);
-  if (!f.Load("reference_values")) return;
+void CheckReferenceValues(EvidenceFile* file, const Vocabulary& vocabulary,
+                          const Set& studies) {
+  if (file == nullptr) return;
+  FileCheck f(file, vocabulary);
   Set ids;
   std::size_t index = 0;
   for (const auto& value : f.Items().GetArray()) {
@@ -366,12 +360,26 @@ void CheckReferenceValues(const std::string& kb_dir,
 
 }  // namespace
 
+void CheckEvidenceFiles(const EvidenceFiles& files,
+                        const Vocabulary& vocabulary) {
+  const Set claims = CheckClaims(files.claims, vocabulary);
+  const Set studies = CheckStudies(files.studies, vocabulary, claims);
+  CheckReferenceValues(files.reference_values, vocabulary, studies);
+}
+
 std::size_t CheckEvidence(const std::string& kb_dir,
                           const Vocabulary& vocabulary, Diagnostics* problems) {
   const std::size_t before = problems->size();
-  const Set claims = CheckClaims(kb_dir, vocabulary, problems);
-  const Set studies = CheckStudies(kb_dir, vocabulary, claims, problems);
-  CheckReferenceValues(kb_dir, vocabulary, studies, problems);
+  EvidenceFile claims(kb_dir + "/claims.json", problems);
+  EvidenceFile studies(kb_dir + "/studies.json", problems);
+  EvidenceFile references(kb_dir + "/reference_values.json", problems);
+  // An absent file is nothing to check; a broken one has its problem
+  // recorded by Open.
+  const EvidenceFiles files{
+      claims.Open("claims").ok() ? &claims : nullptr,
+      studies.Open("studies").ok() ? &studies : nullptr,
+      references.Open("reference_values").ok() ? &references : nullptr};
+  CheckEvidenceFiles(files, vocabulary);
   return problems->size() - before;
 }
 

@@ -65,6 +65,21 @@ class EvidenceFile {
   std::size_t line_ = 0;
 };
 
+class Vocabulary;
+
+// The three files of a knowledge base, each opened (or null when absent or
+// broken: nothing to check in it).
+struct EvidenceFiles {
+  EvidenceFile* claims = nullptr;
+  EvidenceFile* studies = nullptr;
+  EvidenceFile* reference_values = nullptr;
+};
+
+// CheckEvidence (kb.h) on files already opened, so that loading a knowledge
+// base parses each file once; problems go where each file records them.
+void CheckEvidenceFiles(const EvidenceFiles& files,
+                        const Vocabulary& vocabulary);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_SRC_KB_EVIDENCE_FILE_H_

@@ -306,29 +306,24 @@ ReferenceValue ReadReferenceValue(ItemReader& r, const Value& v) {
   return value;
 }
 
-// Reads every item of one file with `read`; an item with a problem is left
-// out. Returns the failure of opening the file, else OK.
+// Reads every item of an opened file with `read`; an item with a problem is
+// left out.
 template <typename T>
-Status ReadItems(const std::string& path, const char* top_key, const char* what,
-                 T (*read)(ItemReader&, const Value&), std::vector<T>* out,
-                 Diagnostics* problems) {
-  EvidenceFile file(path, problems);
-  Status opened = file.Open(top_key);
-  if (!opened.ok()) return opened;
-  ItemReader reader(&file);
+void ReadItems(EvidenceFile* file, const char* what,
+               T (*read)(ItemReader&, const Value&), std::vector<T>* out) {
+  ItemReader reader(file);
   std::size_t index = 0;
-  for (const Value& item : file.Items().GetArray()) {
-    file.At(what, index++, item);
+  for (const Value& item : file->Items().GetArray()) {
+    file->At(what, index++, item);
     if (!item.IsObject()) {
-      file.Problem(std::string("a ") + what + " must be a JSON object");
+      file->Problem(std::string("a ") + what + " must be a JSON object");
       continue;
     }
-    const std::size_t before = file.problem_count();
+    const std::size_t before = file->problem_count();
     T value = read(reader, item);
-    value.line = file.line();
-    if (file.problem_count() == before) out->push_back(std::move(value));
+    value.line = file->line();
+    if (file->problem_count() == before) out->push_back(std::move(value));
   }
-  return Status::OK();
 }
 
 template <typename T>
@@ -402,15 +397,21 @@ Status Knowledge::Load(const std::string& kb_dir, const Vocabulary& vocabulary,
   }
   Knowledge k;
   const std::size_t before = problems->size();
-  const Status read[] = {
-      ReadItems(claims_path, "claims", "claim", ReadClaim, &k.claims_,
-                problems),
-      ReadItems(studies_path, "studies", "study", ReadStudy, &k.studies_,
-                problems),
-      ReadItems(references_path, "reference_values", "reference value",
-                ReadReferenceValue, &k.reference_values_, problems),
-  };
-  if (problems->size() == before) CheckEvidence(kb_dir, vocabulary, problems);
+  EvidenceFile claims(claims_path, problems);
+  EvidenceFile studies(studies_path, problems);
+  EvidenceFile references(references_path, problems);
+  const Status read[] = {claims.Open("claims"), studies.Open("studies"),
+                         references.Open("reference_values")};
+  if (read[0].ok()) ReadItems(&claims, "claim", ReadClaim, &k.claims_);
+  if (read[1].ok()) ReadItems(&studies, "study", ReadStudy, &k.studies_);
+  if (read[2].ok()) {
+    ReadItems(&references, "reference value", ReadReferenceValue,
+              &k.reference_values_);
+  }
+  // The invariants between items and files, on the documents just parsed.
+  if (problems->size() == before) {
+    CheckEvidenceFiles({&claims, &studies, &references}, vocabulary);
+  }
   k.Index();
   *out = std::move(k);
   for (const Status& status : read) {
