@@ -5,6 +5,8 @@
 #include <unicode/ubrk.h>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "claimcheck/text.h"
 #include "text/break_iterators.h"
@@ -53,6 +55,59 @@ bool GapJoinsPhrase(std::string_view text, std::size_t begin, std::size_t end) {
   return true;
 }
 
+// Plain words: ASCII letters and digits with spaces and hyphens between
+// them, as the lexicon's and the vocabulary's phrases are. There ICU's word
+// rules (UAX #29 WB5, WB8-WB10) make every maximal run of letters and digits
+// one word, and the blanks and hyphens between are no word; finding the runs
+// directly gives the same tokens without a break iterator, which building
+// the extractor (thousands of phrases) spent most of its time in.
+// tests/text/tokenizer_test.cc compares both ways on random plain text.
+bool IsPlainWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+bool IsPlain(std::string_view span) {
+  for (char c : span) {
+    if (!IsPlainWordChar(c) && c != ' ' && c != '-') return false;
+  }
+  return true;
+}
+
+// The [start, end) of each word of a plain span.
+std::vector<std::pair<std::size_t, std::size_t>> PlainWordSpans(
+    std::string_view span) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::size_t i = 0;
+  while (i < span.size()) {
+    if (!IsPlainWordChar(span[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < span.size() && IsPlainWordChar(span[i])) ++i;
+    words.emplace_back(start, i);
+  }
+  return words;
+}
+
+// The [start, end) of each word of `span` by ICU's rules.
+std::vector<std::pair<std::size_t, std::size_t>> IcuWordSpans(
+    std::string_view span) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  Utf8BreakIterator it(Utf8BreakIterator::Kind::kWord, span);
+  icu::BreakIterator* bi = it.get();
+  if (bi == nullptr) return words;
+  int32_t start = bi->first();
+  for (int32_t stop = bi->next(); stop != icu::BreakIterator::DONE;
+       start = stop, stop = bi->next()) {
+    if (bi->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    words.emplace_back(static_cast<std::size_t>(start),
+                       static_cast<std::size_t>(stop));
+  }
+  return words;
+}
+
 }  // namespace
 
 Utf8BreakIterator::Utf8BreakIterator(Kind kind, std::string_view text) {
@@ -79,16 +134,9 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
   if (end > text.size()) end = text.size();
   if (begin >= end) return tokens;
   const std::string_view span = text.substr(begin, end - begin);
-  Utf8BreakIterator it(Utf8BreakIterator::Kind::kWord, span);
-  icu::BreakIterator* bi = it.get();
-  if (bi == nullptr) return tokens;
   std::size_t prev_end = 0;
-  int32_t start = bi->first();
-  for (int32_t stop = bi->next(); stop != icu::BreakIterator::DONE;
-       start = stop, stop = bi->next()) {
-    if (bi->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-    const auto s = static_cast<std::size_t>(start);
-    const auto e = static_cast<std::size_t>(stop);
+  for (const auto& [s, e] :
+       IsPlain(span) ? PlainWordSpans(span) : IcuWordSpans(span)) {
     // "magne<ZWSP>sium" is one word to a reader: join across invisible gaps.
     if (!tokens.empty() && OnlyIgnorable(span, prev_end, s)) {
       tokens.back().end = begin + e;

@@ -1,3 +1,5 @@
+#include <random>
+
 #include "claimcheck/text.h"
 #include "test_util.h"
 
@@ -72,6 +74,40 @@ TEST_CASE("Tokenize: a span of a larger text keeps absolute offsets",
   CHECK(tokens[0].start == 16);
   CHECK(text.substr(tokens[0].start, tokens[0].end - tokens[0].start) ==
         "Second");
+}
+
+// Plain text (ASCII letters, digits, spaces, hyphens) is split without ICU
+// (tokenizer.cc); a final full stop sends the same text through ICU's break
+// iterator and is no word itself, so both must give the same tokens.
+TEST_CASE("Tokenize: plain phrases split as ICU splits them", "[tokenize]") {
+  const std::string alphabet = "aZk9 -0Mx  --";
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<std::size_t> length(0, 24);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::vector<std::string> texts = {
+      "before going to bed", "5-HTP", "GABA-A", "vitamin B6",
+      "  take  it - now ",   "-"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) {
+      text += alphabet[pick(random)];
+    }
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    INFO("text: \"" << text << "\"");
+    const std::vector<Token> plain = Tokenize(text);
+    const std::string stopped = text + ".";
+    const std::vector<Token> icu = Tokenize(stopped);
+    REQUIRE(plain.size() == icu.size());
+    for (std::size_t k = 0; k < plain.size(); ++k) {
+      CHECK(plain[k].start == icu[k].start);
+      CHECK(plain[k].end == icu[k].end);
+      CHECK(plain[k].fold == icu[k].fold);
+      CHECK(plain[k].cased == icu[k].cased);
+      CHECK(plain[k].gap_ok == icu[k].gap_ok);
+    }
+  }
 }
 
 }  // namespace claimcheck
