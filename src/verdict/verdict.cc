@@ -411,8 +411,13 @@ struct VerdictEngine::Impl {
     std::map<std::string, Document> documents;
     std::vector<EvidenceTally> unlisted;
   };
-  Status Overlay(const std::vector<Kin>& subjects,
-                 const std::vector<Kin>& objects, Overlaid* out) const;
+  // Read once per engine for each pair of concept sets (an article's claims
+  // and the links of their chains ask the same pairs again and again).
+  Result<const Overlaid*> Overlay(const std::vector<Kin>& subjects,
+                                  const std::vector<Kin>& objects) const;
+  Status ReadOverlay(const std::set<std::string>& s,
+                     const std::set<std::string>& o, Overlaid* out) const;
+  mutable std::map<std::string, Overlaid> overlays;
 
   void Collect(const ClaimQuery& q, const std::vector<Kin>& subjects,
                const std::vector<Kin>& objects, const ClaimGraph& graph,
@@ -465,14 +470,29 @@ VerdictEngine::Impl::ReadStored(const std::string& id) const {
   return &read_documents.emplace(id, std::move(read)).first->second;
 }
 
-Status VerdictEngine::Impl::Overlay(const std::vector<Kin>& subjects,
-                                    const std::vector<Kin>& objects,
-                                    Overlaid* out) const {
-  *out = Overlaid{};
-  if (store == nullptr) return Status::OK();
+Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
+    const std::vector<Kin>& subjects, const std::vector<Kin>& objects) const {
   std::set<std::string> s, o;
   for (const Kin& k : subjects) s.insert(k.id);
   for (const Kin& k : objects) o.insert(k.id);
+  // Concept ids are [a-z0-9_]: a space and a '|' cannot occur in them.
+  std::string key;
+  for (const std::string& id : s) key += id + ' ';
+  key += '|';
+  for (const std::string& id : o) key += ' ' + id;
+  auto it = overlays.find(key);
+  if (it != overlays.end()) return &it->second;
+  Overlaid read;
+  if (store != nullptr) {
+    Status status = ReadOverlay(s, o, &read);
+    if (!status.ok()) return status;
+  }
+  return &overlays.emplace(std::move(key), std::move(read)).first->second;
+}
+
+Status VerdictEngine::Impl::ReadOverlay(const std::set<std::string>& s,
+                                        const std::set<std::string>& o,
+                                        Overlaid* out) const {
   std::vector<EdgeCount> counts;
   Status status =
       store->EdgeCounts({s.begin(), s.end()}, {o.begin(), o.end()}, &counts);
@@ -1105,10 +1125,10 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
                        : KinOf(q.object, false);
 
   // The stored claims on these concepts, and their documents.
-  Overlaid stored;
-  Status status = Overlay(subjects, objects, &stored);
-  if (!status.ok()) return status;
-  std::map<std::string, Document>& documents = stored.documents;
+  Result<const Overlaid*> overlaid = Overlay(subjects, objects);
+  if (!overlaid.ok()) return overlaid.status();
+  const Overlaid& stored = *overlaid.value();
+  std::map<std::string, Document> documents = stored.documents;
   // The stored claims get a graph of their own beside the curated one,
   // which is built once per engine.
   ClaimGraph stored_graph(vocabulary);
