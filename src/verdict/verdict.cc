@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "claimcheck/graph.h"
 
@@ -26,6 +27,17 @@ constexpr const char* kCertaintyNames[] = {"very low", "low", "moderate",
 // rest. The others are counted (Judgement::unlisted), not read.
 constexpr int kListedPerDesign = 3;
 constexpr int kListedPerEdge = 6;
+
+// One key for a pair of concept sets (ids are [a-z0-9_], so neither the
+// space nor the '|' can occur in one).
+std::string SetsKey(const std::set<std::string>& a,
+                    const std::set<std::string>& b) {
+  std::string key;
+  for (const std::string& id : a) key += id + ' ';
+  key += '|';
+  for (const std::string& id : b) key += ' ' + id;
+  return key;
+}
 
 // The order in which a design's documents are read for an edge: those that
 // can start highest first (docs/verdicts.md section 4).
@@ -419,6 +431,17 @@ struct VerdictEngine::Impl {
                      const std::set<std::string>& o, Overlaid* out) const;
   mutable std::map<std::string, Overlaid> overlays;
 
+  // Store::EdgeCounts for every pair of `from` x `to`, each pair asked of
+  // the store once per engine (chains ask every claim's subjects against
+  // every mechanism). In the store's order: subject, object, relation,
+  // design.
+  Status EdgeCounts(const std::set<std::string>& from,
+                    const std::set<std::string>& to,
+                    std::vector<EdgeCount>* out) const;
+  mutable std::map<std::pair<std::string, std::string>, std::vector<EdgeCount>>
+      edge_counts;
+  mutable std::map<std::string, std::vector<EdgeCount>> edge_count_sets;
+
   void Collect(const ClaimQuery& q, const std::vector<Kin>& subjects,
                const std::vector<Kin>& objects, const ClaimGraph& graph,
                std::map<std::string, Document>* documents,
@@ -475,11 +498,7 @@ Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
   std::set<std::string> s, o;
   for (const Kin& k : subjects) s.insert(k.id);
   for (const Kin& k : objects) o.insert(k.id);
-  // Concept ids are [a-z0-9_]: a space and a '|' cannot occur in them.
-  std::string key;
-  for (const std::string& id : s) key += id + ' ';
-  key += '|';
-  for (const std::string& id : o) key += ' ' + id;
+  std::string key = SetsKey(s, o);
   auto it = overlays.find(key);
   if (it != overlays.end()) return &it->second;
   Overlaid read;
@@ -490,12 +509,52 @@ Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
   return &overlays.emplace(std::move(key), std::move(read)).first->second;
 }
 
+Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
+                                       const std::set<std::string>& to,
+                                       std::vector<EdgeCount>* out) const {
+  out->clear();
+  std::string key = SetsKey(from, to);
+  if (auto it = edge_count_sets.find(key); it != edge_count_sets.end()) {
+    *out = it->second;
+    return Status::OK();
+  }
+  // The pairs not asked yet: ask the cross product of their ends once.
+  std::set<std::string> new_from, new_to;
+  for (const std::string& a : from) {
+    for (const std::string& b : to) {
+      if (!edge_counts.count({a, b})) {
+        new_from.insert(a);
+        new_to.insert(b);
+      }
+    }
+  }
+  if (!new_from.empty()) {
+    std::vector<EdgeCount> counts;
+    Status status = store->EdgeCounts({new_from.begin(), new_from.end()},
+                                      {new_to.begin(), new_to.end()}, &counts);
+    if (!status.ok()) return status;
+    for (const std::string& a : new_from) {
+      for (const std::string& b : new_to) edge_counts[{a, b}];
+    }
+    for (EdgeCount& c : counts) {
+      edge_counts[{c.subject, c.object}].push_back(std::move(c));
+    }
+  }
+  for (const std::string& a : from) {
+    for (const std::string& b : to) {
+      const std::vector<EdgeCount>& pair = edge_counts.at({a, b});
+      out->insert(out->end(), pair.begin(), pair.end());
+    }
+  }
+  edge_count_sets.emplace(std::move(key), *out);
+  return Status::OK();
+}
+
 Status VerdictEngine::Impl::ReadOverlay(const std::set<std::string>& s,
                                         const std::set<std::string>& o,
                                         Overlaid* out) const {
   std::vector<EdgeCount> counts;
-  Status status =
-      store->EdgeCounts({s.begin(), s.end()}, {o.begin(), o.end()}, &counts);
+  Status status = EdgeCounts(s, o, &counts);
   if (!status.ok()) return status;
   // Per edge, the strongest designs first; once kListedPerEdge documents
   // of an edge are listed, the rest of it is only counted.
@@ -1032,11 +1091,11 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
       }
     }
     if (store == nullptr) return true;
-    std::vector<std::string> f, t;
-    for (const Kin& k : from) f.push_back(k.id);
-    for (const Kin& k : to) t.push_back(k.id);
+    std::set<std::string> f, t;
+    for (const Kin& k : from) f.insert(k.id);
+    for (const Kin& k : to) t.insert(k.id);
     std::vector<EdgeCount> counts;
-    if (!store->EdgeCounts(f, t, &counts).ok()) return false;
+    if (!EdgeCounts(f, t, &counts).ok()) return false;
     for (const EdgeCount& c : counts) {
       edges.emplace(c.subject, c.relation, c.object);
     }
