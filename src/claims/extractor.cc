@@ -186,8 +186,15 @@ struct ClaimExtractor::Impl {
       SMention sm;
       sm.m = m;
       sm.t0 = kNone;
-      for (std::size_t t = 0; t < w->toks.size(); ++t) {
-        if (w->toks[t].end <= m->start || w->toks[t].start >= m->end) continue;
+      // The tokens overlapping the mention: tokens are in text order and do
+      // not overlap, so find the first that ends after the mention starts
+      // (a sentence of ten thousand tokens with a thousand mentions must
+      // not cost ten million steps).
+      const auto first = std::partition_point(
+          w->toks.begin(), w->toks.end(),
+          [&](const Tok& tok) { return tok.end <= m->start; });
+      for (auto it = first; it != w->toks.end() && it->start < m->end; ++it) {
+        const auto t = static_cast<std::size_t>(it - w->toks.begin());
         if (sm.t0 == kNone) sm.t0 = t;
         sm.t1 = t + 1;
       }

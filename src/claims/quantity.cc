@@ -1,6 +1,7 @@
 // A small scanner for amounts: NUMBER [RANGE NUMBER] UNIT [PER] [BASIS].
 #include "claims/quantity.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -176,12 +177,11 @@ std::string BoundBefore(const std::string& lower, std::size_t begin,
   return "";
 }
 
-}  // namespace
-
-std::vector<FoundQuantity> FindQuantities(std::string_view text,
-                                          std::size_t begin, std::size_t end) {
+// FindQuantities on a lower-cased span: offsets are into `lower`.
+std::vector<FoundQuantity> FindQuantitiesInLower(const std::string& lower) {
+  const std::size_t begin = 0;
+  const std::size_t end = lower.size();
   std::vector<FoundQuantity> out;
-  const std::string lower = Lower(text);
   std::size_t i = begin;
   while (i < end) {
     if (!IsDigit(lower[i]) ||
@@ -277,6 +277,24 @@ std::vector<FoundQuantity> FindQuantities(std::string_view text,
     i = stop;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<FoundQuantity> FindQuantities(std::string_view text,
+                                          std::size_t begin, std::size_t end) {
+  // Only text[begin, end) is read: lower-case that span alone (a sentence,
+  // not the whole document for every sentence) and move the offsets found
+  // in it back onto `text`.
+  end = std::min(end, text.size());
+  if (begin >= end) return {};
+  std::vector<FoundQuantity> found =
+      FindQuantitiesInLower(Lower(text.substr(begin, end - begin)));
+  for (FoundQuantity& q : found) {
+    q.quantity.start += begin;
+    q.quantity.end += begin;
+  }
+  return found;
 }
 
 }  // namespace claimcheck::claims_internal
