@@ -76,6 +76,13 @@ class Text {
   std::vector<Sentence> sentences_;
 };
 
+// No sentence is longer than this many bytes: a longer run without a
+// sentence end (a wall of text, a page's scripts flattened) is cut after the
+// last blank before each limit. No prose sentence comes near it (the longest
+// in ../shared is a few hundred bytes), and the extractor's work grows with
+// the square of a sentence's length.
+inline constexpr std::size_t kMaxSentenceBytes = 2000;
+
 // Splits `text` (valid UTF-8, LF line ends) into sentences. Exposed for tests;
 // Text::FromBytes calls it.
 std::vector<Sentence> SplitSentences(std::string_view text);

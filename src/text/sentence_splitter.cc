@@ -255,6 +255,39 @@ bool InsideToken(std::string_view copy, std::size_t at) {
          std::isalnum(after);
 }
 
+// Appends text[s, e) as sentences of at most kMaxSentenceBytes (text.h):
+// a longer run is cut after the last blank before each limit, or at a
+// character boundary when there is none.
+void PushCapped(std::string_view text, std::size_t s, std::size_t e,
+                std::size_t block, std::vector<Sentence>* out) {
+  while (e - s > kMaxSentenceBytes) {
+    std::size_t cut = s + kMaxSentenceBytes;
+    std::size_t blank = cut;
+    while (blank > s && text[blank - 1] != ' ' && text[blank - 1] != '\t') {
+      --blank;
+    }
+    if (blank > s) {
+      cut = blank;
+    } else {
+      // No blank: cut before a UTF-8 continuation byte's lead.
+      while (cut > s &&
+             (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+    }
+    if (cut == s) cut = s + kMaxSentenceBytes;  // (valid UTF-8: never)
+    std::size_t piece_end = cut;
+    Trim(text, &s, &piece_end);
+    if (s < piece_end) {
+      out->push_back({s, piece_end, Sentence::Kind::kBody, block});
+    }
+    s = cut;
+    Trim(text, &s, &e);
+    if (s >= e) return;
+  }
+  out->push_back({s, e, Sentence::Kind::kBody, block});
+}
+
 // Splits one block text[begin, end) with ICU; offsets stay those of `text`.
 void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
                 std::size_t block, std::vector<Sentence>* out) {
@@ -295,9 +328,9 @@ void SplitBlock(std::string_view text, std::size_t begin, std::size_t end,
          (next = DashAnswerStart(text, s, e, &question_end)) !=
          std::string_view::npos;
          s = next) {
-      out->push_back({s, question_end, Sentence::Kind::kBody, block});
+      PushCapped(text, s, question_end, block, out);
     }
-    out->push_back({s, e, Sentence::Kind::kBody, block});
+    PushCapped(text, s, e, block, out);
   }
 }
 

@@ -205,4 +205,52 @@ TEST_CASE("SplitSentences: no sentence of a seed spans a blank line",
   }
 }
 
+// A run without a sentence end is cut into pieces of kMaxSentenceBytes at
+// most, after a blank, losing no word; the seeds' sentences are far shorter,
+// so none of them is cut.
+TEST_CASE("SplitSentences: a run-on text is cut into bounded sentences",
+          "[sentences][seeds]") {
+  std::string run_on;
+  for (const char* seed : {"000", "001", "002", "003", "004"}) {
+    const std::string raw = testing::Slurp(testing::SeedPath(seed));
+    auto text = Text::FromBytes(raw, seed, nullptr);
+    REQUIRE(text.ok());
+    for (std::size_t i = 0; i < text.value().sentences().size(); ++i) {
+      CHECK(text.value().SentenceText(i).size() < kMaxSentenceBytes / 2);
+    }
+    run_on += raw + " ";
+  }
+  for (char& c : run_on) {
+    if (c == '.' || c == '!' || c == '?' || c == '\n') c = ' ';
+  }
+  const std::vector<Sentence> sentences = SplitSentences(run_on);
+  REQUIRE(sentences.size() > run_on.size() / kMaxSentenceBytes);
+  std::string words;
+  for (const Sentence& s : sentences) {
+    CHECK(s.end - s.start <= kMaxSentenceBytes);
+    CHECK(run_on[s.start] != ' ');
+    CHECK(run_on[s.end - 1] != ' ');
+    for (const Token& t : Tokenize(run_on, s.start, s.end)) {
+      words += t.cased + " ";
+    }
+  }
+  std::string all_words;
+  for (const Token& t : Tokenize(run_on)) all_words += t.cased + " ";
+  CHECK(words == all_words);
+
+  // No blank at all: cut between characters, never inside one.
+  std::string greek;
+  for (int i = 0; i < 3000; ++i) greek += "\xCE\xB1";  // alpha
+  const std::vector<Sentence> cut = SplitSentences(greek);
+  REQUIRE(cut.size() == 3);
+  std::size_t covered = 0;
+  for (const Sentence& s : cut) {
+    CHECK(s.start == covered);
+    CHECK((s.end - s.start) % 2 == 0);
+    CHECK(s.end - s.start <= kMaxSentenceBytes);
+    covered = s.end;
+  }
+  CHECK(covered == greek.size());
+}
+
 }  // namespace claimcheck
