@@ -27,6 +27,12 @@ constexpr const char* kCertaintyNames[] = {"very low", "low", "moderate",
 // rest. The others are counted (Judgement::unlisted), not read.
 constexpr int kListedPerDesign = 3;
 constexpr int kListedPerEdge = 6;
+// And per relation over all the edges a query reads (its subject's and
+// object's kin): a question about magnesium and sleep reaches ~100
+// (subject, object) pairs, and listing 6 documents on each read hundreds of
+// documents to show a table no one can read. The strongest designs come
+// first, the nearest kin first among equal designs.
+constexpr int kListedPerRelation = 8;
 
 // One key for a pair of concept sets (ids are [a-z0-9_], so neither the
 // space nor the '|' can occur in one).
@@ -427,8 +433,8 @@ struct VerdictEngine::Impl {
   // and the links of their chains ask the same pairs again and again).
   Result<const Overlaid*> Overlay(const std::vector<Kin>& subjects,
                                   const std::vector<Kin>& objects) const;
-  Status ReadOverlay(const std::set<std::string>& s,
-                     const std::set<std::string>& o, Overlaid* out) const;
+  Status ReadOverlay(const std::vector<Kin>& subjects,
+                     const std::vector<Kin>& objects, Overlaid* out) const;
   mutable std::map<std::string, Overlaid> overlays;
 
   // Store::EdgeCounts for every pair of `from` x `to`, each pair asked of
@@ -495,15 +501,20 @@ VerdictEngine::Impl::ReadStored(const std::string& id) const {
 
 Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
     const std::vector<Kin>& subjects, const std::vector<Kin>& objects) const {
-  std::set<std::string> s, o;
-  for (const Kin& k : subjects) s.insert(k.id);
-  for (const Kin& k : objects) o.insert(k.id);
-  std::string key = SetsKey(s, o);
+  // The kinships order what is listed, so they are part of the key.
+  std::string key;
+  for (const Kin& k : subjects) {
+    key += k.id + ':' + std::to_string(static_cast<int>(k.kinship)) + ' ';
+  }
+  key += '|';
+  for (const Kin& k : objects) {
+    key += ' ' + k.id + ':' + std::to_string(static_cast<int>(k.kinship));
+  }
   auto it = overlays.find(key);
   if (it != overlays.end()) return &it->second;
   Overlaid read;
   if (store != nullptr) {
-    Status status = ReadOverlay(s, o, &read);
+    Status status = ReadOverlay(subjects, objects, &read);
     if (!status.ok()) return status;
   }
   return &overlays.emplace(std::move(key), std::move(read)).first->second;
@@ -550,38 +561,53 @@ Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
   return Status::OK();
 }
 
-Status VerdictEngine::Impl::ReadOverlay(const std::set<std::string>& s,
-                                        const std::set<std::string>& o,
+Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
+                                        const std::vector<Kin>& objects,
                                         Overlaid* out) const {
+  std::set<std::string> s, o;
+  std::map<std::string, int> s_rank, o_rank;  // Kinship: same first
+  for (const Kin& k : subjects) {
+    s.insert(k.id);
+    s_rank[k.id] = static_cast<int>(k.kinship);
+  }
+  for (const Kin& k : objects) {
+    o.insert(k.id);
+    o_rank[k.id] = static_cast<int>(k.kinship);
+  }
   std::vector<EdgeCount> counts;
   Status status = EdgeCounts(s, o, &counts);
   if (!status.ok()) return status;
-  // Per edge, the strongest designs first; once kListedPerEdge documents
-  // of an edge are listed, the rest of it is only counted.
+  // Per relation (one side of the question), the strongest designs first
+  // and the nearest kin first among equal designs; an edge lists at most
+  // kListedPerEdge documents and a relation kListedPerRelation, the rest is
+  // only counted.
+  auto order = [&](const EdgeCount& c) {
+    return std::make_tuple(c.relation, DesignStrength(c.design),
+                           s_rank[c.subject], o_rank[c.object], c.subject,
+                           c.object);
+  };
   std::stable_sort(counts.begin(), counts.end(),
-                   [](const EdgeCount& a, const EdgeCount& b) {
-                     return std::make_tuple(a.subject, a.object, a.relation,
-                                            DesignStrength(a.design)) <
-                            std::make_tuple(b.subject, b.object, b.relation,
-                                            DesignStrength(b.design));
+                   [&](const EdgeCount& a, const EdgeCount& b) {
+                     return order(a) < order(b);
                    });
   std::vector<std::string> ids;
-  std::tuple<std::string, std::string, std::string> edge;
-  int listed_on_edge = 0;
+  std::map<std::tuple<std::string, std::string, std::string>, int>
+      listed_on_edge;
+  std::map<std::string, int> listed_on_relation;
   for (const EdgeCount& count : counts) {
-    auto this_edge =
-        std::make_tuple(count.subject, count.relation, count.object);
-    if (this_edge != edge) {
-      edge = this_edge;
-      listed_on_edge = 0;
-    }
+    int& on_edge =
+        listed_on_edge[{count.subject, count.relation, count.object}];
+    int& on_relation = listed_on_relation[count.relation];
     ids.clear();
-    if (listed_on_edge < kListedPerEdge) {
+    if (on_edge < kListedPerEdge && on_relation < kListedPerRelation) {
+      const int limit =
+          std::min(kListedPerDesign, kListedPerRelation - on_relation);
       status =
           store->StrongestDocuments(count.subject, count.relation, count.object,
-                                    count.design, kListedPerDesign, &ids);
+                                    count.design, limit, &ids);
       if (!status.ok()) return status;
-      listed_on_edge += static_cast<int>(ids.size());
+      on_edge += static_cast<int>(ids.size());
+      on_relation += static_cast<int>(ids.size());
     }
     for (const std::string& id : ids) {
       if (out->documents.count(id)) continue;

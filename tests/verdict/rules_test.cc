@@ -473,6 +473,45 @@ TEST_CASE(
   CHECK(j.verdict == VerdictWord::kSupported);
 }
 
+TEST_CASE(
+    "verdict: a large store lists at most 8 documents per relation over all "
+    "kin, strongest designs first",
+    "[verdict][store]") {
+  VerdictFixture f("store_kin", {kSleep}, {});
+  Store& store = f.UseStore("kin");
+  // Six documents on each of three edges of one relation: cohorts on
+  // magnesium, RCTs on its citrate and on its oxide.
+  std::vector<DocumentWithClaims> docs;
+  int next = 2000;
+  for (const auto& [subject, design] :
+       {std::pair{"magnesium", Design::kCohort},
+        std::pair{"magnesium_citrate", Design::kRct},
+        std::pair{"magnesium_oxide", Design::kRct}}) {
+    for (int i = 0; i < 6; ++i) {
+      const std::string pmid = std::to_string(next++);
+      StoredClaim c = Said("pmid:" + pmid, "increases", "RESULTS", 0);
+      c.subject = subject;
+      DocumentWithClaims d = Abstract(pmid, design, {c});
+      d.document.n = 100 + i;
+      docs.push_back(std::move(d));
+    }
+  }
+  REQUIRE(store.PutDocuments(docs).ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  // The RCTs come first (3 on each form's edge), then 2 of the cohorts on
+  // magnesium itself: 8 listed; the other 10 are counted on their side.
+  REQUIRE(j.evidence.size() == 8);
+  int rcts = 0;
+  for (const Evidence& e : j.evidence) rcts += e.source.design == Design::kRct;
+  CHECK(rcts == 6);
+  long long counted = 0;
+  for (const EvidenceTally& t : j.unlisted) counted += t.documents;
+  CHECK(counted == 10);
+  CHECK(j.reasons.at(0).find("10 more imported documents") !=
+        std::string::npos);
+}
+
 TEST_CASE("verdict: the same input gives the same judgement", "[verdict]") {
   VerdictFixture f(
       "deterministic", {kSleep},
