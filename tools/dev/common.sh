@@ -14,6 +14,7 @@ CLAIMCHECK_PACKAGES=(
   nettle-dev
   chromium graphviz
   clang libclang-rt-14-dev llvm  # tests/fuzz: libFuzzer, llvm-symbolizer
+  libxml2-utils  # tools/bench: xmllint --stream, a baseline for import
 )
 # The browser tests (tests/browser) need Node.js 20 with npm. The machines
 # here come with one; Debian's own is added only when there is none.
