@@ -48,6 +48,8 @@ inline constexpr const char* kIncreases = "increases";
 inline constexpr const char* kDecreases = "decreases";
 inline constexpr const char* kModulates = "modulates";
 inline constexpr const char* kNoEffect = "no_effect";
+// Every relation a claim of `kind` may have, in docs/claims.md's order.
+const std::vector<std::string>& RelationsOf(ClaimKind kind);
 
 // An amount the text states: "200 to 400 mg per day", "30–60 minutes".
 struct Quantity {

@@ -45,6 +45,39 @@ const std::vector<ClaimKind>& AllClaimKinds() {
   return all;
 }
 
+const std::vector<std::string>& RelationsOf(ClaimKind kind) {
+  // docs/claims.md and kb/FORMAT.md: what the extractor writes and what the
+  // curated claims use.
+  static const std::vector<std::string> kCausal = {kIncreases, kDecreases,
+                                                   kModulates, kNoEffect};
+  static const std::vector<std::string> kDose = {"dose", "recommended_intake",
+                                                 "upper_limit", "safe_dose"};
+  static const std::vector<std::string> kComparison = {
+      "more_bioavailable_than", "better_tolerated_than", "enhances_effect_of"};
+  static const std::vector<std::string> kSafety = {
+      kIncreases,           kDecreases,       kModulates,       kNoEffect,
+      "contraindicated_in", "interacts_with", "well_tolerated", "laxative"};
+  static const std::vector<std::string> kOnset = {"onset_within"};
+  static const std::vector<std::string> kComposition = {"is_a", "is_not_a",
+                                                        "contains", "is_not"};
+  switch (kind) {
+    case ClaimKind::kEffect:
+    case ClaimKind::kMechanism:
+      return kCausal;
+    case ClaimKind::kDose:
+      return kDose;
+    case ClaimKind::kComparison:
+      return kComparison;
+    case ClaimKind::kSafety:
+      return kSafety;
+    case ClaimKind::kOnset:
+      return kOnset;
+    case ClaimKind::kComposition:
+      return kComposition;
+  }
+  return kCausal;
+}
+
 const char* HedgingName(Hedging hedging) {
   return kHedgingWords.Name(hedging, "plain");
 }

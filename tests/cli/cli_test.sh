@@ -225,6 +225,8 @@ run q_chain 0 "${KB[@]}" query --subject magnesium --relation decreases --object
 expect_in q_chain out '"melatonin",'
 run q_none 2 "${KB[@]}" query "The weather is nice today." && expect_in q_none err "no claim found"
 run q_unknown 2 "${KB[@]}" query --subject unobtainium --relation increases --object sleep && expect_in q_unknown err "unknown subject concept 'unobtainium'"
+run q_relation 2 "${KB[@]}" query --subject magnesium --relation improves --object sleep && expect_in q_relation err "unknown relation 'improves' for an effect claim: use one of increases, decreases, modulates, no_effect"
+run q_onset_ids 0 "${KB[@]}" query --subject magnesium --relation onset_within --object sleep --format json && expect_in q_onset_ids out '"kind": "onset"'
 run q_both 2 "${KB[@]}" query "magnesium helps sleep" --subject magnesium && expect_in q_both err "not both"
 run q_bad_fail 2 "${KB[@]}" query "magnesium helps sleep" --fail-on supported && expect_in q_bad_fail err "--fail-on takes"
 run q_no_db 2 "${KB[@]}" --db "$WORK/no_such_store.db" query "magnesium helps sleep" && expect_in q_no_db err "no_such_store.db"

@@ -4,6 +4,7 @@
 // tests/verdict/query_cli_test.cc.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -141,6 +142,39 @@ struct QueryArgs {
   std::vector<VerdictWord> fail_on;
 };
 
+// A relation word the claim's kind has (CLI.md, docs/claims.md). Without
+// --kind, a relation only another kind has picks that kind ("onset_within":
+// onset). A word no kind has ("improves") is a usage error that lists the
+// words there are, rather than a verdict on a claim no source can make.
+bool CheckRelation(const Context& context, bool kind_unsaid, ClaimQuery* q,
+                   int* exit_code) {
+  auto has = [&](ClaimKind kind) {
+    const std::vector<std::string>& words = RelationsOf(kind);
+    return std::find(words.begin(), words.end(), q->relation) != words.end();
+  };
+  if (has(q->kind)) return true;
+  if (kind_unsaid) {
+    for (ClaimKind kind : AllClaimKinds()) {
+      if (has(kind)) {
+        q->kind = kind;
+        return true;
+      }
+    }
+  }
+  std::string words;
+  for (const std::string& w : RelationsOf(q->kind)) {
+    words += (words.empty() ? "" : ", ") + w;
+  }
+  const std::string kind = ClaimKindName(q->kind);
+  const bool vowel = kind.find_first_of("aeiou") == 0;
+  *exit_code = context.Usage(
+      "unknown relation '" + q->relation + "' for " + (vowel ? "an " : "a ") +
+      kind + " claim: use one of " + words +
+      " (\"improves sleep\" is increases sleep; or say the claim in words: "
+      "claimcheck query \"magnesium improves sleep\")");
+  return false;
+}
+
 bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
   std::string kind;
   for (std::size_t i = 0; i < context.args.size(); ++i) {
@@ -198,6 +232,9 @@ bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
         return false;
       }
       out->query.kind = *k;
+    }
+    if (!CheckRelation(context, kind.empty(), &out->query, exit_code)) {
+      return false;
     }
   }
   return true;
