@@ -385,6 +385,18 @@ DocumentWithClaims Abstract(const std::string& pmid, Design design,
   return d;
 }
 
+// An abstract of `design` and size `n` whose one RESULTS sentence says
+// "`subject` increases sleep".
+DocumentWithClaims SaysMoreSleep(int number, Design design, int n,
+                                 const std::string& subject = "magnesium") {
+  const std::string pmid = std::to_string(number);
+  StoredClaim c = Said("pmid:" + pmid, "increases", "RESULTS", 0);
+  c.subject = subject;
+  DocumentWithClaims d = Abstract(pmid, design, {c});
+  d.document.n = n;
+  return d;
+}
+
 TEST_CASE("verdict: ten sentences of one abstract are one source",
           "[verdict][store]") {
   VerdictFixture f("store_one_source", {kSleep}, {});
@@ -449,12 +461,8 @@ TEST_CASE(
   Store& store = f.UseStore("many");
   std::vector<DocumentWithClaims> docs;
   for (int i = 0; i < 20; ++i) {
-    const std::string pmid = std::to_string(1000 + i);
-    DocumentWithClaims d =
-        Abstract(pmid, i < 12 ? Design::kRct : Design::kCohort,
-                 {Said("pmid:" + pmid, "increases", "RESULTS", 0)});
-    d.document.n = 100 + i;
-    docs.push_back(std::move(d));
+    docs.push_back(SaysMoreSleep(
+        1000 + i, i < 12 ? Design::kRct : Design::kCohort, 100 + i));
   }
   REQUIRE(store.PutDocuments(docs).ok());
   const Judgement j = f.Judge("magnesium", "increases", "sleep");
@@ -488,12 +496,7 @@ TEST_CASE(
         std::pair{"magnesium_citrate", Design::kRct},
         std::pair{"magnesium_oxide", Design::kRct}}) {
     for (int i = 0; i < 6; ++i) {
-      const std::string pmid = std::to_string(next++);
-      StoredClaim c = Said("pmid:" + pmid, "increases", "RESULTS", 0);
-      c.subject = subject;
-      DocumentWithClaims d = Abstract(pmid, design, {c});
-      d.document.n = 100 + i;
-      docs.push_back(std::move(d));
+      docs.push_back(SaysMoreSleep(next++, design, 100 + i, subject));
     }
   }
   REQUIRE(store.PutDocuments(docs).ok());
