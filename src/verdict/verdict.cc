@@ -27,12 +27,11 @@ constexpr const char* kCertaintyNames[] = {"very low", "low", "moderate",
 // rest. The others are counted (Judgement::unlisted), not read.
 constexpr int kListedPerDesign = 3;
 constexpr int kListedPerEdge = 6;
-// And per relation over all the edges a query reads (its subject's and
-// object's kin): a question about magnesium and sleep reaches ~100
-// (subject, object) pairs, and listing 6 documents on each read hundreds of
-// documents to show a table no one can read. The strongest designs come
-// first, the nearest kin first among equal designs.
-constexpr int kListedPerRelation = 8;
+// And per side of the question over all the edges a query reads (its
+// subject's and object's kin): a question about magnesium and sleep reaches
+// ~100 (subject, object) pairs, and listing 6 documents on each read
+// hundreds of documents to show a table no one can read (ReadOverlay).
+constexpr int kListedPerSide = 8;
 
 // One key for a pair of concept sets (ids are [a-z0-9_], so neither the
 // space nor the '|' can occur in one).
@@ -501,6 +500,10 @@ VerdictEngine::Impl::ReadStored(const std::string& id) const {
 
 Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
     const std::vector<Kin>& subjects, const std::vector<Kin>& objects) const {
+  // Without a store there is nothing to read or keep, and an engine without
+  // a store may judge from several threads (verdict.h): touch no cache.
+  static const Overlaid kNothing;
+  if (store == nullptr) return &kNothing;
   // The kinships order what is listed, so they are part of the key.
   std::string key;
   for (const Kin& k : subjects) {
@@ -513,10 +516,8 @@ Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
   auto it = overlays.find(key);
   if (it != overlays.end()) return &it->second;
   Overlaid read;
-  if (store != nullptr) {
-    Status status = ReadOverlay(subjects, objects, &read);
-    if (!status.ok()) return status;
-  }
+  Status status = ReadOverlay(subjects, objects, &read);
+  if (!status.ok()) return status;
   return &overlays.emplace(std::move(key), std::move(read)).first->second;
 }
 
@@ -529,26 +530,29 @@ Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
     *out = it->second;
     return Status::OK();
   }
-  // The pairs not asked yet: ask the cross product of their ends once.
+  // The pairs not asked yet: ask the cross product of their ends once, and
+  // keep only what the store says about those pairs (the cross product may
+  // hold pairs already kept, which must not be counted twice).
+  std::set<std::pair<std::string, std::string>> missing;
   std::set<std::string> new_from, new_to;
   for (const std::string& a : from) {
     for (const std::string& b : to) {
       if (!edge_counts.count({a, b})) {
+        missing.emplace(a, b);
         new_from.insert(a);
         new_to.insert(b);
       }
     }
   }
-  if (!new_from.empty()) {
+  if (!missing.empty()) {
     std::vector<EdgeCount> counts;
     Status status = store->EdgeCounts({new_from.begin(), new_from.end()},
                                       {new_to.begin(), new_to.end()}, &counts);
     if (!status.ok()) return status;
-    for (const std::string& a : new_from) {
-      for (const std::string& b : new_to) edge_counts[{a, b}];
-    }
+    for (const auto& pair : missing) edge_counts[pair];
     for (EdgeCount& c : counts) {
-      edge_counts[{c.subject, c.object}].push_back(std::move(c));
+      auto pair = std::make_pair(c.subject, c.object);
+      if (missing.count(pair)) edge_counts[pair].push_back(std::move(c));
     }
   }
   for (const std::string& a : from) {
@@ -577,14 +581,28 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
   std::vector<EdgeCount> counts;
   Status status = EdgeCounts(s, o, &counts);
   if (!status.ok()) return status;
-  // Per relation (one side of the question), the strongest designs first
-  // and the nearest kin first among equal designs; an edge lists at most
-  // kListedPerEdge documents and a relation kListedPerRelation, the rest is
+  // Edges are listed by group: one side of the question (which way the
+  // edge says the object moves, on the object's better-is-higher scale:
+  // "increases sleep" and "decreases sleep onset latency" are one side),
+  // weighable evidence apart from evidence on a broader object (listed,
+  // never weighed: docs/verdicts.md), so that neither crowds out the
+  // other. In a group the strongest designs come first, then the nearest
+  // kin (same, narrower, broader, sibling); an edge lists at most
+  // kListedPerEdge documents and a group kListedPerSide. The rest is
   // only counted.
+  auto group = [&](const EdgeCount& c) {
+    const int sign = Sign(c.relation);
+    const std::string side =
+        sign == 0 ? c.relation
+                  : (sign * Polarity(vocabulary, c.object) > 0 ? "+" : "-");
+    const bool broader_object =
+        o_rank[c.object] == static_cast<int>(Kinship::kBroader);
+    return std::make_pair(side, broader_object);
+  };
   auto order = [&](const EdgeCount& c) {
-    return std::make_tuple(c.relation, DesignStrength(c.design),
+    return std::make_tuple(group(c), DesignStrength(c.design),
                            s_rank[c.subject], o_rank[c.object], c.subject,
-                           c.object);
+                           c.object, c.relation);
   };
   std::stable_sort(counts.begin(), counts.end(),
                    [&](const EdgeCount& a, const EdgeCount& b) {
@@ -593,21 +611,21 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
   std::vector<std::string> ids;
   std::map<std::tuple<std::string, std::string, std::string>, int>
       listed_on_edge;
-  std::map<std::string, int> listed_on_relation;
+  std::map<std::pair<std::string, bool>, int> listed_in_group;
   for (const EdgeCount& count : counts) {
     int& on_edge =
         listed_on_edge[{count.subject, count.relation, count.object}];
-    int& on_relation = listed_on_relation[count.relation];
+    int& in_group = listed_in_group[group(count)];
     ids.clear();
-    if (on_edge < kListedPerEdge && on_relation < kListedPerRelation) {
-      const int limit =
-          std::min(kListedPerDesign, kListedPerRelation - on_relation);
+    const int limit = std::min({kListedPerDesign, kListedPerEdge - on_edge,
+                                kListedPerSide - in_group});
+    if (limit > 0) {
       status =
           store->StrongestDocuments(count.subject, count.relation, count.object,
                                     count.design, limit, &ids);
       if (!status.ok()) return status;
       on_edge += static_cast<int>(ids.size());
-      on_relation += static_cast<int>(ids.size());
+      in_group += static_cast<int>(ids.size());
     }
     for (const std::string& id : ids) {
       if (out->documents.count(id)) continue;

@@ -2,6 +2,8 @@
 // here: supported, contested both ways, refuted by a null RCT, unsourced,
 // mechanism-only, indirect form, retracted, one paper counted once, a review
 // against its own trials, directions and outcome scales, certainty steps.
+#include <array>
+
 #include "verdict_fixture.h"
 
 namespace claimcheck {
@@ -513,6 +515,120 @@ TEST_CASE(
   CHECK(counted == 10);
   CHECK(j.reasons.at(0).find("10 more imported documents") !=
         std::string::npos);
+}
+
+// Evidence on a broader outcome is listed but never weighed; however much
+// of it there is, it must not take the places of direct evidence.
+TEST_CASE(
+    "verdict: documents on a broader outcome do not crowd out direct ones",
+    "[verdict][store]") {
+  VerdictFixture f("store_broader", {kSleep}, {});
+  Store& store = f.UseStore("broader");
+  std::vector<DocumentWithClaims> docs;
+  int next = 4000;
+  for (const char* subject :
+       {"magnesium", "magnesium_citrate", "magnesium_oxide"}) {
+    for (int i = 0; i < 3; ++i) {
+      docs.push_back(SaysMoreSleep(next++, Design::kRct, 300 + i, subject));
+    }
+  }
+  for (int i = 0; i < 2; ++i) {
+    DocumentWithClaims d = SaysMoreSleep(next++, Design::kCohort, 900 + i);
+    d.claims[0].object = "sleep_quality";
+    docs.push_back(std::move(d));
+  }
+  REQUIRE(store.PutDocuments(docs).ok());
+  const Judgement j = f.Judge("magnesium", "increases", "sleep_quality");
+  INFO(Reasons(j));
+  int direct = 0;
+  for (const Evidence& e : j.evidence) {
+    if (e.source.design == Design::kCohort) {
+      ++direct;
+      CHECK(e.weighed);
+    }
+  }
+  CHECK(direct == 2);
+  CHECK(j.verdict == VerdictWord::kSupported);
+}
+
+// The engine keeps what it read from the store between judgements (edge
+// counts per pair of concepts, documents); a claim judged after others
+// must come out exactly as on a fresh engine.
+TEST_CASE("verdict: an engine that judged other claims first says the same",
+          "[verdict][store]") {
+  VerdictFixture f("store_reuse", {kSleep}, {});
+  Store& store = f.UseStore("reuse");
+  struct Edge {
+    const char* subject;
+    const char* relation;
+    const char* object;
+    Design design;
+  };
+  const Edge edges[] = {
+      {"magnesium", "increases", "sleep", Design::kRct},
+      {"magnesium_citrate", "increases", "melatonin", Design::kRct},
+      {"melatonin", "increases", "sleep", Design::kCohort},
+      {"melatonin", "increases", "sleep", Design::kRct},
+      {"melatonin", "increases", "sleep_quality", Design::kRct},
+      {"gaba_receptor", "decreases", "anxiety", Design::kRct},
+      {"magnesium", "increases", "gaba_receptor", Design::kAnimal},
+      {"magnesium_oxide", "no_effect", "sleep_onset_latency", Design::kRct},
+      {"melatonin", "decreases", "sleep_onset_latency", Design::kRct},
+      {"magnesium", "decreases", "anxiety", Design::kCohort},
+  };
+  std::vector<DocumentWithClaims> docs;
+  int next = 3000;
+  for (const Edge& e : edges) {
+    for (int i = 0; i < 5; ++i) {
+      DocumentWithClaims d = SaysMoreSleep(next++, e.design, 50 + i, e.subject);
+      d.claims[0].relation = e.relation;
+      d.claims[0].object = e.object;
+      docs.push_back(std::move(d));
+    }
+  }
+  REQUIRE(store.PutDocuments(docs).ok());
+  // The first (no chains for a null claim) leaves (melatonin, sleep onset
+  // latency) and (melatonin, sleep) known but not (melatonin, sleep
+  // quality); the chains of the second then ask every mechanism against
+  // all of sleep's kin, a cross product that holds the pairs known.
+  const std::vector<std::array<const char*, 3>> queries = {
+      {"melatonin", "no_effect", "sleep_onset_latency"},
+      {"magnesium", "increases", "sleep"},
+      {"melatonin", "decreases", "sleep_onset_latency"},
+      {"gaba_receptor", "decreases", "anxiety"},
+      {"magnesium_citrate", "decreases", "sleep_onset_latency"},
+      {"magnesium", "decreases", "anxiety"},
+      {"magnesium_oxide", "increases", "melatonin"},
+      {"melatonin", "increases", "sleep"},
+      {"magnesium", "increases", "gaba_receptor"},
+      {"melatonin", "increases", "sleep_quality"},
+  };
+  auto summary = [](const Judgement& j) {
+    std::string out = std::string(VerdictName(j.verdict)) + "|";
+    for (const std::string& r : j.reasons) out += r + "|";
+    for (const Evidence& e : j.evidence) out += e.source.id + ",";
+    for (const EvidenceTally& t : j.unlisted) {
+      out += t.subject + " " + t.relation + " " + t.object + " " +
+             std::to_string(t.documents) + ";";
+    }
+    return out;
+  };
+  std::vector<std::string> in_turn;
+  for (const auto& [subject, relation, object] : queries) {
+    in_turn.push_back(summary(f.Judge(subject, relation, object)));
+  }
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const auto& [subject, relation, object] = queries[i];
+    INFO(subject << " " << relation << " " << object);
+    VerdictEngine fresh(f.vocabulary, f.knowledge, f.store.get());
+    ClaimQuery q;
+    q.subject = subject;
+    q.relation = relation;
+    q.object = object;
+    Result<Judgement> alone = fresh.Judge(q);
+    REQUIRE(alone.ok());
+    CHECK(summary(alone.value()) == in_turn[i]);
+  }
 }
 
 TEST_CASE("verdict: the same input gives the same judgement", "[verdict]") {

@@ -27,6 +27,8 @@ inline constexpr const char* kFixtureConcepts = R"({"concepts": [
   {"id": "sleep", "kind": "outcome", "label": "sleep", "better": "higher"},
   {"id": "sleep_onset_latency", "kind": "outcome",
    "label": "sleep onset latency", "is_a": ["sleep"], "better": "lower"},
+  {"id": "sleep_quality", "kind": "outcome", "label": "sleep quality",
+   "is_a": ["sleep"], "better": "higher"},
   {"id": "anxiety", "kind": "outcome", "label": "anxiety", "better": "lower"}
 ]})";
 
