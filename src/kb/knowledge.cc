@@ -410,7 +410,10 @@ Status Knowledge::Load(const std::string& kb_dir, const Vocabulary& vocabulary,
   }
   // The invariants between items and files, on the documents just parsed.
   if (problems->size() == before) {
-    CheckEvidenceFiles({&claims, &studies, &references}, vocabulary);
+    CheckEvidenceFiles(
+        {read[0].ok() ? &claims : nullptr, read[1].ok() ? &studies : nullptr,
+         read[2].ok() ? &references : nullptr},
+        vocabulary);
   }
   k.Index();
   *out = std::move(k);

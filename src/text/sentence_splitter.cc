@@ -263,7 +263,9 @@ void PushCapped(std::string_view text, std::size_t s, std::size_t e,
   while (e - s > kMaxSentenceBytes) {
     std::size_t cut = s + kMaxSentenceBytes;
     std::size_t blank = cut;
-    while (blank > s && text[blank - 1] != ' ' && text[blank - 1] != '\t') {
+    // (In a block of joined lines the blanks may be line breaks.)
+    while (blank > s && text[blank - 1] != ' ' && text[blank - 1] != '\t' &&
+           text[blank - 1] != '\n') {
       --blank;
     }
     if (blank > s) {

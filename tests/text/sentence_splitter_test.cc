@@ -226,8 +226,12 @@ TEST_CASE("SplitSentences: a run-on text is cut into bounded sentences",
   const std::vector<Sentence> sentences = SplitSentences(run_on);
   REQUIRE(sentences.size() > run_on.size() / kMaxSentenceBytes);
   std::string words;
-  for (const Sentence& s : sentences) {
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& s = sentences[k];
     CHECK(s.end - s.start <= kMaxSentenceBytes);
+    // Cut after the last blank before the limit, not at every blank.
+    if (k + 1 < sentences.size())
+      CHECK(s.end - s.start > kMaxSentenceBytes - 40);
     CHECK(run_on[s.start] != ' ');
     CHECK(run_on[s.end - 1] != ' ');
     for (const Token& t : Tokenize(run_on, s.start, s.end)) {
@@ -238,19 +242,20 @@ TEST_CASE("SplitSentences: a run-on text is cut into bounded sentences",
   for (const Token& t : Tokenize(run_on)) all_words += t.cased + " ";
   CHECK(words == all_words);
 
-  // No blank at all: cut between characters, never inside one.
-  std::string greek;
-  for (int i = 0; i < 3000; ++i) greek += "\xCE\xB1";  // alpha
-  const std::vector<Sentence> cut = SplitSentences(greek);
-  REQUIRE(cut.size() == 3);
+  // No blank at all: cut between characters, never inside one (a 3-byte
+  // character does not end at the limit, 2,000 bytes).
+  std::string han;
+  for (int i = 0; i < 2000; ++i) han += "\xE4\xB8\xAD";  // U+4E2D
+  const std::vector<Sentence> cut = SplitSentences(han);
+  REQUIRE(cut.size() == 4);
   std::size_t covered = 0;
   for (const Sentence& s : cut) {
     CHECK(s.start == covered);
-    CHECK((s.end - s.start) % 2 == 0);
+    CHECK((s.end - s.start) % 3 == 0);
     CHECK(s.end - s.start <= kMaxSentenceBytes);
     covered = s.end;
   }
-  CHECK(covered == greek.size());
+  CHECK(covered == han.size());
 }
 
 }  // namespace claimcheck

@@ -78,7 +78,11 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::filesystem::remove(out);
+  // A run stopped half-way may have left its journal files: a new store
+  // must not replay them.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(out + suffix);
+  }
   Result<std::unique_ptr<Store>> opened =
       Store::Open(out, OpenMode::kReadWrite);
   if (!opened.ok()) {
