@@ -83,6 +83,7 @@ struct AuditSummary {
   std::vector<std::size_t> flags;
   std::size_t claims = 0;
   std::size_t questions = 0;  // claims asked, not asserted: not scored
+  std::size_t reported = 0;   // claims the article reports: not scored
   std::size_t sentences = 0;
   // 0–100, by the formula in docs/audit.md (kScoreFormula); -1 when the
   // article asserts no claim.

@@ -87,6 +87,11 @@ struct Claim {
   std::string denied;
   Attribution attribution = Attribution::kNone;
   bool question = false;  // the sentence asks rather than asserts
+  // Reported speech: the words that hand the claim to a source that is not
+  // evidence ("Social feeds promise that"); empty when the article makes
+  // the claim itself. The audit neither flags nor scores what an article
+  // only reports (docs/claims.md, docs/audit.md).
+  std::string reported_by;
 
   // Where it is said.
   std::size_t sentence = 0;  // index into Text::sentences()

@@ -20,7 +20,8 @@ namespace claimcheck {
 const char* const kScoreFormula =
     "score = round(100 x sum of claim points / asserted claims); a claim's "
     "points: supported 1, contested 0.5, unsourced 0.25, refuted 0, less "
-    "0.25 for each flag, never below 0; questions are not scored";
+    "0.25 for each flag, never below 0; questions and claims the article "
+    "reports from others are not scored";
 
 const std::vector<const char*>& AllAuditFlags() {
   static const std::vector<const char*> kFlags = {
@@ -304,7 +305,9 @@ std::string EvidenceWords(const Judgement& j) {
 void FlagOverstated(AuditedClaim* a) {
   const Claim& c = a->claim;
   const Judgement& j = a->judgement;
-  if (c.question) return;
+  // A question, or a claim the article reports from others, asserts
+  // nothing of the article's own.
+  if (c.question || !c.reported_by.empty()) return;
   if (c.hedging == Hedging::kAssertive &&
       (j.verdict != VerdictWord::kSupported ||
        j.certainty <= Certainty::kLow)) {
@@ -327,6 +330,7 @@ void FlagOverstated(AuditedClaim* a) {
 void FlagUnnamedStudies(const std::vector<CitedSource>& cited,
                         AuditedClaim* a) {
   if (a->claim.attribution != Attribution::kUnnamed) return;
+  if (!a->claim.reported_by.empty()) return;
   std::string unmatched;
   for (std::size_t i : a->citations) {
     const CitedSource& s = cited[i];
@@ -568,6 +572,10 @@ Result<Audit> AuditDocument(const AuditInput& input,
     }
     if (a.claim.question) {
       ++sum.questions;
+      continue;
+    }
+    if (!a.claim.reported_by.empty()) {
+      ++sum.reported;
       continue;
     }
     ++asserted;

@@ -107,6 +107,10 @@ struct SentenceWork {
   // Qualifiers said once for the whole sentence (Qualify copies them).
   std::string population;
   std::string timing;
+  // Reported speech (FindCues): claims whose predicate starts at or after
+  // this offset are `reported_by`'s, not the article's.
+  std::size_t reported_after = std::string::npos;
+  std::string reported_by;
 
   std::string_view Str(std::size_t t0, std::size_t t1) const {
     if (t0 >= t1 || t1 > toks.size()) return {};
@@ -335,6 +339,30 @@ struct ClaimExtractor::Impl {
     return false;
   }
 
+  // Reported speech: a source that is not evidence, then within three words
+  // a verb that hands a claim over ("Social feeds promise that …",
+  // "Marketers claim magnesium …"). What follows the verb (and a "that") is
+  // the source's claim, which the article reports.
+  void FindReportedSpeech(SentenceWork* w) const {
+    const auto& toks = w->toks;
+    w->reported_after = std::string::npos;
+    w->reported_by.clear();
+    for (std::size_t t = 0; t < toks.size(); ++t) {
+      const std::size_t n = lex.hearsay_sources.Match(toks, t, nullptr, false);
+      if (n == 0) continue;
+      for (std::size_t v = t + n; v < toks.size() && v <= t + n + 3; ++v) {
+        if (toks[v].gap == Gap::kStrong || toks[v].gap == Gap::kComma) break;
+        const std::size_t m = lex.hearsay_verbs.Match(toks, v, nullptr, false);
+        if (m == 0) continue;
+        std::size_t end = v + m;
+        if (end < toks.size() && toks[end].fold == "that") ++end;
+        w->reported_after = toks[end - 1].end;
+        w->reported_by = std::string(w->Str(t, end));
+        return;
+      }
+    }
+  }
+
   void FindCues(SentenceWork* w) const {
     const auto& toks = w->toks;
     w->negation_at.assign(toks.size(), false);
@@ -368,6 +396,7 @@ struct ClaimExtractor::Impl {
       }
       ++t;
     }
+    FindReportedSpeech(w);
     // Attribution: a citation in the sentence, or "studies show"-style words.
     const std::string_view s = w->text->SentenceText(w->index);
     std::string lower(s);
@@ -1694,6 +1723,13 @@ struct ClaimExtractor::Impl {
       ComparisonClaims(w, focus, &claims);
       SafetyClaims(w, focus, &claims);
       CompositionClaims(w, &claims);
+      if (w.reported_after != std::string::npos) {
+        for (Claim& c : claims) {
+          if (c.trigger_start >= w.reported_after) {
+            c.reported_by = w.reported_by;
+          }
+        }
+      }
       // "This safe dose range has been confirmed …": the doses of the
       // sentence before, said again as safe.
       bool dose_now = false;

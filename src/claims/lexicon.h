@@ -99,6 +99,10 @@ struct Lexicon {
   PhraseTable<int> evidence_nouns;       // research, studies, trials
   PhraseTable<int> reporting_verbs;      // show, suggest, indicate
   PhraseTable<int> attribution_phrases;  // "according to", "published in"
+  // Reported speech: who the article hands a claim to ("social feeds",
+  // "marketers") and the verb that hands it over ("promise", "claim").
+  PhraseTable<int> hearsay_sources;
+  PhraseTable<int> hearsay_verbs;
   PhraseTable<Anaphor> anaphors;
   PhraseTable<int> deficits;  // without, insufficient, lack of
   PhraseTable<Boundary> boundaries;

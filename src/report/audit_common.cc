@@ -141,11 +141,24 @@ std::string HowSaid(const Claim& c) {
   }
   if (c.negated) out += ", negated";
   if (c.question) out += ", question";
+  if (!c.reported_by.empty()) out += ", reported ('" + c.reported_by + "')";
   if (c.attribution != Attribution::kNone) {
     out += ", attribution ";
     out += AttributionName(c.attribution);
   }
   return out;
+}
+
+std::string UnscoredWords(const AuditSummary& s) {
+  std::string out;
+  if (s.questions > 0) {
+    out += std::to_string(s.questions) + " asked as questions";
+  }
+  if (s.reported > 0) {
+    out += std::string(out.empty() ? "" : ", ") + std::to_string(s.reported) +
+           " reported from others";
+  }
+  return out.empty() ? out : " (" + out + ")";
 }
 
 namespace {

@@ -30,8 +30,12 @@ std::vector<const Evidence*> TopEvidence(const Judgement& judgement,
 // "2 of 7 sources weighed" for a claim.
 std::string EvidenceCount(const Judgement& judgement);
 // "plain", "hedged ('may')", "assertive ('has been shown')", with
-// ", question", ", negated" and the attribution when not none.
+// ", question", ", negated", ", reported ('Social feeds promise that')" and
+// the attribution when not none.
 std::string HowSaid(const Claim& claim);
+// " (2 asked as questions, 1 reported from others)": the claims the score
+// leaves out; "" when there are none.
+std::string UnscoredWords(const AuditSummary& summary);
 
 // The claims of one sentence, as indexes into Audit::claims.
 struct SentenceClaims {

@@ -92,9 +92,10 @@ void SummaryPanel(std::string* out, const Audit& audit) {
     *out += AllAuditFlags()[f];
     *out += "</span> " + std::to_string(s.flags[f]) + "</li>";
   }
-  *out += "</ul><div class=\"muted\">" + std::to_string(s.claims) +
-          " claims in " + std::to_string(s.sentences) + " sentences, " +
-          std::to_string(audit.citations.size()) + " citations</div></div>\n";
+  *out += "</ul><div class=\"muted\">" + std::to_string(s.claims) + " claims" +
+          report::UnscoredWords(s) + " in " + std::to_string(s.sentences) +
+          " sentences, " + std::to_string(audit.citations.size()) +
+          " citations</div></div>\n";
   *out += "</section>\n";
 }
 

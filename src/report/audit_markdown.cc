@@ -37,7 +37,7 @@ std::string AuditMarkdown(const AuditReport& r) {
   if (!doc.url.empty()) out << "| URL | " << Md(doc.url) << " |\n";
   out << "| Sentences | " << s.sentences << " |\n";
   out << "| Claims | " << s.claims;
-  if (s.questions > 0) out << " (" << s.questions << " asked as questions)";
+  out << Md(report::UnscoredWords(s));
   out << " |\n";
   out << "| Citations | " << audit.citations.size() << " |\n\n";
 

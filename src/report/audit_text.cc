@@ -87,7 +87,7 @@ std::string AuditText(const AuditReport& r, bool colour) {
   out << Wrap(meta, 0, 2);
   const AuditSummary& s = audit.summary;
   out << s.sentences << " sentences, " << s.claims << " claims";
-  if (s.questions > 0) out << " (" << s.questions << " asked as questions)";
+  out << report::UnscoredWords(s);
   out << ", " << audit.citations.size() << " citations\n\n";
 
   // Summary.

@@ -173,5 +173,37 @@ TEST_CASE("attribution: must not detect", "[claims][attribution]") {
   }
 }
 
+TEST_CASE("reported speech: a claim handed to a source that is not evidence",
+          "[claims][reported]") {
+  struct Row {
+    const char* text;
+    const char* object;
+    const char* reported_by;  // "" when the article makes the claim
+  };
+  for (const Row& r : std::vector<Row>{
+           {"Social feeds promise that magnesium reduces anxiety.", "anxiety",
+            "Social feeds promise that"},
+           {"Marketers claim magnesium improves sleep.", "sleep",
+            "Marketers claim"},
+           {"Some writers go further and claim that magnesium lowers "
+            "cortisol.",
+            "cortisol", "writers go further and claim that"},
+           {"Supplement labels often say that magnesium reduces anxiety.",
+            "anxiety", "labels often say that"},
+           // The article's own voice, or its appeal to authority.
+           {"Magnesium improves sleep.", "sleep", ""},
+           {"Studies show that magnesium improves sleep.", "sleep", ""},
+           {"Experts say that magnesium eases cramps.", "muscle_cramps", ""},
+           // A source named but no claim handed over.
+           {"Influencers love magnesium, and it improves sleep.", "sleep", ""},
+           // The claim comes before the handing verb: the article's.
+           {"Magnesium improves sleep, as marketers promise.", "sleep", ""},
+       }) {
+    const Extracted e = ExtractText(r.text);
+    INFO(r.text << "\n" << Dump(e));
+    CHECK(ClaimAbout(e, r.object).reported_by == r.reported_by);
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck::testing

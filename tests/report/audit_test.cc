@@ -228,6 +228,28 @@ TEST_CASE("audit: hedging decides overstated for weak evidence", "[audit]") {
   CHECK(sound->audit.claims[0].flags.empty());
 }
 
+TEST_CASE("audit: a claim the article only reports is judged, not flagged",
+          "[audit]") {
+  auto f = AuditBytes(
+      "Social feeds promise that magnesium relieves muscle cramps. "
+      "Magnesium citrate is more bioavailable than magnesium oxide.\n",
+      "reported.txt");
+  INFO(DumpAudit(*f));
+  REQUIRE(f->audit.claims.size() == 2);
+  const AuditedClaim& reported = f->audit.claims[0];
+  CHECK(reported.claim.reported_by == "Social feeds promise that");
+  // Still judged (a reader learns the promise is refuted) ...
+  CHECK(reported.judgement.verdict == VerdictWord::kRefuted);
+  // ... but the article did not say it: no overstated, and not scored.
+  CHECK_FALSE(reported.HasFlag(kFlagOverstated));
+  CHECK(f->audit.summary.reported == 1);
+  CHECK(f->audit.summary.score == 100);  // the one claim it makes: supported
+  const std::string text = AuditText(f->Report("reported.txt"), false);
+  CHECK(text.find("1 reported from others") != std::string::npos);
+  CHECK(text.find("reported ('Social feeds promise that')") !=
+        std::string::npos);
+}
+
 TEST_CASE("audit: oxide trials behind a citrate claim are wrong_form",
           "[audit]") {
   auto f = AuditBytes("Magnesium citrate relieves muscle cramps.\n", "c.txt");

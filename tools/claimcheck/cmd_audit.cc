@@ -123,6 +123,8 @@ std::string Json(const DocumentInput& in, const Concept* main_subject,
   w.Uint64(sum.claims);
   w.Key("questions");
   w.Uint64(sum.questions);
+  w.Key("reported");
+  w.Uint64(sum.reported);
   w.Key("sentences");
   w.Uint64(sum.sentences);
   w.Key("flags");

@@ -134,6 +134,10 @@ void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& c) {
   w.String(AttributionName(c.attribution));
   w.Key("question");
   w.Bool(c.question);
+  if (!c.reported_by.empty()) {
+    w.Key("reported_by");
+    JsonString(w, c.reported_by);
+  }
   if (c.quantity) {
     w.Key("quantity");
     JsonQuantity(w, *c.quantity);
@@ -231,6 +235,7 @@ std::string ClaimLine(const Text& text, const Claim& c) {
     line << ", " << AttributionName(c.attribution);
   }
   if (c.question) line << ", question";
+  if (!c.reported_by.empty()) line << ", reported";
   if (c.subject_from != "text") line << ", subject from " << c.subject_from;
   line << "}";
   line << "  \"" << Excerpt(sentence, 70) << "\"";
