@@ -484,8 +484,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "verdict: a large store lists at most 8 documents per relation over all "
-    "kin, strongest designs first",
+    "verdict: a large store lists at most 8 documents per side of the "
+    "question over all kin, strongest designs first",
     "[verdict][store]") {
   VerdictFixture f("store_kin", {kSleep}, {});
   Store& store = f.UseStore("kin");
