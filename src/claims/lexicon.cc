@@ -331,15 +331,18 @@ void AddHowItIsSaid(Lexicon* l) {
           "no better than placebo", "same as placebo"},
          1);
   AddAll(&l->evidence_nouns,
-         {"research", "studies", "study", "trial", "trials", "scientists",
-          "scientist", "researchers", "experts", "evidence", "science",
-          "literature", "clinical studies", "clinical trials", "data",
-          "findings", "meta-analysis", "review", "reviews"},
+         {"research",         "studies",         "study",         "trial",
+          "trials",           "scientists",      "scientist",     "researchers",
+          "experts",          "evidence",        "science",       "literature",
+          "clinical studies", "clinical trials", "data",          "findings",
+          "meta-analysis",    "review",          "reviews",       "doctors",
+          "doctor",           "physicians",      "nutritionists", "dietitians"},
          1);
   AddAll(&l->reporting_verbs,
-         {"~show", "~suggest", "~indicate", "~find", "~confirm", "~demonstrate",
-          "~reveal", "~report", "~prove", "~highlight", "~link", "~point to",
-          "~support", "~note", "~observe", "~conclude"},
+         {"~show",        "~suggest",  "~indicate", "~find",      "~confirm",
+          "~demonstrate", "~reveal",   "~report",   "~prove",     "~highlight",
+          "~link",        "~point to", "~support",  "~note",      "~observe",
+          "~conclude",    "~say",      "~agree",    "~recommend", "~believe"},
          1);
   // Sources that are not evidence: what they say, the article reports.
   // ("Experts say" and "studies show" are the article's own appeal to
