@@ -449,7 +449,7 @@ struct VerdictEngine::Impl {
 
   void Collect(const ClaimQuery& q, const std::vector<Kin>& subjects,
                const std::vector<Kin>& objects, const ClaimGraph& graph,
-               std::map<std::string, Document>* documents,
+               const std::map<std::string, Document>& documents,
                std::vector<Candidate>* out) const;
   void FromCurated(const ClaimQuery& q, const CuratedClaim& claim,
                    const std::string& relation, const std::string& object,
@@ -505,14 +505,14 @@ Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
   static const Overlaid kNothing;
   if (store == nullptr) return &kNothing;
   // The kinships order what is listed, so they are part of the key.
-  std::string key;
-  for (const Kin& k : subjects) {
-    key += k.id + ':' + std::to_string(static_cast<int>(k.kinship)) + ' ';
-  }
-  key += '|';
-  for (const Kin& k : objects) {
-    key += ' ' + k.id + ':' + std::to_string(static_cast<int>(k.kinship));
-  }
+  auto with_kinship = [](const std::vector<Kin>& kin) {
+    std::set<std::string> ids;
+    for (const Kin& k : kin) {
+      ids.insert(k.id + ':' + std::to_string(static_cast<int>(k.kinship)));
+    }
+    return ids;
+  };
+  std::string key = SetsKey(with_kinship(subjects), with_kinship(objects));
   auto it = overlays.find(key);
   if (it != overlays.end()) return &it->second;
   Overlaid read;
@@ -590,32 +590,43 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
   // kin (same, narrower, broader, sibling); an edge lists at most
   // kListedPerEdge documents and a group kListedPerSide. The rest is
   // only counted.
-  auto group = [&](const EdgeCount& c) {
+  using Group = std::pair<std::string, bool>;  // side, broader object
+  struct Ranked {
+    Group group;
+    int design, subject, object;  // strength and kinship ranks
+    const EdgeCount* count;
+  };
+  std::vector<Ranked> ranked;
+  for (const EdgeCount& c : counts) {
     const int sign = Sign(c.relation);
     const std::string side =
         sign == 0 ? c.relation
                   : (sign * Polarity(vocabulary, c.object) > 0 ? "+" : "-");
-    const bool broader_object =
-        o_rank[c.object] == static_cast<int>(Kinship::kBroader);
-    return std::make_pair(side, broader_object);
-  };
-  auto order = [&](const EdgeCount& c) {
-    return std::make_tuple(group(c), DesignStrength(c.design),
-                           s_rank[c.subject], o_rank[c.object], c.subject,
-                           c.object, c.relation);
-  };
-  std::stable_sort(counts.begin(), counts.end(),
-                   [&](const EdgeCount& a, const EdgeCount& b) {
-                     return order(a) < order(b);
+    const int o_kin = o_rank.at(c.object);
+    ranked.push_back({{side, o_kin == static_cast<int>(Kinship::kBroader)},
+                      DesignStrength(c.design),
+                      s_rank.at(c.subject),
+                      o_kin,
+                      &c});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) {
+                     const EdgeCount& x = *a.count;
+                     const EdgeCount& y = *b.count;
+                     return std::tie(a.group, a.design, a.subject, a.object,
+                                     x.subject, x.object, x.relation) <
+                            std::tie(b.group, b.design, b.subject, b.object,
+                                     y.subject, y.object, y.relation);
                    });
   std::vector<std::string> ids;
   std::map<std::tuple<std::string, std::string, std::string>, int>
       listed_on_edge;
-  std::map<std::pair<std::string, bool>, int> listed_in_group;
-  for (const EdgeCount& count : counts) {
+  std::map<Group, int> listed_in_group;
+  for (const Ranked& r : ranked) {
+    const EdgeCount& count = *r.count;
     int& on_edge =
         listed_on_edge[{count.subject, count.relation, count.object}];
-    int& in_group = listed_in_group[group(count)];
+    int& in_group = listed_in_group[r.group];
     ids.clear();
     const int limit = std::min({kListedPerDesign, kListedPerEdge - on_edge,
                                 kListedPerSide - in_group});
@@ -768,12 +779,11 @@ void VerdictEngine::Impl::FromStored(const ClaimQuery& q,
   out->push_back(std::move(c));
 }
 
-void VerdictEngine::Impl::Collect(const ClaimQuery& q,
-                                  const std::vector<Kin>& subjects,
-                                  const std::vector<Kin>& objects,
-                                  const ClaimGraph& graph,
-                                  std::map<std::string, Document>* documents,
-                                  std::vector<Candidate>* out) const {
+void VerdictEngine::Impl::Collect(
+    const ClaimQuery& q, const std::vector<Kin>& subjects,
+    const std::vector<Kin>& objects, const ClaimGraph& graph,
+    const std::map<std::string, Document>& documents,
+    std::vector<Candidate>* out) const {
   for (const Kin& s : subjects) {
     for (const Kin& o : objects) {
       for (const ClaimEdge* edge : graph.EdgesBetween(s.id, o.id)) {
@@ -784,8 +794,8 @@ void VerdictEngine::Impl::Collect(const ClaimQuery& q,
             FromCurated(q, *src.curated, edge->relation, edge->object, o,
                         subjects, out);
           } else if (src.stored != nullptr) {
-            auto doc = documents->find(src.stored->document_id);
-            if (doc == documents->end()) continue;
+            auto doc = documents.find(src.stored->document_id);
+            if (doc == documents.end()) continue;
             FromStored(q, *src.stored, s, o, doc->second, out);
           }
         }
@@ -1231,7 +1241,6 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   Result<const Overlaid*> overlaid = Overlay(subjects, objects);
   if (!overlaid.ok()) return overlaid.status();
   const Overlaid& stored = *overlaid.value();
-  std::map<std::string, Document> documents = stored.documents;
   // The stored claims get a graph of their own beside the curated one,
   // which is built once per engine.
   ClaimGraph stored_graph(vocabulary);
@@ -1256,7 +1265,7 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   // other.
   const ClaimGraph* const graphs[] = {&curated, &stored_graph};
   for (const ClaimGraph* graph : graphs) {
-    Collect(q, subjects, objects, *graph, &documents, &candidates);
+    Collect(q, subjects, objects, *graph, stored.documents, &candidates);
   }
 
   // One reading per source: its most direct one. Several sentences of one
