@@ -175,6 +175,13 @@ class Store {
   // document is not stored.
   Status ClaimsOfDocument(std::string_view document_id,
                           std::vector<StoredClaim>* out);
+  // The claims of one document whose subject is one of `subjects` and whose
+  // object is one of `objects` ("" stands for no object), in its order.
+  // What a verdict reads of a listed document: only its claims on the edge.
+  Status ClaimsOfDocumentOn(std::string_view document_id,
+                            const std::vector<std::string>& subjects,
+                            const std::vector<std::string>& objects,
+                            std::vector<StoredClaim>* out);
 
   // Claims with this subject and object; an empty string matches any (both
   // empty: every claim, a full scan). Ordered by subject, object (claims

@@ -7,6 +7,7 @@
 // in its own transaction. SCHEMA.md describes them; tests in
 // tests/store/edges_test.cc.
 #include "claimcheck/store.h"
+#include "store/columns.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 #include "store/store_impl.h"
@@ -104,35 +105,36 @@ Status Store::EdgeCounts(const std::vector<std::string>& subjects,
   Transaction transaction(db);
   Status status = transaction.BeginRead();
   if (!status.ok()) return status;
+  // One statement for the whole cross product: SQLite walks both lists
+  // (json_each, kept sorted as ephemeral indexes) and seeks the primary key
+  // once per pair, in its order. An audit's chains ask hundreds of pairs;
+  // a statement per pair cost a bind, a step and a reset each.
   Statement s;
   status = s.Prepare(db,
-                     "SELECT relation, design, documents FROM edge_counts"
-                     " WHERE subject = ?1 AND object = ?2"
-                     " ORDER BY relation, design",
+                     "SELECT subject, object, relation, design, documents"
+                     " FROM edge_counts"
+                     " WHERE subject IN (SELECT value FROM json_each(?1))"
+                     "   AND object IN (SELECT value FROM json_each(?2))"
+                     " ORDER BY subject, object, relation, design",
                      "reading edge counts");
-  for (const std::string& subject : ss) {
-    for (const std::string& object : os) {
-      if (!status.ok()) break;
-      s.BindText(1, subject);
-      s.BindText(2, object);
-      for (;;) {
-        Result<bool> row = s.Step();
-        if (!row.ok()) {
-          status = row.status();
-          break;
-        }
-        if (!row.value()) break;
-        const std::optional<Design> design = ParseDesign(s.Text(1));
-        if (!design) {
-          status = Status::Corruption(path() + ": unknown design '" +
-                                      s.Text(1) + "' in edge_counts");
-          break;
-        }
-        out->push_back(
-            EdgeCount{subject, s.Text(0), object, *design, s.Int(2)});
-      }
-      s.Reset();
+  if (!status.ok()) return status;
+  s.BindText(1, store_internal::EncodeStrings(ss));
+  s.BindText(2, store_internal::EncodeStrings(os));
+  for (;;) {
+    Result<bool> row = s.Step();
+    if (!row.ok()) {
+      status = row.status();
+      break;
     }
+    if (!row.value()) break;
+    const std::optional<Design> design = ParseDesign(s.View(3));
+    if (!design) {
+      status = Status::Corruption(path() + ": unknown design '" + s.Text(3) +
+                                  "' in edge_counts");
+      break;
+    }
+    out->push_back(
+        EdgeCount{s.Text(0), s.Text(2), s.Text(1), *design, s.Int(4)});
   }
   if (!status.ok()) out->clear();
   return status;

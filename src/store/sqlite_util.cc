@@ -269,11 +269,15 @@ bool Statement::IsNull(int column) const {
 }
 
 std::string Statement::Text(int column) const {
+  return std::string(View(column));
+}
+
+std::string_view Statement::View(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
   const int size = sqlite3_column_bytes(stmt_, column);
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<std::size_t>(size));
+  return std::string_view(reinterpret_cast<const char*>(text),
+                          static_cast<std::size_t>(size));
 }
 
 long long Statement::Int(int column) const {

@@ -98,6 +98,9 @@ class Statement {
   int ColumnCount() const;
   bool IsNull(int column) const;
   std::string Text(int column) const;
+  // The text without a copy, valid until the next Step, Reset or read of
+  // the column as another type.
+  std::string_view View(int column) const;
   long long Int(int column) const;
   double Double(int column) const;
 

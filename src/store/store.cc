@@ -105,8 +105,11 @@ Result<std::unique_ptr<Store>> StoreOpener::Open(
   if (read_only && !std::filesystem::exists(path, ec)) {
     return Status::NotFound(path + ": no such store");
   }
-  const int flags = read_only ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // A Store is used by one thread at a time (store.h), so its connection
+  // needs no mutex of its own (SQLite's multi-thread mode for it).
+  const int flags = SQLITE_OPEN_NOMUTEX |
+                    (read_only ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   Result<Database> opened = Database::Open(path, flags);
   if (!opened.ok()) return opened.status();
   auto impl = std::make_unique<Store::Impl>();

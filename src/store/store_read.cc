@@ -2,6 +2,7 @@
 // by concept pair and by object, each in a fixed order. Also FromClaim.
 // Covered by tests/store/store_test.cc.
 #include <algorithm>
+#include <functional>
 #include <string>
 
 #include "claimcheck/store.h"
@@ -122,12 +123,21 @@ Status ReadClaim(const Database& db, const Statement& s, StoredClaim* c) {
 }
 
 // Runs a claim query, prepared and bound, appending its rows to `out`.
+// `keep`, when given, sees each row's subject and object ("" for none)
+// before the row is decoded.
+using KeepClaim = std::function<bool(std::string_view, std::string_view)>;
+
 Status AppendClaims(const Database& db, Statement* s,
-                    std::vector<StoredClaim>* out) {
+                    std::vector<StoredClaim>* out,
+                    const KeepClaim& keep = nullptr) {
   for (;;) {
     Result<bool> row = s->Step();
     if (!row.ok()) return row.status();
     if (!row.value()) return Status::OK();
+    if (keep && !keep(s->View(store_internal::kSubject),
+                      s->View(store_internal::kObject))) {
+      continue;
+    }
     StoredClaim claim;
     Status status = ReadClaim(db, *s, &claim);
     if (!status.ok()) return status;
@@ -138,13 +148,14 @@ Status AppendClaims(const Database& db, Statement* s,
 // Runs `sql` with text parameters `params` and appends the claims to `out`.
 Status QueryClaims(Database* db, const char* sql,
                    std::initializer_list<std::string_view> params,
-                   std::vector<StoredClaim>* out) {
+                   std::vector<StoredClaim>* out,
+                   const KeepClaim& keep = nullptr) {
   Statement s;
   Status status = s.Prepare(db, sql, "reading claims");
   if (!status.ok()) return status;
   int index = 1;
   for (std::string_view param : params) s.BindText(index++, param);
-  status = AppendClaims(*db, &s, out);
+  status = AppendClaims(*db, &s, out, keep);
   if (!status.ok()) out->clear();
   return status;
 }
@@ -192,6 +203,23 @@ Status Store::ClaimsOfDocument(std::string_view document_id,
   out->clear();
   return QueryClaims(&impl_->db, store_internal::kSelectClaimsOfDocument,
                      {document_id}, out);
+}
+
+Status Store::ClaimsOfDocumentOn(std::string_view document_id,
+                                 const std::vector<std::string>& subjects,
+                                 const std::vector<std::string>& objects,
+                                 std::vector<StoredClaim>* out) {
+  out->clear();
+  // A document holds a few claims: reading them by the document's key and
+  // decoding only those on the edge beats any index on subject and object.
+  auto among = [](const std::vector<std::string>& ids, std::string_view id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  return QueryClaims(
+      &impl_->db, store_internal::kSelectClaimsOfDocument, {document_id}, out,
+      [&](std::string_view subject, std::string_view object) {
+        return among(subjects, subject) && among(objects, object);
+      });
 }
 
 Status Store::ClaimsAbout(std::string_view subject, std::string_view object,

@@ -406,16 +406,14 @@ struct VerdictEngine::Impl {
   mutable std::mutex kin_mutex;
   mutable std::map<std::pair<std::string, bool>, std::vector<Kin>> kin_cache;
 
-  // Documents read from the store, with their claims, remembered for the
-  // engine's life: the claims of one article list the same few hundred
+  // Documents read from the store (nullopt: not stored), remembered for
+  // the engine's life: the claims of one article list the same few hundred
   // documents again and again. (An engine with a store judges from one
-  // thread at a time, as verdict.h says.)
-  struct ReadDocument {
-    std::optional<Document> document;
-    std::vector<StoredClaim> claims;
-  };
-  Result<const ReadDocument*> ReadStored(const std::string& id) const;
-  mutable std::map<std::string, ReadDocument> read_documents;
+  // thread at a time, as verdict.h says.) Of a document's claims only
+  // those on the overlay's edges are read (ReadOverlay).
+  Result<const std::optional<Document>*> ReadStored(
+      const std::string& id) const;
+  mutable std::map<std::string, std::optional<Document>> read_documents;
 
   Result<Judgement> Judge(const ClaimQuery& q, const VerdictOptions& options,
                           int depth) const;
@@ -439,13 +437,16 @@ struct VerdictEngine::Impl {
   // Store::EdgeCounts for every pair of `from` x `to`, each pair asked of
   // the store once per engine (chains ask every claim's subjects against
   // every mechanism). In the store's order: subject, object, relation,
-  // design.
+  // design. The counts point into edge_counts, kept for the engine's life.
+  using Counts = std::vector<const EdgeCount*>;
   Status EdgeCounts(const std::set<std::string>& from,
-                    const std::set<std::string>& to,
-                    std::vector<EdgeCount>* out) const;
-  mutable std::map<std::pair<std::string, std::string>, std::vector<EdgeCount>>
+                    const std::set<std::string>& to, Counts* out) const;
+  // subject -> object -> what the store holds between them (maybe nothing).
+  mutable std::map<std::string,
+                   std::map<std::string, std::vector<EdgeCount>, std::less<>>,
+                   std::less<>>
       edge_counts;
-  mutable std::map<std::string, std::vector<EdgeCount>> edge_count_sets;
+  mutable std::map<std::string, Counts> edge_count_sets;
 
   void Collect(const ClaimQuery& q, const std::vector<Kin>& subjects,
                const std::vector<Kin>& objects, const ClaimGraph& graph,
@@ -483,19 +484,13 @@ Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
   return impl_->Judge(claim, options, 0);
 }
 
-Result<const VerdictEngine::Impl::ReadDocument*>
-VerdictEngine::Impl::ReadStored(const std::string& id) const {
+Result<const std::optional<Document>*> VerdictEngine::Impl::ReadStored(
+    const std::string& id) const {
   auto it = read_documents.find(id);
   if (it != read_documents.end()) return &it->second;
-  ReadDocument read;
   Result<std::optional<Document>> d = store->GetDocument(id);
   if (!d.ok()) return d.status();
-  read.document = std::move(d).value();
-  if (read.document) {
-    Status status = store->ClaimsOfDocument(id, &read.claims);
-    if (!status.ok()) return status;
-  }
-  return &read_documents.emplace(id, std::move(read)).first->second;
+  return &read_documents.emplace(id, std::move(d).value()).first->second;
 }
 
 Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
@@ -523,42 +518,57 @@ Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
 
 Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
                                        const std::set<std::string>& to,
-                                       std::vector<EdgeCount>* out) const {
+                                       Counts* out) const {
   out->clear();
   std::string key = SetsKey(from, to);
   if (auto it = edge_count_sets.find(key); it != edge_count_sets.end()) {
     *out = it->second;
     return Status::OK();
   }
+  auto known = [&](const std::string& a, const std::string& b) {
+    auto it = edge_counts.find(a);
+    return it != edge_counts.end() && it->second.count(b) > 0;
+  };
   // The pairs not asked yet: ask the cross product of their ends once, and
   // keep only what the store says about those pairs (the cross product may
   // hold pairs already kept, which must not be counted twice).
-  std::set<std::pair<std::string, std::string>> missing;
   std::set<std::string> new_from, new_to;
   for (const std::string& a : from) {
     for (const std::string& b : to) {
-      if (!edge_counts.count({a, b})) {
-        missing.emplace(a, b);
+      if (!known(a, b)) {
         new_from.insert(a);
         new_to.insert(b);
       }
     }
   }
-  if (!missing.empty()) {
+  if (!new_from.empty()) {
     std::vector<EdgeCount> counts;
     Status status = store->EdgeCounts({new_from.begin(), new_from.end()},
                                       {new_to.begin(), new_to.end()}, &counts);
     if (!status.ok()) return status;
-    for (const auto& pair : missing) edge_counts[pair];
+    std::map<std::pair<std::string_view, std::string_view>,
+             std::vector<EdgeCount>>
+        fresh;  // keyed by views into new_from and new_to
     for (EdgeCount& c : counts) {
-      auto pair = std::make_pair(c.subject, c.object);
-      if (missing.count(pair)) edge_counts[pair].push_back(std::move(c));
+      auto a = new_from.find(c.subject);
+      auto b = new_to.find(c.object);
+      if (a == new_from.end() || b == new_to.end()) continue;  // not asked
+      fresh[{*a, *b}].push_back(std::move(c));
+    }
+    for (const std::string& a : new_from) {
+      auto& row = edge_counts[a];
+      for (const std::string& b : new_to) {
+        if (row.count(b)) continue;  // kept before this read
+        auto f = fresh.find({a, b});
+        row[b] =
+            f == fresh.end() ? std::vector<EdgeCount>{} : std::move(f->second);
+      }
     }
   }
   for (const std::string& a : from) {
+    const auto& row = edge_counts.find(a)->second;
     for (const std::string& b : to) {
-      const std::vector<EdgeCount>& pair = edge_counts.at({a, b});
-      out->insert(out->end(), pair.begin(), pair.end());
+      for (const EdgeCount& c : row.find(b)->second) out->push_back(&c);
     }
   }
   edge_count_sets.emplace(std::move(key), *out);
@@ -578,7 +588,7 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
     o.insert(k.id);
     o_rank[k.id] = static_cast<int>(k.kinship);
   }
-  std::vector<EdgeCount> counts;
+  Counts counts;
   Status status = EdgeCounts(s, o, &counts);
   if (!status.ok()) return status;
   // Edges are listed by group: one side of the question (which way the
@@ -597,7 +607,8 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
     const EdgeCount* count;
   };
   std::vector<Ranked> ranked;
-  for (const EdgeCount& c : counts) {
+  for (const EdgeCount* count : counts) {
+    const EdgeCount& c = *count;
     const int sign = Sign(c.relation);
     const std::string side =
         sign == 0 ? c.relation
@@ -619,6 +630,9 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
                                      y.subject, y.object, y.relation);
                    });
   std::vector<std::string> ids;
+  const std::vector<std::string> s_ids(s.begin(), s.end());
+  const std::vector<std::string> o_ids(o.begin(), o.end());
+  std::vector<StoredClaim> claims;
   std::map<std::tuple<std::string, std::string, std::string>, int>
       listed_on_edge;
   std::map<Group, int> listed_in_group;
@@ -640,14 +654,16 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
     }
     for (const std::string& id : ids) {
       if (out->documents.count(id)) continue;
-      Result<const ReadDocument*> read = ReadStored(id);
+      Result<const std::optional<Document>*> read = ReadStored(id);
       if (!read.ok()) return read.status();
-      const ReadDocument& d = *read.value();
-      if (!d.document) continue;
-      out->documents.emplace(id, *d.document);
-      for (const StoredClaim& c : d.claims) {
-        if (s.count(c.subject) && o.count(c.object)) out->claims.push_back(c);
-      }
+      const std::optional<Document>& d = *read.value();
+      if (!d) continue;
+      out->documents.emplace(id, *d);
+      status = store->ClaimsOfDocumentOn(id, s_ids, o_ids, &claims);
+      if (!status.ok()) return status;
+      out->claims.insert(out->claims.end(),
+                         std::make_move_iterator(claims.begin()),
+                         std::make_move_iterator(claims.end()));
     }
     const long long rest = count.documents - static_cast<long long>(ids.size());
     if (rest > 0) {
@@ -1148,10 +1164,10 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
     std::set<std::string> f, t;
     for (const Kin& k : from) f.insert(k.id);
     for (const Kin& k : to) t.insert(k.id);
-    std::vector<EdgeCount> counts;
+    Counts counts;
     if (!EdgeCounts(f, t, &counts).ok()) return false;
-    for (const EdgeCount& c : counts) {
-      edges.emplace(c.subject, c.relation, c.object);
+    for (const EdgeCount* c : counts) {
+      edges.emplace(c->subject, c->relation, c->object);
     }
     return true;
   };

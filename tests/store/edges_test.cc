@@ -96,6 +96,63 @@ TEST_CASE("store edges: documents per edge and design, not sentences",
   CHECK(store->IntegrityCheck().ok());
 }
 
+TEST_CASE(
+    "store edges: the cross product of many subjects and objects, in one read",
+    "[store]") {
+  auto store = Fresh("cross");
+  auto claim = [](const std::string& doc, const std::string& subject,
+                  const std::string& relation, const std::string& object) {
+    StoredClaim c = Claim(doc, relation, object);
+    c.subject = subject;
+    return c;
+  };
+  REQUIRE(
+      store
+          ->PutDocuments(
+              {Doc("pmid:1", Design::kRct, 100,
+                   {claim("pmid:1", "magnesium", "increases", "gaba"),
+                    claim("pmid:1", "magnesium_citrate", "increases", "sleep"),
+                    claim("pmid:1", "magnesium", "decreases", "cortisol"),
+                    claim("pmid:1", "zinc", "increases", "sleep")}),
+               Doc("pmid:2", Design::kCohort, 50,
+                   {claim("pmid:2", "magnesium", "increases", "gaba"),
+                    claim("pmid:2", "gaba", "increases", "sleep")})})
+          .ok());
+  std::vector<EdgeCount> counts;
+  // Unsorted, repeated ids; zinc and cortisol are not asked.
+  REQUIRE(
+      store
+          ->EdgeCounts({"magnesium_citrate", "magnesium", "gaba", "magnesium"},
+                       {"sleep", "gaba", "sleep", "anxiety"}, &counts)
+          .ok());
+  CHECK(Dump(counts) ==
+        "gaba increases sleep cohort 1\n"
+        "magnesium increases gaba cohort 1\n"
+        "magnesium increases gaba rct 1\n"
+        "magnesium_citrate increases sleep rct 1\n");
+  REQUIRE(store->EdgeCounts({}, {"sleep"}, &counts).ok());
+  CHECK(counts.empty());
+
+  // Of a document's claims, those on the asked edges, in its order; ""
+  // stands for no object.
+  std::vector<StoredClaim> claims;
+  REQUIRE(store
+              ->ClaimsOfDocumentOn("pmid:1", {"magnesium", "zinc"},
+                                   {"sleep", "cortisol"}, &claims)
+              .ok());
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].object == "cortisol");
+  CHECK(claims[1].subject == "zinc");
+  REQUIRE(store
+              ->ClaimsOfDocumentOn("pmid:1", {"magnesium_citrate"}, {"gaba"},
+                                   &claims)
+              .ok());
+  CHECK(claims.empty());
+  REQUIRE(store->ClaimsOfDocumentOn("pmid:9", {"magnesium"}, {"gaba"}, &claims)
+              .ok());
+  CHECK(claims.empty());
+}
+
 TEST_CASE("store: a read snapshot sees one state across calls", "[store]") {
   const auto path = (testing::TempDir("edges_snapshot") / "store.db").string();
   auto reader = Store::Open(path, OpenMode::kReadWrite);
