@@ -119,24 +119,26 @@ int Context::Emit(const std::string& data) const {
 
 namespace {
 
-// A command that reads the store (query, audit, summary, graph) allocates a
-// few megabytes as it goes, and the first touch of each new heap page is a
-// page fault: ~11 us each on the benchmark machine (a VM), against ~2 us a
-// page for pages the kernel fills in one call. So before reading the store
-// the heap grows once by kReadHeap and the kernel populates it
-// (MADV_POPULATE_WRITE, Linux 5.14). With another allocator, an older
-// kernel or a sanitizer nothing changes. tools/bench/RESULTS.md has the
-// figures (a query with a store of 1M claims: 20 -> 14 ms).
+// The commands that judge (query, audit, summary, graph) allocate a few
+// megabytes as they go, and the first touch of each new heap page is a page
+// fault: ~11 us each on the benchmark machine (a VM), against ~2 us a page
+// for pages the kernel fills in one call. So before loading the knowledge
+// the heap grows once (by kReadHeap with a store to read, kKbHeap without)
+// and the kernel populates it (MADV_POPULATE_WRITE, Linux 5.14). With
+// another allocator, an older kernel or a sanitizer nothing changes.
+// tools/bench/RESULTS.md has the figures (query by ids with 1M claims: 926
+// -> 212 page faults, 20 -> 14 ms; free text without a store 10 -> 8.5 ms).
 constexpr int kReadHeap = 4 << 20;
+constexpr int kKbHeap = 2 << 20;
 
-void PrefaultHeap() {
+void PrefaultHeap(int bytes) {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
   char* const before = static_cast<char*>(sbrk(0));
   // Served from the heap's top (below the mmap threshold), and kept there
   // when freed (the top pad), so that later allocations land on it.
-  mallopt(M_MMAP_THRESHOLD, 2 * kReadHeap);
-  mallopt(M_TOP_PAD, kReadHeap);
-  void* volatile block = std::malloc(kReadHeap);  // volatile: not elided
+  mallopt(M_MMAP_THRESHOLD, 2 * bytes);
+  mallopt(M_TOP_PAD, bytes);
+  void* volatile block = std::malloc(bytes);  // volatile: not elided
   std::free(block);
   char* const after = static_cast<char*>(sbrk(0));
   const std::uintptr_t page = 4096;
@@ -161,7 +163,7 @@ bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
   std::error_code ec;
   const bool read_store =
       !db.empty() && !(is_default && !std::filesystem::exists(db, ec));
-  if (read_store) PrefaultHeap();
+  PrefaultHeap(read_store ? kReadHeap : kKbHeap);
   Diagnostics problems;
   Status loaded =
       Knowledge::Load(context.KbDir(), vocabulary, &base->knowledge, &problems);
