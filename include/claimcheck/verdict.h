@@ -148,10 +148,12 @@ struct VerdictOptions {
 // Judges claims against the curated knowledge and, when given, a store of
 // imported documents. Const after construction; one engine may judge many
 // claims (not from several threads at once when it has a store). An engine
-// remembers what it read from the store (edge counts, documents) for its
-// life, so an article's claims do not read the same rows again: it sees the
-// store as it was when first read, and an engine made after a write sees
-// the write.
+// remembers what it read from the store (edge counts, documents, what each
+// pair of concept sets lists) for its life, so an article's claims do not
+// read the same rows again. Each judgement reads one snapshot; an engine
+// that outlives another process's write may mix what it remembers with
+// rows read after the write (a document's claims are read per pair of
+// concept sets), so make a new engine after a write: it sees the write.
 class VerdictEngine {
  public:
   // `vocabulary`, `knowledge` and `store` (may be null) must outlive it.

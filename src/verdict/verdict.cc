@@ -565,10 +565,14 @@ Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
       }
     }
   }
+  // Every pair of from x to is kept by now (an empty `to` has none).
   for (const std::string& a : from) {
-    const auto& row = edge_counts.find(a)->second;
+    auto row = edge_counts.find(a);
+    if (row == edge_counts.end()) continue;
     for (const std::string& b : to) {
-      for (const EdgeCount& c : row.find(b)->second) out->push_back(&c);
+      auto pair = row->second.find(b);
+      if (pair == row->second.end()) continue;
+      for (const EdgeCount& c : pair->second) out->push_back(&c);
     }
   }
   edge_count_sets.emplace(std::move(key), *out);

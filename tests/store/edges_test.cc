@@ -106,13 +106,15 @@ TEST_CASE(
     c.subject = subject;
     return c;
   };
+  StoredClaim dose = claim("pmid:1", "magnesium", "dose", "");  // no object
+  dose.kind = ClaimKind::kDose;
   REQUIRE(
       store
           ->PutDocuments(
               {Doc("pmid:1", Design::kRct, 100,
                    {claim("pmid:1", "magnesium", "increases", "gaba"),
                     claim("pmid:1", "magnesium_citrate", "increases", "sleep"),
-                    claim("pmid:1", "magnesium", "decreases", "cortisol"),
+                    claim("pmid:1", "magnesium", "decreases", "cortisol"), dose,
                     claim("pmid:1", "zinc", "increases", "sleep")}),
                Doc("pmid:2", Design::kCohort, 50,
                    {claim("pmid:2", "magnesium", "increases", "gaba"),
@@ -148,6 +150,14 @@ TEST_CASE(
                                    &claims)
               .ok());
   CHECK(claims.empty());
+  REQUIRE(store
+              ->ClaimsOfDocumentOn("pmid:1", {"magnesium"}, {"", "cortisol"},
+                                   &claims)
+              .ok());
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].object == "cortisol");
+  CHECK(claims[1].relation == "dose");
+  CHECK(claims[1].object.empty());
   REQUIRE(store->ClaimsOfDocumentOn("pmid:9", {"magnesium"}, {"gaba"}, &claims)
               .ok());
   CHECK(claims.empty());
