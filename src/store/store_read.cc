@@ -124,7 +124,8 @@ Status ReadClaim(const Database& db, const Statement& s, StoredClaim* c) {
 
 // Runs a claim query, prepared and bound, appending its rows to `out`.
 // `keep`, when given, sees each row's subject and object ("" for none)
-// before the row is decoded.
+// before the row is decoded; a row it refuses is neither decoded nor
+// checked (a corrupt claim off the asked edges is not reported).
 using KeepClaim = std::function<bool(std::string_view, std::string_view)>;
 
 Status AppendClaims(const Database& db, Statement* s,
