@@ -5,7 +5,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -120,53 +122,90 @@ int Context::Emit(const std::string& data) const {
 namespace {
 
 // The commands that judge (query, audit, summary, graph) allocate a few
-// megabytes as they go, and the first touch of each new heap page is a page
-// fault: ~11 us each on the benchmark machine (a VM), against ~2 us a page
-// for pages the kernel fills in one call. So before loading the knowledge
-// the heap grows once (by kReadHeap with a store to read, kKbHeap without)
-// and the kernel populates it (MADV_POPULATE_WRITE, Linux 5.14). With
-// another allocator, an older kernel or a sanitizer nothing changes.
-// tools/bench/RESULTS.md has the figures (query by ids with 1M claims: 926
-// -> 212 page faults, 20 -> 14 ms; free text without a store 10 -> 8.5 ms).
-// The malloc settings stay for the process (these commands are one-shot).
-constexpr int kReadHeap = 4 << 20;
-constexpr int kKbHeap = 2 << 20;
+// megabytes as they go, and the first touch of a new heap page is a page
+// fault. On the benchmark machine (a VM) that costs ~11-14 us a page; a page
+// the kernel fills ahead (MADV_POPULATE_WRITE) still ~2 us at its first
+// touch; a transparent huge page, filled ahead, ~0.2 ms for all 512 pages
+// of its 2 MB. So before anything is loaded the heap is grown once, with
+// its new part starting on a 2 MB boundary, marked MADV_HUGEPAGE (the
+// default "madvise" THP setting honours it) and filled. glibc's malloc
+// takes memory from the break (sbrk) and accepts a break moved by someone
+// else ("foreign sbrk"): the break is moved so that the small block that
+// makes malloc grow the heap ends just below the boundary, and nothing in
+// the huge pages is touched before they are filled (one small page touched
+// inside a 2 MB range and the kernel maps small pages there).
+// tools/bench/RESULTS.md has the figures. With another allocator, without
+// THP, on an older kernel or under a sanitizer it does less or nothing; it
+// never changes what the command computes. The malloc settings stay for
+// the process (these commands are one-shot).
+constexpr std::size_t kReadHeap = std::size_t{4} << 20;
+constexpr std::size_t kKbHeap = std::size_t{2} << 20;
 
-void PrefaultHeap([[maybe_unused]] int bytes) {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-  char* const before = static_cast<char*>(sbrk(0));
-  // Served from the heap's top (below the mmap threshold), and kept there
-  // when freed (the top pad), so that later allocations land on it.
-  mallopt(M_MMAP_THRESHOLD, 2 * bytes);
-  mallopt(M_TOP_PAD, bytes);
-  void* volatile block = std::malloc(bytes);  // volatile: not elided
-  std::free(block);
-  char* const after = static_cast<char*>(sbrk(0));
+void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33) && \
+    !defined(__SANITIZE_ADDRESS__)
   const long page_size = sysconf(_SC_PAGESIZE);
   if (page_size <= 0) return;
   const auto page = static_cast<std::uintptr_t>(page_size);
-  const std::uintptr_t start =
-      (reinterpret_cast<std::uintptr_t>(before) + page - 1) & ~(page - 1);
-  if (before == reinterpret_cast<char*>(-1) ||
-      reinterpret_cast<std::uintptr_t>(after) <= start) {
+  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+  const auto align_up = [](std::uintptr_t a, std::uintptr_t to) {
+    return (a + to - 1) & ~(to - 1);
+  };
+  const auto break_now = [] {
+    return reinterpret_cast<std::uintptr_t>(sbrk(0));
+  };
+  const std::uintptr_t top = break_now();
+  if (top == static_cast<std::uintptr_t>(-1)) return;
+  // Served from the heap (below the mmap threshold); the top pad makes
+  // malloc's next growth cover `bytes` past the boundary, and no trimming
+  // gives it back.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(2 * bytes));
+  mallopt(M_TOP_PAD, static_cast<int>(bytes + kHugePage));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(4 * bytes));
+  // A block larger than the free space at the heap's top, so that malloc
+  // grows the heap for it.
+  const std::size_t request = mallinfo2().keepcost + (std::size_t{64} << 10);
+  const std::uintptr_t boundary = align_up(top + request + 2 * page, kHugePage);
+  const std::uintptr_t below = boundary - request - 2 * page;
+  if (sbrk(static_cast<std::intptr_t>(below - top)) ==
+      reinterpret_cast<void*>(-1)) {
     return;
   }
-  // Failure (EINVAL before Linux 5.14) only leaves the faults to come.
-  madvise(reinterpret_cast<void*>(start),
-          reinterpret_cast<std::uintptr_t>(after) - start, MADV_POPULATE_WRITE);
+  void* volatile block = std::malloc(request);  // volatile: not elided
+  const std::uintptr_t after = break_now();
+  const std::uintptr_t end =
+      std::min(after, boundary + bytes) & ~(kHugePage - 1);
+  if (end > boundary) {
+    // Either call failing (no THP; EINVAL before Linux 5.14) only leaves
+    // small pages or the faults to come.
+    madvise(reinterpret_cast<void*>(boundary), end - boundary, MADV_HUGEPAGE);
+    madvise(reinterpret_cast<void*>(boundary), end - boundary,
+            MADV_POPULATE_WRITE);
+  }
+  std::free(block);
 #endif
+}
+
+// The store judging reads, or "" when it reads none (no --db and no default
+// file).
+std::string StoreToRead(const Context& context) {
+  bool is_default = false;
+  std::string db = context.StorePath(&is_default);
+  std::error_code ec;
+  if (is_default && !std::filesystem::exists(db, ec)) db.clear();
+  return db;
 }
 
 }  // namespace
 
+void ReserveJudgingHeap(const Context& context) {
+  PrefaultHeap(StoreToRead(context).empty() ? kKbHeap : kReadHeap);
+}
+
 bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
                   EvidenceBase* base, int* exit_code) {
-  bool is_default = false;
-  const std::string db = context.StorePath(&is_default);
-  std::error_code ec;
-  const bool read_store =
-      !db.empty() && !(is_default && !std::filesystem::exists(db, ec));
-  PrefaultHeap(read_store ? kReadHeap : kKbHeap);
+  const std::string db = StoreToRead(context);
+  const bool read_store = !db.empty();
   Diagnostics problems;
   Status loaded =
       Knowledge::Load(context.KbDir(), vocabulary, &base->knowledge, &problems);
