@@ -2,7 +2,9 @@
 // tests/base/status_test.cc.
 #include "claimcheck/status.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -88,21 +90,30 @@ Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
     return Status::InvalidArgument(path + ": file is larger than " +
                                    std::to_string(max_bytes) + " bytes");
   }
-  // Read in blocks (the size is only a hint: the file may change under us);
-  // a character iterator would cost a call per byte.
-  std::string data;
-  if (!ec) data.reserve(static_cast<std::size_t>(size) + 1);
-  char block[64 * 1024];
-  while (in.read(block, sizeof block) || in.gcount() > 0) {
-    data.append(block, static_cast<std::size_t>(in.gcount()));
-    if (data.size() > max_bytes) {
+  // Read straight into the string, sized by the file's size (only a hint:
+  // the file may change under us, so it grows when full). No block buffer
+  // on the stack: its first use costs a page fault per 4 KB.
+  std::string data(
+      std::max<std::size_t>(ec ? 0 : static_cast<std::size_t>(size) + 1, 4096),
+      '\0');
+  // Full at max_bytes + 1: one byte past the limit is enough to refuse.
+  const std::size_t cap = max_bytes + (max_bytes < SIZE_MAX ? 1 : 0);
+  std::size_t used = 0;
+  for (;;) {
+    in.read(data.data() + used,
+            static_cast<std::streamsize>(data.size() - used));
+    used += static_cast<std::size_t>(in.gcount());
+    if (used > max_bytes) {
       return Status::InvalidArgument(path + ": file is larger than " +
                                      std::to_string(max_bytes) + " bytes");
     }
+    if (!in) break;  // end of file (or a failure, below)
+    data.resize(std::min(data.size() > cap / 2 ? cap : 2 * data.size(), cap));
   }
   if (in.bad()) {
     return Status::IOError(path + ": read failed: " + std::strerror(errno));
   }
+  data.resize(used);
   return data;
 }
 

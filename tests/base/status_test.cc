@@ -57,4 +57,41 @@ TEST_CASE("ReadFile names the file in its errors", "[io]") {
   CHECK(fine.value().size() == 100);
 }
 
+TEST_CASE("ReadFile reads a file whole at any size, up to its limit", "[io]") {
+  auto dir = testing::TempDir("readfile_sizes");
+  for (std::size_t size : {0, 1, 4095, 4096, 4097, 65536, 200003}) {
+    CAPTURE(size);
+    std::string bytes(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) {
+      bytes[i] = static_cast<char>('a' + i % 26);
+    }
+    const auto path = (dir / ("f" + std::to_string(size))).string();
+    testing::WriteFile(path, bytes);
+    auto read = ReadFile(path);
+    REQUIRE(read.ok());
+    CHECK(read.value() == bytes);
+    // A limit of exactly the size passes; one byte less is refused.
+    auto at_limit = ReadFile(path, size);
+    REQUIRE(at_limit.ok());
+    CHECK(at_limit.value() == bytes);
+    if (size > 0) {
+      auto over = ReadFile(path, size - 1);
+      REQUIRE_FALSE(over.ok());
+      CHECK(over.status().code() == Status::Code::kInvalidArgument);
+    }
+  }
+  // A file whose size the system does not tell (0) is read whole all the
+  // same, growing past the first guess.
+  auto status = ReadFile("/proc/self/status");
+  REQUIRE(status.ok());
+  CHECK(status.value().rfind("Name:", 0) == 0);
+  CHECK(status.value().back() == '\n');
+  // ~20 lines for each of a process's (at least ten) mappings: past 4 KB.
+  auto smaps = ReadFile("/proc/self/smaps");
+  REQUIRE(smaps.ok());
+  CHECK(smaps.value().size() > 4096);
+  CHECK(smaps.value().find("VmFlags:") != std::string::npos);
+  CHECK(smaps.value().back() == '\n');
+}
+
 }  // namespace claimcheck

@@ -1,6 +1,7 @@
 // Shared plumbing of the claimcheck command (see cli.h).
 #include "cli.h"
 
+#include <link.h>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23  // Linux 5.14; older headers lack it
@@ -121,31 +123,42 @@ int Context::Emit(const std::string& data) const {
 
 namespace {
 
-// The commands that judge (query, audit, summary, graph) allocate a few
-// megabytes as they go, and the first touch of a new heap page is a page
-// fault. On the benchmark machine (a VM) that costs ~11-14 us a page; a page
-// the kernel fills ahead (MADV_POPULATE_WRITE) still ~2 us at its first
-// touch; a transparent huge page, filled ahead, ~0.2 ms for all 512 pages
-// of its 2 MB. So before anything is loaded the heap is grown once, with
-// its new part starting on a 2 MB boundary, marked MADV_HUGEPAGE (the
-// default "madvise" THP setting honours it) and filled. glibc's malloc
-// takes memory from the break (sbrk) and accepts a break moved by someone
-// else ("foreign sbrk"): the break is moved so that the small block that
-// makes malloc grow the heap ends just below the boundary, and nothing in
-// the huge pages is touched before they are filled (one small page touched
-// inside a 2 MB range and the kernel maps small pages there).
-// tools/bench/RESULTS.md has the figures. With another allocator, without
-// THP, on an older kernel or under a sanitizer it does less or nothing; it
-// never changes what the command computes. The malloc settings stay for
-// the process (these commands are one-shot).
+// The commands that judge (query, audit, summary, graph) run for a few
+// milliseconds, and on the benchmark machine (a VM) a page fault costs
+// ~11-14 us: their first touches of heap and code pages were a good part of
+// a query (tools/bench/RESULTS.md has the figures). So before anything is
+// loaded they ask the kernel, in two calls each, for what they will touch.
+// With another allocator, without THP, on an older kernel or under a
+// sanitizer this does less or nothing; it never changes what a command
+// computes.
+
+// The heap. A page the kernel fills ahead (MADV_POPULATE_WRITE) still costs
+// ~2 us at its first touch; a transparent huge page, filled ahead, ~0.2 ms
+// for all 512 pages of its 2 MB. So the heap grows once, its new part
+// starting on a 2 MB boundary, marked MADV_HUGEPAGE (the default "madvise"
+// THP setting honours it) and filled. glibc's malloc takes memory from the
+// break (sbrk) and accepts a break moved by someone else ("foreign sbrk"):
+// the break is moved so that the block that makes malloc grow the heap ends
+// just below the boundary and stays allocated, so that nothing in the huge
+// pages is touched before they are filled (one small page touched inside a
+// 2 MB range and the kernel maps small pages there). The malloc settings
+// stay for the process (these commands are one-shot).
 constexpr std::size_t kReadHeap = std::size_t{4} << 20;
 constexpr std::size_t kKbHeap = std::size_t{2} << 20;
+
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33) && \
+    !defined(__SANITIZE_ADDRESS__)
+constexpr bool kPrefault = true;
+void* heap_gap = nullptr;  // the block below the boundary, never freed
+#else
+constexpr bool kPrefault = false;
+#endif
 
 void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
 #if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33) && \
     !defined(__SANITIZE_ADDRESS__)
   const long page_size = sysconf(_SC_PAGESIZE);
-  if (page_size <= 0) return;
+  if (page_size <= 0 || heap_gap != nullptr) return;
   const auto page = static_cast<std::uintptr_t>(page_size);
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
   const auto align_up = [](std::uintptr_t a, std::uintptr_t to) {
@@ -171,7 +184,7 @@ void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
       reinterpret_cast<void*>(-1)) {
     return;
   }
-  void* volatile block = std::malloc(request);  // volatile: not elided
+  heap_gap = std::malloc(request);
   const std::uintptr_t after = break_now();
   const std::uintptr_t end =
       std::min(after, boundary + bytes) & ~(kHugePage - 1);
@@ -182,8 +195,34 @@ void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
     madvise(reinterpret_cast<void*>(boundary), end - boundary,
             MADV_POPULATE_WRITE);
   }
-  std::free(block);
 #endif
+}
+
+// The code. The program's executable segment (~6 MB) is mapped in one
+// MADV_POPULATE_READ instead of ~100 faults of 64 KB each, when all of it is
+// in the page cache already (mincore): a program not read since boot would
+// be read whole from disk, so then it is left to the faults.
+int PopulateCode(dl_phdr_info* info, std::size_t, void*) {
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (page_size <= 0) return 1;
+  const auto page = static_cast<std::uintptr_t>(page_size);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_LOAD || (ph.p_flags & PF_X) == 0) continue;
+    const std::uintptr_t start = (info->dlpi_addr + ph.p_vaddr) & ~(page - 1);
+    const std::uintptr_t end = info->dlpi_addr + ph.p_vaddr + ph.p_memsz;
+    std::vector<unsigned char> resident((end - start + page - 1) / page);
+    if (mincore(reinterpret_cast<void*>(start), end - start, resident.data()) !=
+        0) {
+      continue;
+    }
+    const bool cached = std::all_of(resident.begin(), resident.end(),
+                                    [](unsigned char r) { return r & 1; });
+    if (cached) {
+      madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_READ);
+    }
+  }
+  return 1;  // the first object is the program: stop there
 }
 
 // The store judging reads, or "" when it reads none (no --db and no default
@@ -198,7 +237,9 @@ std::string StoreToRead(const Context& context) {
 
 }  // namespace
 
-void ReserveJudgingHeap(const Context& context) {
+void PrepareToJudge(const Context& context) {
+  if (!kPrefault) return;
+  dl_iterate_phdr(PopulateCode, nullptr);
   PrefaultHeap(StoreToRead(context).empty() ? kKbHeap : kReadHeap);
 }
 

@@ -96,10 +96,11 @@ struct Command {
   int (*run)(Context& context);
 };
 
-// Called first by a command that judges (query, audit, summary, graph): grows
-// the heap once, in huge pages where the system has them, for what loading
-// and judging will allocate (cli.cc says why). Changes no output.
-void ReserveJudgingHeap(const Context& context);
+// Called first by a command that judges (query, audit, summary, graph): has
+// the kernel map the program's code and a heap for what loading and judging
+// will allocate (in huge pages where the system has them) in a few calls
+// instead of hundreds of page faults (cli.cc says why). Changes no output.
+void PrepareToJudge(const Context& context);
 
 // Loads the vocabulary of KbDir(); on failure reports and returns false with
 // the exit code in *exit_code.

@@ -187,7 +187,7 @@ int RunAudit(Context& context) {
   }
   if (files.size() != 1) return context.Usage("give one FILE to audit");
 
-  ReserveJudgingHeap(context);
+  PrepareToJudge(context);
   DocumentInput in;
   if (!LoadVocabulary(context, &in.vocabulary, &code)) return code;
   in.file = files.front();

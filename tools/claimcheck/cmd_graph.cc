@@ -17,7 +17,7 @@ int RunGraph(Context& context) {
   std::vector<std::string> names;
   if (!ConceptArguments(context, &names, &exit_code)) return exit_code;
   if (names.size() > 1) return context.Usage("expects at most one CONCEPT");
-  ReserveJudgingHeap(context);
+  PrepareToJudge(context);
   Vocabulary vocabulary;
   if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
   std::string focus;

@@ -379,7 +379,7 @@ int RunQuery(Context& context) {
   int exit_code = kExitOk;
   if (!ParseQueryArgs(context, &args, &exit_code)) return exit_code;
 
-  ReserveJudgingHeap(context);
+  PrepareToJudge(context);
   Vocabulary vocabulary;
   if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
   EvidenceBase base;
