@@ -56,12 +56,6 @@ std::vector<std::string> Inflections(const std::string& w) {
   return out;
 }
 
-std::vector<std::string> FoldWords(std::string_view phrase) {
-  std::vector<std::string> words;
-  for (Token& t : Tokenize(phrase)) words.push_back(std::move(t.fold));
-  return words;
-}
-
 template <typename T>
 void AddAll(PhraseTable<T>* table, std::initializer_list<const char*> phrases,
             const T& value) {

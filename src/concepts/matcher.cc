@@ -28,8 +28,14 @@ using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;
 std::vector<PhraseToken> PhraseTokens(std::string_view words,
                                       bool case_sensitive) {
   std::vector<PhraseToken> out;
+  if (!case_sensitive) {  // the cased form is never compared: not made
+    for (std::string& fold : FoldWords(words)) {
+      out.push_back({std::move(fold), std::string(), false});
+    }
+    return out;
+  }
   for (Token& t : Tokenize(words)) {
-    out.push_back({std::move(t.fold), std::move(t.cased), case_sensitive});
+    out.push_back({std::move(t.fold), std::move(t.cased), true});
   }
   return out;
 }

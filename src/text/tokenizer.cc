@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -128,8 +129,11 @@ Utf8BreakIterator::~Utf8BreakIterator() {
   if (utext_ != nullptr) utext_close(utext_);
 }
 
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
-                            std::size_t end) {
+namespace {
+
+// The tokens of text[begin, end) without their folds: offsets and gap_ok.
+std::vector<Token> WordTokens(std::string_view text, std::size_t begin,
+                              std::size_t end) {
   std::vector<Token> tokens;
   if (end > text.size()) end = text.size();
   if (begin >= end) return tokens;
@@ -150,6 +154,14 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
     tokens.push_back(std::move(token));
     prev_end = e;
   }
+  return tokens;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
+                            std::size_t end) {
+  std::vector<Token> tokens = WordTokens(text, begin, end);
   for (Token& token : tokens) {
     const std::string_view word =
         text.substr(token.start, token.end - token.start);
@@ -157,6 +169,31 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
     token.cased = FoldToken(word, /*case_fold=*/false);
   }
   return tokens;
+}
+
+std::vector<std::string> FoldWords(std::string_view text) {
+  std::vector<std::string> folds;
+  if (IsPlain(text)) {  // no invisible gap to join: PlainWordSpans' words
+    folds.reserve(1 + static_cast<std::size_t>(
+                          std::count(text.begin(), text.end(), ' ')));
+    std::size_t i = 0;
+    while (i < text.size()) {
+      if (!IsPlainWordChar(text[i])) {
+        ++i;
+        continue;
+      }
+      const std::size_t start = i;
+      while (i < text.size() && IsPlainWordChar(text[i])) ++i;
+      folds.push_back(
+          FoldToken(text.substr(start, i - start), /*case_fold=*/true));
+    }
+    return folds;
+  }
+  for (const Token& token : WordTokens(text, 0, text.size())) {
+    folds.push_back(FoldToken(text.substr(token.start, token.end - token.start),
+                              /*case_fold=*/true));
+  }
+  return folds;
 }
 
 }  // namespace claimcheck

@@ -110,4 +110,33 @@ TEST_CASE("Tokenize: plain phrases split as ICU splits them", "[tokenize]") {
   }
 }
 
+TEST_CASE("FoldWords: the folds of Tokenize, in order", "[tokenize]") {
+  std::vector<std::string> texts = {
+      "",
+      "Magnesium Glycinate reduces Cortisol levels",
+      "\xCE\xB3-aminobutyric acid (GABA) receptors",
+      "magne\xE2\x80\x8Bsium and caf\xC3\xA9ine",  // ZWSP, diacritics
+      "people's sleep doesn't improve; it's \xE2\x80\x9Cnot\xE2\x80\x9D",
+      "5-HTP, vitamin B6 and 400 mg/day",
+      "  ~reduce   to ",
+  };
+  const std::string alphabet = "aZs9 -'.\xC3\xA9";
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<std::size_t> length(0, 30);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  for (int i = 0; i < 500; ++i) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) {
+      text += alphabet[pick(random)];
+    }
+    texts.push_back(RepairUtf8(text, nullptr));
+  }
+  for (const std::string& text : texts) {
+    INFO("text: \"" << text << "\"");
+    CHECK(FoldWords(text) == Folds(Tokenize(text)));
+  }
+  CHECK(FoldWords("Magnesium Glycinate reduces") ==
+        std::vector<std::string>{"magnesium", "glycinate", "reduce"});
+}
+
 }  // namespace claimcheck
