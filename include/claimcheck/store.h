@@ -183,6 +183,18 @@ class Store {
                             const std::vector<std::string>& objects,
                             std::vector<StoredClaim>* out);
 
+  // GetDocument and ClaimsOfDocumentOn for many documents, each in one read
+  // (a verdict lists a few dozen): the stored ones among `ids` by id, with
+  // their citations (an id not stored is absent); and the claims on the
+  // edges of each of `document_ids` that has some, in its order.
+  Status GetDocuments(const std::vector<std::string>& ids,
+                      std::map<std::string, Document>* out);
+  Status ClaimsOfDocumentsOn(
+      const std::vector<std::string>& document_ids,
+      const std::vector<std::string>& subjects,
+      const std::vector<std::string>& objects,
+      std::map<std::string, std::vector<StoredClaim>>* out);
+
   // Claims with this subject and object; an empty string matches any (both
   // empty: every claim, a full scan). Ordered by subject, object (claims
   // without an object first), document id, position in the document.

@@ -231,6 +231,9 @@ Status Migrate(Database* db, int from_version,
 
 const char* const kSelectClaimsOfDocument =
     CLAIMCHECK_CLAIM_COLUMNS "WHERE document_id = ?1 ORDER BY ordinal";
+const char* const kSelectClaimsOfDocuments = CLAIMCHECK_CLAIM_COLUMNS
+    "WHERE document_id IN (SELECT value FROM json_each(?1)) "
+    "ORDER BY document_id, ordinal";
 const char* const kSelectClaimsBySubjectAndObject = CLAIMCHECK_CLAIM_COLUMNS
     "WHERE subject = ?1 AND object = ?2 "
     "ORDER BY subject, object, document_id, ordinal";

@@ -84,6 +84,8 @@ enum ClaimColumn {
 // The claim queries. Parameters: ?1 a document id, a subject or an object;
 // ?2 an object.
 extern const char* const kSelectClaimsOfDocument;
+// ?1 a JSON array of document ids (EncodeStrings).
+extern const char* const kSelectClaimsOfDocuments;
 extern const char* const kSelectClaimsBySubjectAndObject;
 
 // Migration to version 3 (edges.cc): the edge tables, their triggers, and

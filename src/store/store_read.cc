@@ -27,6 +27,17 @@ constexpr const char* kSelectCitations =
     "SELECT pmid, doi, pmcid, url, text, text_start, text_end FROM citations "
     "WHERE document_id = ?1 ORDER BY ordinal";
 
+// The same for a JSON array of ids (?1), in one statement each.
+constexpr const char* kSelectDocuments =
+    "SELECT id, kind, design, title, authors, date, url, journal, language, "
+    "pmid, doi, pmcid, n, retracted, publication_types, revised "
+    "FROM documents WHERE id IN (SELECT value FROM json_each(?1))";
+
+constexpr const char* kSelectCitationsOfDocuments =
+    "SELECT pmid, doi, pmcid, url, text, text_start, text_end, document_id "
+    "FROM citations WHERE document_id IN (SELECT value FROM json_each(?1)) "
+    "ORDER BY document_id, ordinal";
+
 std::size_t Size(long long value) {
   return value < 0 ? 0 : static_cast<std::size_t>(value);
 }
@@ -64,6 +75,19 @@ Status ReadDocument(const Database& db, const Statement& s, Document* d) {
   }
   d->revised = s.Text(15);
   return Status::OK();
+}
+
+// The citation in the current row of kSelectCitations….
+Citation ReadCitation(const Statement& s) {
+  Citation c;
+  c.pmid = s.Text(0);
+  c.doi = s.Text(1);
+  c.pmcid = s.Text(2);
+  c.url = s.Text(3);
+  c.text = s.Text(4);
+  c.start = Size(s.Int(5));
+  c.end = Size(s.Int(6));
+  return c;
 }
 
 Quantity ReadQuantity(const Statement& s) {
@@ -187,16 +211,53 @@ Result<std::optional<Document>> Store::GetDocument(std::string_view id) {
     row = citations.Step();
     if (!row.ok()) return row.status();
     if (!row.value()) break;
-    Citation& c = doc.citations.emplace_back();
-    c.pmid = citations.Text(0);
-    c.doi = citations.Text(1);
-    c.pmcid = citations.Text(2);
-    c.url = citations.Text(3);
-    c.text = citations.Text(4);
-    c.start = Size(citations.Int(5));
-    c.end = Size(citations.Int(6));
+    doc.citations.push_back(ReadCitation(citations));
   }
   return std::optional<Document>(std::move(doc));
+}
+
+Status Store::GetDocuments(const std::vector<std::string>& ids,
+                           std::map<std::string, Document>* out) {
+  out->clear();
+  if (ids.empty()) return Status::OK();
+  Database* db = &impl_->db;
+  Transaction transaction(db);
+  Status status = transaction.BeginRead();
+  if (!status.ok()) return status;
+  const std::string listed =
+      store_internal::EncodeStrings(store_internal::SortedUnique(ids));
+  Statement s;
+  status = s.Prepare(db, kSelectDocuments, "reading documents");
+  if (!status.ok()) return status;
+  s.BindText(1, listed);
+  for (;;) {
+    Result<bool> row = s.Step();
+    if (!row.ok()) status = row.status();
+    if (!status.ok() || !row.value()) break;
+    Document doc;
+    status = ReadDocument(*db, s, &doc);
+    if (!status.ok()) break;
+    std::string id = doc.id;
+    out->emplace(std::move(id), std::move(doc));
+  }
+  Statement citations;
+  if (status.ok()) {
+    status =
+        citations.Prepare(db, kSelectCitationsOfDocuments, "reading citations");
+  }
+  if (status.ok()) citations.BindText(1, listed);
+  while (status.ok()) {
+    Result<bool> row = citations.Step();
+    if (!row.ok()) status = row.status();
+    if (!status.ok() || !row.value()) break;
+    auto it = out->find(std::string(citations.View(7)));
+    // A citation row always has its document (a foreign key); one that
+    // would not is left out rather than given to no one.
+    if (it != out->end())
+      it->second.citations.push_back(ReadCitation(citations));
+  }
+  if (!status.ok()) out->clear();
+  return status;
 }
 
 Status Store::ClaimsOfDocument(std::string_view document_id,
@@ -221,6 +282,31 @@ Status Store::ClaimsOfDocumentOn(std::string_view document_id,
       [&](std::string_view subject, std::string_view object) {
         return among(subjects, subject) && among(objects, object);
       });
+}
+
+Status Store::ClaimsOfDocumentsOn(
+    const std::vector<std::string>& document_ids,
+    const std::vector<std::string>& subjects,
+    const std::vector<std::string>& objects,
+    std::map<std::string, std::vector<StoredClaim>>* out) {
+  out->clear();
+  if (document_ids.empty()) return Status::OK();
+  auto among = [](const std::vector<std::string>& ids, std::string_view id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  std::vector<StoredClaim> claims;  // by document id, then ordinal
+  Status status = QueryClaims(
+      &impl_->db, store_internal::kSelectClaimsOfDocuments,
+      {store_internal::EncodeStrings(
+          store_internal::SortedUnique(document_ids))},
+      &claims, [&](std::string_view subject, std::string_view object) {
+        return among(subjects, subject) && among(objects, object);
+      });
+  if (!status.ok()) return status;
+  for (StoredClaim& c : claims) {
+    (*out)[c.document_id].push_back(std::move(c));
+  }
+  return Status::OK();
 }
 
 Status Store::ClaimsAbout(std::string_view subject, std::string_view object,

@@ -411,8 +411,6 @@ struct VerdictEngine::Impl {
   // documents again and again. (An engine with a store judges from one
   // thread at a time, as verdict.h says.) Of a document's claims only
   // those on the overlay's edges are read (ReadOverlay).
-  Result<const std::optional<Document>*> ReadStored(
-      const std::string& id) const;
   mutable std::map<std::string, std::optional<Document>> read_documents;
 
   Result<Judgement> Judge(const ClaimQuery& q, const VerdictOptions& options,
@@ -482,15 +480,6 @@ Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
     snapshot = std::move(begun).value();
   }
   return impl_->Judge(claim, options, 0);
-}
-
-Result<const std::optional<Document>*> VerdictEngine::Impl::ReadStored(
-    const std::string& id) const {
-  auto it = read_documents.find(id);
-  if (it != read_documents.end()) return &it->second;
-  Result<std::optional<Document>> d = store->GetDocument(id);
-  if (!d.ok()) return d.status();
-  return &read_documents.emplace(id, std::move(d).value()).first->second;
 }
 
 Result<const VerdictEngine::Impl::Overlaid*> VerdictEngine::Impl::Overlay(
@@ -634,9 +623,8 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
                                      y.subject, y.object, y.relation);
                    });
   std::vector<std::string> ids;
-  const std::vector<std::string> s_ids(s.begin(), s.end());
-  const std::vector<std::string> o_ids(o.begin(), o.end());
-  std::vector<StoredClaim> claims;
+  std::vector<std::string> listed;  // every listed document, in order
+  std::set<std::string> seen;
   std::map<std::tuple<std::string, std::string, std::string>, int>
       listed_on_edge;
   std::map<Group, int> listed_in_group;
@@ -657,17 +645,7 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
       in_group += static_cast<int>(ids.size());
     }
     for (const std::string& id : ids) {
-      if (out->documents.count(id)) continue;
-      Result<const std::optional<Document>*> read = ReadStored(id);
-      if (!read.ok()) return read.status();
-      const std::optional<Document>& d = *read.value();
-      if (!d) continue;
-      out->documents.emplace(id, *d);
-      status = store->ClaimsOfDocumentOn(id, s_ids, o_ids, &claims);
-      if (!status.ok()) return status;
-      out->claims.insert(out->claims.end(),
-                         std::make_move_iterator(claims.begin()),
-                         std::make_move_iterator(claims.end()));
+      if (seen.insert(id).second) listed.push_back(id);
     }
     const long long rest = count.documents - static_cast<long long>(ids.size());
     if (rest > 0) {
@@ -675,6 +653,40 @@ Status VerdictEngine::Impl::ReadOverlay(const std::vector<Kin>& subjects,
                                             count.object, count.design,
                                             Stance::kContext, rest});
     }
+  }
+  // The listed documents not read before, in one read; then the claims of
+  // all on these edges, in one more; kept in the order they were listed.
+  std::vector<std::string> unread;
+  for (const std::string& id : listed) {
+    if (read_documents.count(id) == 0) unread.push_back(id);
+  }
+  if (!unread.empty()) {
+    std::map<std::string, Document> got;
+    status = store->GetDocuments(unread, &got);
+    if (!status.ok()) return status;
+    for (const std::string& id : unread) {
+      auto it = got.find(id);
+      read_documents.emplace(id, it == got.end() ? std::optional<Document>()
+                                                 : std::move(it->second));
+    }
+  }
+  std::vector<std::string> stored;
+  for (const std::string& id : listed) {
+    const std::optional<Document>& d = read_documents.at(id);
+    if (!d) continue;  // gone since it was counted
+    out->documents.emplace(id, *d);
+    stored.push_back(id);
+  }
+  std::map<std::string, std::vector<StoredClaim>> claims;
+  status = store->ClaimsOfDocumentsOn(stored, {s.begin(), s.end()},
+                                      {o.begin(), o.end()}, &claims);
+  if (!status.ok()) return status;
+  for (const std::string& id : stored) {
+    auto it = claims.find(id);
+    if (it == claims.end()) continue;
+    out->claims.insert(out->claims.end(),
+                       std::make_move_iterator(it->second.begin()),
+                       std::make_move_iterator(it->second.end()));
   }
   return Status::OK();
 }

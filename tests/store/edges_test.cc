@@ -2,6 +2,7 @@
 // kept by triggers through inserts and replacements; the largest documents
 // of an edge first.
 #include <filesystem>
+#include <map>
 
 #include "claimcheck/store.h"
 #include "store/schema.h"
@@ -161,6 +162,88 @@ TEST_CASE(
   REQUIRE(store->ClaimsOfDocumentOn("pmid:9", {"magnesium"}, {"gaba"}, &claims)
               .ok());
   CHECK(claims.empty());
+}
+
+TEST_CASE("store: documents and their claims on edges, many in one read",
+          "[store]") {
+  auto store = Fresh("batch");
+  auto claim = [](const std::string& doc, const std::string& subject,
+                  const std::string& object) {
+    StoredClaim c = Claim(doc, "increases", object);
+    c.subject = subject;
+    return c;
+  };
+  std::vector<DocumentWithClaims> docs = {
+      Doc("pmid:3", Design::kRct, 30,
+          {claim("pmid:3", "zinc", "sleep"),
+           claim("pmid:3", "magnesium", "sleep"),
+           claim("pmid:3", "magnesium", "gaba"),
+           claim("pmid:3", "magnesium", "sleep")}),
+      Doc("pmid:1", Design::kCohort, 10,
+          {claim("pmid:1", "magnesium", "gaba")}),
+      Doc("pmid:2", Design::kAnimal, 0,
+          {claim("pmid:2", "magnesium", "sleep")})};
+  docs[0].document.title = "Third";
+  docs[0].document.authors = {"Abbasi B", "Kimiagar M"};
+  docs[0].document.citations = {Citation{"11", "", "", "", "one", 0, 3},
+                                Citation{"", "10.1/x", "", "", "two", 4, 7}};
+  docs[2].document.citations = {Citation{"12", "", "", "", "", 0, 0}};
+  REQUIRE(store->PutDocuments(docs).ok());
+
+  // Unsorted and repeated ids, one not stored: the stored ones, each as
+  // GetDocument reads it, citations in their order.
+  std::map<std::string, Document> got;
+  REQUIRE(
+      store->GetDocuments({"pmid:3", "pmid:9", "pmid:2", "pmid:3"}, &got).ok());
+  REQUIRE(got.size() == 2);
+  for (const char* id : {"pmid:3", "pmid:2"}) {
+    auto one = store->GetDocument(id);
+    REQUIRE(one.ok());
+    REQUIRE(one.value().has_value());
+    const Document& a = *one.value();
+    const Document& b = got.at(id);
+    CHECK(b.title == a.title);
+    CHECK(b.authors == a.authors);
+    CHECK(b.design == a.design);
+    CHECK(b.n == a.n);
+    REQUIRE(b.citations.size() == a.citations.size());
+    for (std::size_t i = 0; i < a.citations.size(); ++i) {
+      CHECK(b.citations[i].pmid == a.citations[i].pmid);
+      CHECK(b.citations[i].text == a.citations[i].text);
+      CHECK(b.citations[i].start == a.citations[i].start);
+    }
+  }
+  CHECK(got.at("pmid:3").citations.size() == 2);
+  REQUIRE(store->GetDocuments({}, &got).ok());
+  CHECK(got.empty());
+
+  // Each document's claims on the asked edges, in its order, as
+  // ClaimsOfDocumentOn reads them one document at a time.
+  const std::vector<std::string> subjects = {"magnesium"};
+  const std::vector<std::string> objects = {"sleep", "gaba"};
+  std::map<std::string, std::vector<StoredClaim>> by_document;
+  REQUIRE(store
+              ->ClaimsOfDocumentsOn({"pmid:2", "pmid:3", "pmid:1", "pmid:9"},
+                                    subjects, objects, &by_document)
+              .ok());
+  CHECK(by_document.size() == 3);
+  for (const char* id : {"pmid:1", "pmid:2", "pmid:3"}) {
+    std::vector<StoredClaim> one;
+    REQUIRE(store->ClaimsOfDocumentOn(id, subjects, objects, &one).ok());
+    const std::vector<StoredClaim>& many = by_document[id];
+    REQUIRE(many.size() == one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      CHECK(many[i].document_id == id);
+      CHECK(many[i].subject == one[i].subject);
+      CHECK(many[i].object == one[i].object);
+    }
+  }
+  REQUIRE(by_document["pmid:3"].size() == 3);  // zinc is not asked
+  CHECK(by_document["pmid:3"][1].object == "gaba");
+  REQUIRE(
+      store->ClaimsOfDocumentsOn({"pmid:1"}, {"zinc"}, objects, &by_document)
+          .ok());
+  CHECK(by_document.empty());
 }
 
 TEST_CASE("store: a read snapshot sees one state across calls", "[store]") {
