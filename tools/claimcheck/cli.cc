@@ -121,6 +121,18 @@ int Context::Emit(const std::string& data) const {
   return kExitOk;
 }
 
+int Context::Finish(int exit_code) const {
+#if !defined(__SANITIZE_ADDRESS__)
+  if (end_process) {
+    std::fflush(nullptr);
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(exit_code);
+  }
+#endif
+  return exit_code;
+}
+
 namespace {
 
 // The commands that judge (query, audit, summary, graph) run for a few

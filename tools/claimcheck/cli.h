@@ -76,6 +76,17 @@ struct Context {
   // Writes `data` to -o FILE (atomically, through a temporary file and a
   // rename) or to stdout. Returns the exit code.
   int Emit(const std::string& data) const;
+
+  // Set by the claimcheck binary's main: the process ends with the command.
+  bool end_process = false;
+  // A judging command's last word, once its output is written: with
+  // end_process, flushes the standard streams and ends the process with
+  // `exit_code` here, without taking apart what the command built (the
+  // kernel takes back a one-shot process's memory at once; the store was
+  // opened read-only and has nothing to write). Sanitizer builds return
+  // instead, so that the leak checker still runs. Otherwise returns
+  // `exit_code`.
+  int Finish(int exit_code) const;
 };
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;

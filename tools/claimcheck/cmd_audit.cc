@@ -231,10 +231,10 @@ int RunAudit(Context& context) {
   if (emitted != kExitOk) return emitted;
   for (const AuditedClaim& a : audit.claims) {
     for (VerdictWord v : fail_on) {
-      if (a.judgement.verdict == v) return kExitFailOn;
+      if (a.judgement.verdict == v) return context.Finish(kExitFailOn);
     }
   }
-  return kExitOk;
+  return context.Finish(kExitOk);
 }
 
 }  // namespace claimcheck::cli

@@ -399,9 +399,9 @@ int RunQuery(Context& context) {
       context.Emit(format == "json" ? Json(j) : Text(j, vocabulary, colour));
   if (emitted != kExitOk) return emitted;
   for (VerdictWord v : args.fail_on) {
-    if (v == j.verdict) return kExitFailOn;
+    if (v == j.verdict) return context.Finish(kExitFailOn);
   }
-  return kExitOk;
+  return context.Finish(kExitOk);
 }
 
 }  // namespace claimcheck::cli

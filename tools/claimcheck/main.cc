@@ -242,6 +242,7 @@ bool TakeValue(int argc, char** argv, int* i, std::string* value) {
 int Main(int argc, char** argv) {
   Context context;
   context.err = &std::cerr;
+  context.end_process = true;
   bool version = false;
   bool options_done = false;
   std::string command_name;
