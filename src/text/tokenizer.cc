@@ -75,10 +75,9 @@ bool IsPlain(std::string_view span) {
   return true;
 }
 
-// The [start, end) of each word of a plain span.
-std::vector<std::pair<std::size_t, std::size_t>> PlainWordSpans(
-    std::string_view span) {
-  std::vector<std::pair<std::size_t, std::size_t>> words;
+// Calls word(start, end) for each word of a plain span, in order.
+template <typename Word>
+void ForEachPlainWord(std::string_view span, Word&& word) {
   std::size_t i = 0;
   while (i < span.size()) {
     if (!IsPlainWordChar(span[i])) {
@@ -87,8 +86,17 @@ std::vector<std::pair<std::size_t, std::size_t>> PlainWordSpans(
     }
     const std::size_t start = i;
     while (i < span.size() && IsPlainWordChar(span[i])) ++i;
-    words.emplace_back(start, i);
+    word(start, i);
   }
+}
+
+// The [start, end) of each word of a plain span.
+std::vector<std::pair<std::size_t, std::size_t>> PlainWordSpans(
+    std::string_view span) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  ForEachPlainWord(span, [&](std::size_t start, std::size_t end) {
+    words.emplace_back(start, end);
+  });
   return words;
 }
 
@@ -176,17 +184,10 @@ std::vector<std::string> FoldWords(std::string_view text) {
   if (IsPlain(text)) {  // no invisible gap to join: PlainWordSpans' words
     folds.reserve(1 + static_cast<std::size_t>(
                           std::count(text.begin(), text.end(), ' ')));
-    std::size_t i = 0;
-    while (i < text.size()) {
-      if (!IsPlainWordChar(text[i])) {
-        ++i;
-        continue;
-      }
-      const std::size_t start = i;
-      while (i < text.size() && IsPlainWordChar(text[i])) ++i;
+    ForEachPlainWord(text, [&](std::size_t start, std::size_t end) {
       folds.push_back(
-          FoldToken(text.substr(start, i - start), /*case_fold=*/true));
-    }
+          FoldToken(text.substr(start, end - start), /*case_fold=*/true));
+    });
     return folds;
   }
   for (const Token& token : WordTokens(text, 0, text.size())) {
