@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <optional>
+#include <string>
 
 namespace claimcheck {
 
@@ -64,32 +67,59 @@ class DepthLimitedBuilder {
   bool too_deep_ = false;
 };
 
-// The offset of the first byte of `text` that does not start a well-formed
-// UTF-8 sequence, or text.size(). Eight ASCII bytes at a time; ICU's
-// U8_NEXT for the rest (it refuses overlong forms, surrogates and code
-// points past U+10FFFF, as RapidJSON's check did).
-std::size_t FirstInvalidUtf8(std::string_view text) {
+// The first byte of `text` a JSON file may not hold, with the reason: a byte
+// below 0x20 other than tab, line feed and carriage return (JSON allows none
+// raw: in a string it must be escaped, and between values only those three
+// are white space), or the start of an ill-formed UTF-8 sequence (ICU's
+// U8_NEXT refuses overlong forms, surrogates and code points past U+10FFFF,
+// as RapidJSON's own check did). Eight bytes at a time while they are
+// printable ASCII.
+struct Refused {
+  std::size_t offset = 0;
+  std::string why;
+};
+
+std::optional<Refused> FirstRefusedByte(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
   while (i < text.size()) {
     if (text.size() - i >= 8) {
       std::uint64_t block;
       std::memcpy(&block, text.data() + i, sizeof block);
-      if ((block & 0x8080808080808080ULL) == 0) {
+      // A byte >= 0x80, or a byte < 0x20 (the borrow of x - 0x20 sets its
+      // high bit only when x < 0x20, x < 0x80).
+      const std::uint64_t below = (block - 0x20 * kOnes) & ~block & kHigh;
+      if (((block & kHigh) | below) == 0) {
         i += 8;
         continue;
       }
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20) {
+      if (c == '\t' || c == '\n' || c == '\r') {
+        ++i;
+        continue;
+      }
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02x", c);
+      return Refused{i, std::string("a control character (") + hex + ")"};
+    }
+    if (c < 0x80) {
+      ++i;
+      continue;
     }
     // One sequence is at most 4 bytes: a window of 4 is enough.
     const char* const window = text.data() + i;
     const auto length =
         static_cast<std::int32_t>(std::min<std::size_t>(text.size() - i, 4));
     std::int32_t used = 0;
-    UChar32 c;
-    U8_NEXT(window, used, length, c);
-    if (c < 0) return i;
+    UChar32 code_point;
+    U8_NEXT(window, used, length, code_point);
+    if (code_point < 0) return Refused{i, "invalid UTF-8"};
     i += static_cast<std::size_t>(used);
   }
-  return text.size();
+  return std::nullopt;
 }
 
 }  // namespace
@@ -121,16 +151,14 @@ bool ParseJson(std::string_view text, const std::string& file,
   // RapidJSON reads fastest from a NUL-terminated buffer (StringStream:
   // with RAPIDJSON_SSE2 it scans 16 bytes at a time) and without checking
   // UTF-8 itself, one character at a time. So the text is checked here
-  // first, in one pass: a NUL byte would end that buffer early, and
-  // invalid UTF-8 is refused anywhere, as the reader would refuse it in a
-  // string and as a syntax error elsewhere.
-  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
-    return report(
-        static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()),
-        "invalid JSON: a NUL byte");
-  }
-  if (const std::size_t bad = FirstInvalidUtf8(text); bad < text.size()) {
-    return report(bad, "invalid JSON: invalid UTF-8");
+  // first, in one pass: a NUL byte would end that buffer early, RapidJSON
+  // 1.1's SSE2 string scan lets the control characters 0x1a-0x1f through,
+  // and ill-formed UTF-8 is refused anywhere (the reader refused it in a
+  // string, and it is a syntax error elsewhere). What is accepted is what
+  // the checking reader accepted, except text after a NUL byte, which it
+  // ignored.
+  if (std::optional<Refused> refused = FirstRefusedByte(text)) {
+    return report(refused->offset, "invalid JSON: " + refused->why);
   }
   // The copy ends in 16 NUL bytes, so that no aligned 16-byte read of the
   // scanner leaves it.

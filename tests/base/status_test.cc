@@ -1,5 +1,11 @@
 #include "claimcheck/status.h"
 
+#include <sys/stat.h>
+
+#include <csignal>
+#include <fstream>
+#include <thread>
+
 #include "claimcheck/diagnostic.h"
 #include "claimcheck/io.h"
 #include "test_util.h"
@@ -81,17 +87,47 @@ TEST_CASE("ReadFile reads a file whole at any size, up to its limit", "[io]") {
     }
   }
   // A file whose size the system does not tell (0) is read whole all the
-  // same, growing past the first guess.
+  // same, and its limit holds.
   auto status = ReadFile("/proc/self/status");
   REQUIRE(status.ok());
   CHECK(status.value().rfind("Name:", 0) == 0);
   CHECK(status.value().back() == '\n');
-  // ~20 lines for each of a process's (at least ten) mappings: past 4 KB.
-  auto smaps = ReadFile("/proc/self/smaps");
-  REQUIRE(smaps.ok());
-  CHECK(smaps.value().size() > 4096);
-  CHECK(smaps.value().find("VmFlags:") != std::string::npos);
-  CHECK(smaps.value().back() == '\n');
+  auto small = ReadFile("/proc/self/status", 10);
+  REQUIRE_FALSE(small.ok());
+  CHECK(small.status().code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("ReadFile reads a pipe whole, and stops at its limit", "[io]") {
+  // A pipe tells no size: the string grows as the bytes come, and the limit
+  // is checked as they come.
+  auto dir = testing::TempDir("readfile_fifo");
+  const std::string fifo = (dir / "fifo").string();
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::string bytes(100003, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    bytes[i] = static_cast<char>('a' + i % 26);
+  }
+  // The reader may close the pipe early: the writer then gets EPIPE, not
+  // a signal.
+  void (*old_handler)(int) = std::signal(SIGPIPE, SIG_IGN);
+  auto feed = [&] {
+    std::ofstream out(fifo, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  };
+  std::thread writer(feed);
+  auto whole = ReadFile(fifo);
+  writer.join();
+  REQUIRE(whole.ok());
+  CHECK(whole.value() == bytes);
+
+  writer = std::thread(feed);
+  auto over = ReadFile(fifo, 50000);
+  writer.join();
+  std::signal(SIGPIPE, old_handler);
+  REQUIRE_FALSE(over.ok());
+  CHECK(over.status().code() == Status::Code::kInvalidArgument);
+  CHECK(over.status().message().find("larger than 50000 bytes") !=
+        std::string::npos);
 }
 
 }  // namespace claimcheck

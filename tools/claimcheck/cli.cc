@@ -19,8 +19,28 @@
 #include <sstream>
 #include <vector>
 
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22  // Linux 5.14; older headers lack it
+#endif
 #ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23  // Linux 5.14; older headers lack it
+#define MADV_POPULATE_WRITE 23
+#endif
+
+// An AddressSanitizer build (GCC defines __SANITIZE_ADDRESS__, clang
+// answers __has_feature): the heap is the sanitizer's, and the leak checker
+// must run at exit.
+#if defined(__SANITIZE_ADDRESS__)
+#define CLAIMCHECK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CLAIMCHECK_ASAN 1
+#endif
+#endif
+// glibc 2.33 or later (mallinfo2), where the heap is prepared (cli.cc).
+#if defined(__GLIBC__) && !defined(CLAIMCHECK_ASAN)
+#if __GLIBC_PREREQ(2, 33)
+#define CLAIMCHECK_PREPARE_HEAP 1
+#endif
 #endif
 
 #include "claimcheck/concepts.h"
@@ -122,7 +142,7 @@ int Context::Emit(const std::string& data) const {
 }
 
 int Context::Finish(int exit_code) const {
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(CLAIMCHECK_ASAN)
   if (end_process) {
     std::fflush(nullptr);
     std::cout.flush();
@@ -158,8 +178,7 @@ namespace {
 constexpr std::size_t kReadHeap = std::size_t{4} << 20;
 constexpr std::size_t kKbHeap = std::size_t{2} << 20;
 
-#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33) && \
-    !defined(__SANITIZE_ADDRESS__)
+#if defined(CLAIMCHECK_PREPARE_HEAP)
 constexpr bool kPrefault = true;
 void* heap_gap = nullptr;  // the block below the boundary, never freed
 #else
@@ -167,8 +186,7 @@ constexpr bool kPrefault = false;
 #endif
 
 void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
-#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33) && \
-    !defined(__SANITIZE_ADDRESS__)
+#if defined(CLAIMCHECK_PREPARE_HEAP)
   const long page_size = sysconf(_SC_PAGESIZE);
   if (page_size <= 0 || heap_gap != nullptr) return;
   const auto page = static_cast<std::uintptr_t>(page_size);
