@@ -171,14 +171,14 @@ namespace {
 // MADV_HUGEPAGE (the default "madvise" THP setting honours it); the first 2
 // or 4 MB, which every such command uses, are filled at once, the rest is
 // faulted in 2 MB at a time as it is used (an audit with a store: ~4,600
-// faults -> ~140, 105 -> 54 ms; resident memory rounds up to 2 MB). glibc's
-// malloc takes memory from the
-// break (sbrk) and accepts a break moved by someone else ("foreign sbrk"):
-// the break is moved so that the block that makes malloc grow the heap ends
-// just below the boundary and stays allocated, so that nothing in the huge
-// pages is touched before they are filled (one small page touched inside a
-// 2 MB range and the kernel maps small pages there). The malloc settings
-// stay for the process (these commands are one-shot).
+// faults -> ~140, 105 -> 54 ms; resident memory rounds up to 2 MB).
+// glibc's malloc takes memory from the break (sbrk) and accepts a break
+// moved by someone else ("foreign sbrk"): the break is moved so that the
+// block that makes malloc grow the heap ends just below the boundary and
+// stays allocated, so that nothing in the huge pages is touched before they
+// are filled (one small page touched inside a 2 MB range and the kernel
+// maps small pages there). The malloc settings stay for the process (these
+// commands are one-shot).
 constexpr std::size_t kReadHeap = std::size_t{4} << 20;
 constexpr std::size_t kKbHeap = std::size_t{2} << 20;
 // Address space the heap takes at once, marked for huge pages.
