@@ -190,4 +190,25 @@ TEST_CASE("ParseJson accepts what RapidJSON's checking reader accepts",
   CHECK(accepted > 1000);  // the comparison saw both answers
 }
 
+TEST_CASE("KeyValueLines: the line of each id's first occurrence", "[json]") {
+  const std::string text =
+      "{\"items\": [\n"                                // line 1
+      "  {\"id\": \"a\", \"n\": 1},\n"                 // line 2
+      "\n\n"                                           // lines 3, 4
+      "  {\"id\" :\r\n  \"b\"},\r\n"                   // line 5 (CR LF)
+      "  {\"id\": \"a\"},\n"                           // line 7: a again
+      "  {\"x\": \"id\", \"id\": \"esc\\\"aped\"},\n"  // line 8
+      "  {\"id\": 3}, {\"id\": \"c\"}]}";              // line 9
+  const auto lines = KeyValueLines(text, "id");
+  CHECK(LineOf(lines, "a") == 2);
+  CHECK(LineOf(lines, "b") == 5);
+  CHECK(LineOf(lines, "c") == 9);
+  // A value with an escape, a number and a missing id have no line.
+  CHECK(LineOf(lines, "esc\\\"aped") == 0);
+  CHECK(LineOf(lines, "3") == 0);
+  CHECK(LineOf(lines, "zzz") == 0);
+  CHECK(lines.size() == 3);
+  CHECK(KeyValueLines("", "id").empty());
+}
+
 }  // namespace claimcheck
