@@ -175,20 +175,16 @@ class Store {
   // document is not stored.
   Status ClaimsOfDocument(std::string_view document_id,
                           std::vector<StoredClaim>* out);
-  // The claims of one document whose subject is one of `subjects` and whose
-  // object is one of `objects` ("" stands for no object), in its order.
-  // What a verdict reads of a listed document: only its claims on the edge.
-  Status ClaimsOfDocumentOn(std::string_view document_id,
-                            const std::vector<std::string>& subjects,
-                            const std::vector<std::string>& objects,
-                            std::vector<StoredClaim>* out);
 
-  // GetDocument and ClaimsOfDocumentOn for many documents, each in one read
-  // (a verdict lists a few dozen): the stored ones among `ids` by id, with
-  // their citations (an id not stored is absent); and the claims on the
-  // edges of each of `document_ids` that has some, in its order.
+  // GetDocument for many documents in one read (a verdict lists a few
+  // dozen): the stored ones among `ids` by id, with their citations (an id
+  // not stored is absent).
   Status GetDocuments(const std::vector<std::string>& ids,
                       std::map<std::string, Document>* out);
+  // What a verdict reads of its listed documents, in one read: the claims
+  // of each of `document_ids` whose subject is one of `subjects` and whose
+  // object is one of `objects` ("" stands for no object), in the
+  // document's order, by document id (one with no such claim is absent).
   Status ClaimsOfDocumentsOn(
       const std::vector<std::string>& document_ids,
       const std::vector<std::string>& subjects,

@@ -18,16 +18,7 @@ using store_internal::Transaction;
 
 namespace {
 
-constexpr const char* kSelectDocument =
-    "SELECT id, kind, design, title, authors, date, url, journal, language, "
-    "pmid, doi, pmcid, n, retracted, publication_types, revised "
-    "FROM documents WHERE id = ?1";
-
-constexpr const char* kSelectCitations =
-    "SELECT pmid, doi, pmcid, url, text, text_start, text_end FROM citations "
-    "WHERE document_id = ?1 ORDER BY ordinal";
-
-// The same for a JSON array of ids (?1), in one statement each.
+// A document and its citations, for a JSON array of ids (?1).
 constexpr const char* kSelectDocuments =
     "SELECT id, kind, design, title, authors, date, url, journal, language, "
     "pmid, doi, pmcid, n, retracted, publication_types, revised "
@@ -48,7 +39,7 @@ Status Damaged(const Database& db, const std::string& document_id,
                             "': " + what);
 }
 
-// The document in the current row of kSelectDocument.
+// The document in the current row of kSelectDocuments.
 Status ReadDocument(const Database& db, const Statement& s, Document* d) {
   d->id = s.Text(0);
   d->kind = s.Text(1);
@@ -77,7 +68,7 @@ Status ReadDocument(const Database& db, const Statement& s, Document* d) {
   return Status::OK();
 }
 
-// The citation in the current row of kSelectCitations….
+// The citation in the current row of kSelectCitationsOfDocuments.
 Citation ReadCitation(const Statement& s) {
   Citation c;
   c.pmid = s.Text(0);
@@ -188,32 +179,11 @@ Status QueryClaims(Database* db, const char* sql,
 }  // namespace
 
 Result<std::optional<Document>> Store::GetDocument(std::string_view id) {
-  Database* db = &impl_->db;
-  Transaction transaction(db);
-  Status status = transaction.BeginRead();
+  std::map<std::string, Document> got;
+  Status status = GetDocuments({std::string(id)}, &got);
   if (!status.ok()) return status;
-  Statement s;
-  status = s.Prepare(db, kSelectDocument, "reading a document");
-  if (!status.ok()) return status;
-  s.BindText(1, id);
-  Result<bool> row = s.Step();
-  if (!row.ok()) return row.status();
-  if (!row.value()) return std::optional<Document>();
-  Document doc;
-  status = ReadDocument(*db, s, &doc);
-  if (!status.ok()) return status;
-
-  Statement citations;
-  status = citations.Prepare(db, kSelectCitations, "reading citations");
-  if (!status.ok()) return status;
-  citations.BindText(1, id);
-  for (;;) {
-    row = citations.Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    doc.citations.push_back(ReadCitation(citations));
-  }
-  return std::optional<Document>(std::move(doc));
+  if (got.empty()) return std::optional<Document>();
+  return std::optional<Document>(std::move(got.begin()->second));
 }
 
 Status Store::GetDocuments(const std::vector<std::string>& ids,
@@ -267,23 +237,6 @@ Status Store::ClaimsOfDocument(std::string_view document_id,
                      {document_id}, out);
 }
 
-Status Store::ClaimsOfDocumentOn(std::string_view document_id,
-                                 const std::vector<std::string>& subjects,
-                                 const std::vector<std::string>& objects,
-                                 std::vector<StoredClaim>* out) {
-  out->clear();
-  // A document holds a few claims: reading them by the document's key and
-  // decoding only those on the edge beats any index on subject and object.
-  auto among = [](const std::vector<std::string>& ids, std::string_view id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-  };
-  return QueryClaims(
-      &impl_->db, store_internal::kSelectClaimsOfDocument, {document_id}, out,
-      [&](std::string_view subject, std::string_view object) {
-        return among(subjects, subject) && among(objects, object);
-      });
-}
-
 Status Store::ClaimsOfDocumentsOn(
     const std::vector<std::string>& document_ids,
     const std::vector<std::string>& subjects,
@@ -291,6 +244,8 @@ Status Store::ClaimsOfDocumentsOn(
     std::map<std::string, std::vector<StoredClaim>>* out) {
   out->clear();
   if (document_ids.empty()) return Status::OK();
+  // A document holds a few claims: reading them by the document's key and
+  // decoding only those on the edges beats any index on subject and object.
   auto among = [](const std::vector<std::string>& ids, std::string_view id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   };

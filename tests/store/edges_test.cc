@@ -1,6 +1,7 @@
 // The store's edge tables (schema version 3): documents per edge and design
 // kept by triggers through inserts and replacements; the largest documents
 // of an edge first.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -138,29 +139,26 @@ TEST_CASE(
 
   // Of a document's claims, those on the asked edges, in its order; ""
   // stands for no object.
-  std::vector<StoredClaim> claims;
-  REQUIRE(store
-              ->ClaimsOfDocumentOn("pmid:1", {"magnesium", "zinc"},
-                                   {"sleep", "cortisol"}, &claims)
-              .ok());
+  auto on = [&](const std::string& id, const std::vector<std::string>& ss,
+                const std::vector<std::string>& os) {
+    std::map<std::string, std::vector<StoredClaim>> by_document;
+    REQUIRE(store->ClaimsOfDocumentsOn({id}, ss, os, &by_document).ok());
+    CHECK(by_document.size() <= 1);
+    return by_document[id];
+  };
+  std::vector<StoredClaim> claims =
+      on("pmid:1", {"magnesium", "zinc"}, {"sleep", "cortisol"});
   REQUIRE(claims.size() == 2);
   CHECK(claims[0].object == "cortisol");
   CHECK(claims[1].subject == "zinc");
-  REQUIRE(store
-              ->ClaimsOfDocumentOn("pmid:1", {"magnesium_citrate"}, {"gaba"},
-                                   &claims)
-              .ok());
+  claims = on("pmid:1", {"magnesium_citrate"}, {"gaba"});
   CHECK(claims.empty());
-  REQUIRE(store
-              ->ClaimsOfDocumentOn("pmid:1", {"magnesium"}, {"", "cortisol"},
-                                   &claims)
-              .ok());
+  claims = on("pmid:1", {"magnesium"}, {"", "cortisol"});
   REQUIRE(claims.size() == 2);
   CHECK(claims[0].object == "cortisol");
   CHECK(claims[1].relation == "dose");
   CHECK(claims[1].object.empty());
-  REQUIRE(store->ClaimsOfDocumentOn("pmid:9", {"magnesium"}, {"gaba"}, &claims)
-              .ok());
+  claims = on("pmid:9", {"magnesium"}, {"gaba"});
   CHECK(claims.empty());
 }
 
@@ -190,35 +188,39 @@ TEST_CASE("store: documents and their claims on edges, many in one read",
   docs[2].document.citations = {Citation{"12", "", "", "", "", 0, 0}};
   REQUIRE(store->PutDocuments(docs).ok());
 
-  // Unsorted and repeated ids, one not stored: the stored ones, each as
-  // GetDocument reads it, citations in their order.
+  // Unsorted and repeated ids, one not stored: the stored ones, each as it
+  // was written, citations in their order; GetDocument reads the same.
   std::map<std::string, Document> got;
   REQUIRE(
       store->GetDocuments({"pmid:3", "pmid:9", "pmid:2", "pmid:3"}, &got).ok());
   REQUIRE(got.size() == 2);
-  for (const char* id : {"pmid:3", "pmid:2"}) {
-    auto one = store->GetDocument(id);
+  for (std::size_t k : {0, 2}) {
+    const Document& a = docs[k].document;
+    auto one = store->GetDocument(a.id);
     REQUIRE(one.ok());
     REQUIRE(one.value().has_value());
-    const Document& a = *one.value();
-    const Document& b = got.at(id);
-    CHECK(b.title == a.title);
-    CHECK(b.authors == a.authors);
-    CHECK(b.design == a.design);
-    CHECK(b.n == a.n);
-    REQUIRE(b.citations.size() == a.citations.size());
-    for (std::size_t i = 0; i < a.citations.size(); ++i) {
-      CHECK(b.citations[i].pmid == a.citations[i].pmid);
-      CHECK(b.citations[i].text == a.citations[i].text);
-      CHECK(b.citations[i].start == a.citations[i].start);
+    for (const Document* b : {&got.at(a.id), &*one.value()}) {
+      CHECK(b->title == a.title);
+      CHECK(b->authors == a.authors);
+      CHECK(b->design == a.design);
+      CHECK(b->n == a.n);
+      REQUIRE(b->citations.size() == a.citations.size());
+      for (std::size_t i = 0; i < a.citations.size(); ++i) {
+        CHECK(b->citations[i].pmid == a.citations[i].pmid);
+        CHECK(b->citations[i].text == a.citations[i].text);
+        CHECK(b->citations[i].start == a.citations[i].start);
+      }
     }
   }
+  auto missing = store->GetDocument("pmid:9");
+  REQUIRE(missing.ok());
+  CHECK_FALSE(missing.value().has_value());
   CHECK(got.at("pmid:3").citations.size() == 2);
   REQUIRE(store->GetDocuments({}, &got).ok());
   CHECK(got.empty());
 
-  // Each document's claims on the asked edges, in its order, as
-  // ClaimsOfDocumentOn reads them one document at a time.
+  // Each document's claims on the asked edges, in its order: those of the
+  // claims it was written with.
   const std::vector<std::string> subjects = {"magnesium"};
   const std::vector<std::string> objects = {"sleep", "gaba"};
   std::map<std::string, std::vector<StoredClaim>> by_document;
@@ -227,15 +229,20 @@ TEST_CASE("store: documents and their claims on edges, many in one read",
                                     subjects, objects, &by_document)
               .ok());
   CHECK(by_document.size() == 3);
-  for (const char* id : {"pmid:1", "pmid:2", "pmid:3"}) {
-    std::vector<StoredClaim> one;
-    REQUIRE(store->ClaimsOfDocumentOn(id, subjects, objects, &one).ok());
-    const std::vector<StoredClaim>& many = by_document[id];
-    REQUIRE(many.size() == one.size());
-    for (std::size_t i = 0; i < one.size(); ++i) {
-      CHECK(many[i].document_id == id);
-      CHECK(many[i].subject == one[i].subject);
-      CHECK(many[i].object == one[i].object);
+  for (const DocumentWithClaims& d : docs) {
+    std::vector<StoredClaim> want;
+    for (const StoredClaim& c : d.claims) {
+      const bool asked =
+          std::count(subjects.begin(), subjects.end(), c.subject) > 0 &&
+          std::count(objects.begin(), objects.end(), c.object) > 0;
+      if (asked) want.push_back(c);
+    }
+    const std::vector<StoredClaim>& many = by_document[d.document.id];
+    REQUIRE(many.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      CHECK(many[i].document_id == d.document.id);
+      CHECK(many[i].subject == want[i].subject);
+      CHECK(many[i].object == want[i].object);
     }
   }
   REQUIRE(by_document["pmid:3"].size() == 3);  // zinc is not asked
