@@ -108,7 +108,7 @@ Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
                                      std::to_string(max_bytes) + " bytes");
     }
     if (!in) break;  // end of file (or a failure, below)
-    data.resize(std::min(data.size() > cap / 2 ? cap : 2 * data.size(), cap));
+    data.resize(data.size() > cap / 2 ? cap : 2 * data.size());
   }
   if (in.bad()) {
     return Status::IOError(path + ": read failed: " + std::strerror(errno));

@@ -179,23 +179,16 @@ namespace {
 // are filled (one small page touched inside a 2 MB range and the kernel
 // maps small pages there). The malloc settings stay for the process (these
 // commands are one-shot).
+#if defined(CLAIMCHECK_PREPARE_HEAP)
 constexpr std::size_t kReadHeap = std::size_t{4} << 20;
 constexpr std::size_t kKbHeap = std::size_t{2} << 20;
 // Address space the heap takes at once, marked for huge pages.
 constexpr std::size_t kHeapReserve = std::size_t{64} << 20;
 
-#if defined(CLAIMCHECK_PREPARE_HEAP)
-constexpr bool kPrefault = true;
 void* heap_gap = nullptr;  // the block below the boundary, never freed
-#else
-constexpr bool kPrefault = false;
-#endif
 
-void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
-#if defined(CLAIMCHECK_PREPARE_HEAP)
-  const long page_size = sysconf(_SC_PAGESIZE);
-  if (page_size <= 0 || heap_gap != nullptr) return;
-  const auto page = static_cast<std::uintptr_t>(page_size);
+void PrefaultHeap(std::size_t bytes, std::uintptr_t page) {
+  if (heap_gap != nullptr) return;
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
   const auto align_up = [](std::uintptr_t a, std::uintptr_t to) {
     return (a + to - 1) & ~(to - 1);
@@ -232,17 +225,14 @@ void PrefaultHeap([[maybe_unused]] std::size_t bytes) {
             std::min<std::uintptr_t>(after - boundary, bytes),
             MADV_POPULATE_WRITE);
   }
-#endif
 }
 
 // The code. The program's executable segment (~6 MB) is mapped in one
 // MADV_POPULATE_READ instead of ~100 faults of 64 KB each, when all of it is
 // in the page cache already (mincore): a program not read since boot would
 // be read whole from disk, so then it is left to the faults.
-int PopulateCode(dl_phdr_info* info, std::size_t, void*) {
-  const long page_size = sysconf(_SC_PAGESIZE);
-  if (page_size <= 0) return 1;
-  const auto page = static_cast<std::uintptr_t>(page_size);
+int PopulateCode(dl_phdr_info* info, std::size_t, void* page_size) {
+  const std::uintptr_t page = *static_cast<std::uintptr_t*>(page_size);
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr)& ph = info->dlpi_phdr[i];
     if (ph.p_type != PT_LOAD || (ph.p_flags & PF_X) == 0) continue;
@@ -261,6 +251,7 @@ int PopulateCode(dl_phdr_info* info, std::size_t, void*) {
   }
   return 1;  // the first object is the program: stop there
 }
+#endif  // CLAIMCHECK_PREPARE_HEAP
 
 // The store judging reads, or "" when it reads none (no --db and no default
 // file).
@@ -274,16 +265,19 @@ std::string StoreToRead(const Context& context) {
 
 }  // namespace
 
-void PrepareToJudge(const Context& context) {
-  if (!kPrefault) return;
-  dl_iterate_phdr(PopulateCode, nullptr);
-  PrefaultHeap(StoreToRead(context).empty() ? kKbHeap : kReadHeap);
+void PrepareToJudge([[maybe_unused]] const Context& context) {
+#if defined(CLAIMCHECK_PREPARE_HEAP)
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (page_size <= 0) return;
+  auto page = static_cast<std::uintptr_t>(page_size);
+  dl_iterate_phdr(PopulateCode, &page);
+  PrefaultHeap(StoreToRead(context).empty() ? kKbHeap : kReadHeap, page);
+#endif
 }
 
 bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
                   EvidenceBase* base, int* exit_code) {
   const std::string db = StoreToRead(context);
-  const bool read_store = !db.empty();
   Diagnostics problems;
   Status loaded =
       Knowledge::Load(context.KbDir(), vocabulary, &base->knowledge, &problems);
@@ -292,7 +286,7 @@ bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
     *exit_code = context.Fail(loaded);
     return false;
   }
-  if (!read_store) return true;
+  if (db.empty()) return true;
   Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
   if (!opened.ok()) {
     *exit_code = context.Fail(opened.status());
