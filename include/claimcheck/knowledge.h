@@ -198,6 +198,12 @@ class Knowledge {
   static Status Load(const std::string& kb_dir, const Vocabulary& vocabulary,
                      Knowledge* out, Diagnostics* problems);
 
+  // A Knowledge of items that were read and checked before (a kb snapshot,
+  // kb_snapshot.h): indexed, not checked again.
+  static Knowledge Assemble(std::vector<CuratedClaim> claims,
+                            std::vector<Study> studies,
+                            std::vector<ReferenceValue> reference_values);
+
   // In file order.
   const std::vector<CuratedClaim>& claims() const { return claims_; }
   const std::vector<Study>& studies() const { return studies_; }

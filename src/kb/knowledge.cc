@@ -430,6 +430,17 @@ Status Knowledge::Load(const std::string& kb_dir, const Vocabulary& vocabulary,
   return Status::OK();
 }
 
+Knowledge Knowledge::Assemble(std::vector<CuratedClaim> claims,
+                              std::vector<Study> studies,
+                              std::vector<ReferenceValue> reference_values) {
+  Knowledge k;
+  k.claims_ = std::move(claims);
+  k.studies_ = std::move(studies);
+  k.reference_values_ = std::move(reference_values);
+  k.Index();
+  return k;
+}
+
 void Knowledge::Index() {
   claim_index_ = IndexOf(claims_);
   study_index_ = IndexOf(studies_);

@@ -53,6 +53,8 @@ golden() {
 }
 
 KB=(--kb "$SRC/kb")
+# kb snapshots (kb_snapshot.h) go to WORK, never to the user's ~/.cache.
+export CLAIMCHECK_CACHE_DIR="$WORK/cache"
 
 # twice_on_seeds PREFIX COMMAND: runs COMMAND --format json twice on every
 # seed (outputs PREFIX_<seed>_a/_b) and checks the two are the same bytes.
@@ -281,6 +283,30 @@ expect_in q_ash out '"subject": "ashwagandha"'
 expect_in q_ash out '"verdict": "supported"'
 expect_in q_ash out '"certainty": "moderate"'
 expect_in q_ash out '"pmid": "23439798"'
+
+# --- kb snapshots: the same bytes with and without; a kb edited or broken
+# after its snapshot was saved is read from its JSON ---
+run snap_a 0 "${KB[@]}" query "Does magnesium help restless legs?" --format json
+run snap_b 0 "${KB[@]}" query "Does magnesium help restless legs?" --format json
+CLAIMCHECK_CACHE_DIR= run snap_off 0 "${KB[@]}" query "Does magnesium help restless legs?" --format json
+ls "$WORK/cache"/kb-*.snapshot >/dev/null 2>&1 && pass || fail "no kb snapshot in $WORK/cache"
+cmp -s "$WORK/snap_a.out" "$WORK/snap_b.out" && pass || fail "snapshot: two runs differ"
+cmp -s "$WORK/snap_a.out" "$WORK/snap_off.out" && pass || fail "snapshot: output differs without a cache"
+cmp -s "$WORK/snap_a.out" "$GOLDEN/query_rls.json" && pass || fail "snapshot: output differs from golden"
+cp -r "$SRC/kb" "$WORK/kbsnap"
+sleep 2.1  # a kb changed in the last two seconds is not saved
+CLAIMCHECK_CACHE_DIR="$WORK/cache2" run snap_miss 0 --kb "$WORK/kbsnap" query "Does magnesium help restless legs?" --format json
+[[ $(ls "$WORK/cache2"/kb-*.snapshot 2>/dev/null | wc -l) -eq 1 ]] && pass || fail "snapshot of the settled copy not saved"
+CLAIMCHECK_CACHE_DIR="$WORK/cache2" run snap_hit 0 --kb "$WORK/kbsnap" query "Does magnesium help restless legs?" --format json
+cmp -s "$WORK/snap_miss.out" "$WORK/snap_hit.out" && pass || fail "snapshot: miss and hit differ"
+sed -i 's/"design": "rct"/"design": "hearsay"/' "$WORK/kbsnap/studies.json"
+CLAIMCHECK_CACHE_DIR="$WORK/cache2" run snap_broken 2 --kb "$WORK/kbsnap" query "Does magnesium help restless legs?"
+expect_in snap_broken err 'unknown value "hearsay"'
+CLAIMCHECK_CACHE_DIR= run snap_broken_off 2 --kb "$WORK/kbsnap" query "Does magnesium help restless legs?"
+cmp -s "$WORK/snap_broken.err" "$WORK/snap_broken_off.err" && pass || fail "snapshot: a broken kb is reported differently"
+# An unwritable cache costs time, never the answer.
+CLAIMCHECK_CACHE_DIR=/proc/claimcheck-cache run snap_ro 0 "${KB[@]}" query "Does magnesium help restless legs?" --format json
+cmp -s "$WORK/snap_a.out" "$WORK/snap_ro.out" && pass || fail "snapshot: unwritable cache changed the output"
 
 # --- summary and graph: golden Markdown and JSON, DOT through Graphviz ---
 run help_summary 0 help summary && expect_in help_summary out "Usage: claimcheck summary CONCEPT"

@@ -278,13 +278,23 @@ void PrepareToJudge([[maybe_unused]] const Context& context) {
 bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
                   EvidenceBase* base, int* exit_code) {
   const std::string db = StoreToRead(context);
-  Diagnostics problems;
-  Status loaded =
-      Knowledge::Load(context.KbDir(), vocabulary, &base->knowledge, &problems);
-  for (const Diagnostic& d : problems) context.Error(d.ToString());
-  if (!loaded.ok()) {
-    *exit_code = context.Fail(loaded);
-    return false;
+  if (context.snapshot_knowledge != nullptr) {
+    base->knowledge = std::move(*context.snapshot_knowledge);
+    context.snapshot_knowledge.reset();
+  } else {
+    Diagnostics problems;
+    Status loaded = Knowledge::Load(context.KbDir(), vocabulary,
+                                    &base->knowledge, &problems);
+    for (const Diagnostic& d : problems) context.Error(d.ToString());
+    if (!loaded.ok()) {
+      *exit_code = context.Fail(loaded);
+      return false;
+    }
+    // Both loads found nothing wrong: the next start can skip them. A cache
+    // that cannot be written only costs that time.
+    if (context.kb_snapshot != nullptr) {
+      context.kb_snapshot->Save(vocabulary, base->knowledge);
+    }
   }
   if (db.empty()) return true;
   Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
@@ -321,6 +331,14 @@ bool UseColour(const Context& context, const std::string& format) {
 
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code) {
+  auto snapshot =
+      std::make_shared<KbSnapshot>(context.KbDir(), DefaultCacheDir());
+  context.kb_snapshot = snapshot;
+  auto knowledge = std::make_shared<Knowledge>();
+  if (snapshot->Load(vocabulary, knowledge.get())) {
+    context.snapshot_knowledge = std::move(knowledge);
+    return true;
+  }
   Diagnostics problems;
   Status loaded = Vocabulary::Load(context.KbDir(), vocabulary, &problems);
   for (const Diagnostic& d : problems) context.Error(d.ToString());

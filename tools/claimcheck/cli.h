@@ -15,6 +15,7 @@
 #include "claimcheck/concepts.h"
 #include "claimcheck/diagnostic.h"
 #include "claimcheck/importer.h"
+#include "claimcheck/kb_snapshot.h"
 #include "claimcheck/knowledge.h"
 #include "claimcheck/report.h"
 #include "claimcheck/status.h"
@@ -79,6 +80,12 @@ struct Context {
 
   // Set by the claimcheck binary's main: the process ends with the command.
   bool end_process = false;
+
+  // Set by LoadVocabulary for LoadEvidence: the snapshot of KbDir() in the
+  // cache (kb_snapshot.h) and, when the vocabulary came from it, the curated
+  // knowledge it also held.
+  mutable std::shared_ptr<KbSnapshot> kb_snapshot;
+  mutable std::shared_ptr<Knowledge> snapshot_knowledge;
   // A judging command's last word, once its output is written: with
   // end_process, flushes the standard streams and ends the process with
   // `exit_code` here, without taking apart what the command built (the

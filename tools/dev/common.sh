@@ -11,7 +11,7 @@ CLAIMCHECK_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libicu-dev rapidjson-dev libsqlite3-dev libpugixml-dev
   libboost-dev libboost-graph-dev catch2 libgumbo-dev zlib1g-dev
-  nettle-dev
+  nettle-dev libcereal-dev libxxhash-dev
   chromium graphviz
   clang libclang-rt-14-dev llvm  # tests/fuzz: libFuzzer, llvm-symbolizer
   libxml2-utils  # tools/bench: xmllint --stream, a baseline for import

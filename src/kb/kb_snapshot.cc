@@ -1,0 +1,340 @@
+// KbSnapshot: the loaded knowledge base in a binary file (cereal's binary
+// archive), keyed by XXH3-128 over the program's build id and what stat says
+// of the kb's files, with an XXH3-64 checksum over the payload. Covered by
+// tests/kb/kb_snapshot_test.cc.
+#include "claimcheck/kb_snapshot.h"
+
+#include <elf.h>
+#include <link.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cereal/archives/binary.hpp>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <sstream>
+#include <streambuf>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "claimcheck/io.h"
+#include "kb/snapshot_members.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace claimcheck {
+
+namespace {
+
+// The file: "CCKBSNP2"; the manifest (its size, then the kb files' paths,
+// each ended by a NUL); the 16-byte key; the payload's size and XXH3-64;
+// the payload. Sizes are 8 bytes in this machine's order: a snapshot never
+// leaves the machine that wrote it.
+constexpr char kMagic[8] = {'C', 'C', 'K', 'B', 'S', 'N', 'P', '2'};
+constexpr std::size_t kKeySize = 16;
+
+// The GNU build id of the running program (empty when it has none): a new
+// build may read kb/ differently, so its snapshots are its own.
+int FindBuildId(dl_phdr_info* info, std::size_t, void* data) {
+  auto* out = static_cast<std::string*>(data);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE) continue;
+    const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+    const char* const end = p + ph.p_memsz;
+    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(ElfW(Nhdr)))) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, p, sizeof note);
+      const std::size_t name_size = (note.n_namesz + 3) & ~std::size_t{3};
+      const std::size_t desc_size = (note.n_descsz + 3) & ~std::size_t{3};
+      const char* const name = p + sizeof note;
+      const char* const desc = name + name_size;
+      if (static_cast<std::size_t>(end - name) < name_size + desc_size) break;
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0) {
+        out->assign(desc, note.n_descsz);
+        return 1;
+      }
+      p = desc + desc_size;
+    }
+  }
+  return 1;  // the first object is the program itself: stop there
+}
+
+const std::string& BuildId() {
+  static const std::string id = [] {
+    std::string found;
+    dl_iterate_phdr(FindBuildId, &found);
+    return found;
+  }();
+  return id;
+}
+
+// The files Vocabulary::Load and Knowledge::Load read, in the same order;
+// false when the concepts directory cannot be listed.
+bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(kb_dir) / "concepts", ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+      files->push_back(entry.path().string());
+    }
+  }
+  if (ec) return false;
+  std::sort(files->begin(), files->end());
+  for (const char* name :
+       {"/claims.json", "/studies.json", "/reference_values.json"}) {
+    files->push_back(kb_dir + name);
+  }
+  return true;
+}
+
+void HashBytes(XXH3_state_t* state, std::string_view bytes) {
+  const std::uint64_t size = bytes.size();
+  XXH3_128bits_update(state, &size, sizeof size);
+  XXH3_128bits_update(state, bytes.data(), bytes.size());
+}
+
+// What stat says of a file, in the key: a file written since, replaced or
+// renamed over has another size, inode, or change time (which no program
+// can set back). The directory's entry stands for the list of its files.
+bool HashFileState(XXH3_state_t* state, const std::string& path,
+                   long long* newest) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  const std::int64_t fields[] = {static_cast<std::int64_t>(st.st_dev),
+                                 static_cast<std::int64_t>(st.st_ino),
+                                 static_cast<std::int64_t>(st.st_mode),
+                                 static_cast<std::int64_t>(st.st_size),
+                                 st.st_mtim.tv_sec,
+                                 st.st_mtim.tv_nsec,
+                                 st.st_ctim.tv_sec,
+                                 st.st_ctim.tv_nsec};
+  HashBytes(state, path);
+  XXH3_128bits_update(state, fields, sizeof fields);
+  *newest = std::max<long long>(
+      *newest, std::max<long long>(st.st_mtim.tv_sec, st.st_ctim.tv_sec));
+  return true;
+}
+
+// The key of the kb as it stands: the build, the kb directory as given, its
+// concepts directory and `files`. Empty when one cannot be stat'ed.
+// *newest: the latest modification or change time among them (seconds).
+std::string KeyOf(const std::string& kb_dir,
+                  const std::vector<std::string>& files, long long* newest) {
+  const std::string& build = BuildId();
+  if (build.empty()) return "";
+  XXH3_state_t state;
+  XXH3_128bits_reset(&state);
+  HashBytes(&state, std::string_view(kMagic, sizeof kMagic));
+  HashBytes(&state, build);
+  HashBytes(&state, kb_dir);
+  *newest = 0;
+  if (!HashFileState(&state, kb_dir + "/concepts", newest)) return "";
+  for (const std::string& file : files) {
+    if (!HashFileState(&state, file, newest)) return "";
+  }
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(&state));
+  return std::string(reinterpret_cast<const char*>(canonical.digest),
+                     sizeof canonical.digest);
+}
+
+// Reads an 8-byte size at *at; false when the bytes end first.
+bool TakeSize(std::string_view bytes, std::size_t* at, std::uint64_t* out) {
+  if (bytes.size() - *at < 8) return false;
+  std::memcpy(out, bytes.data() + *at, 8);
+  *at += 8;
+  return true;
+}
+
+void PutSize(std::string* out, std::uint64_t size) {
+  out->append(reinterpret_cast<const char*>(&size), 8);
+}
+
+// A read-only stream over bytes already in memory.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view bytes) {
+    char* begin = const_cast<char*>(bytes.data());
+    setg(begin, begin, begin + bytes.size());
+  }
+};
+
+}  // namespace
+
+std::string DefaultCacheDir() {
+  if (const char* dir = std::getenv("CLAIMCHECK_CACHE_DIR")) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/claimcheck";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/claimcheck";
+  }
+  return "";
+}
+
+KbSnapshot::KbSnapshot(std::string kb_dir, std::string cache_dir,
+                       int settle_seconds)
+    : kb_dir_(std::move(kb_dir)), settle_seconds_(settle_seconds) {
+  if (cache_dir.empty() || BuildId().empty()) return;
+  // One file per kb directory, named by its absolute path: editing a kb
+  // replaces its snapshot instead of adding one.
+  std::error_code ec;
+  const std::string absolute =
+      std::filesystem::absolute(kb_dir_, ec).lexically_normal().string();
+  if (ec) return;
+  char name[40];
+  std::snprintf(name, sizeof name, "/kb-%016llx.snapshot",
+                static_cast<unsigned long long>(
+                    XXH3_64bits(absolute.data(), absolute.size())));
+  path_ = cache_dir + name;
+}
+
+bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
+  if (!enabled()) return false;
+  if (LoadSaved(vocabulary, knowledge)) return true;
+  // A miss: note the kb's state before the caller reads it (Save).
+  files_.clear();
+  if (!ListKbFiles(kb_dir_, &files_)) return false;
+  long long newest = 0;
+  key_ = KeyOf(kb_dir_, files_, &newest);
+  return false;
+}
+
+bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const {
+  Result<std::string> read = ReadFile(path_);
+  if (!read.ok()) return false;
+  const std::string_view bytes = read.value();
+  if (bytes.size() < sizeof kMagic ||
+      bytes.compare(0, sizeof kMagic,
+                    std::string_view(kMagic, sizeof kMagic)) != 0) {
+    return false;
+  }
+  std::size_t at = sizeof kMagic;
+  std::uint64_t manifest_size = 0;
+  if (!TakeSize(bytes, &at, &manifest_size) ||
+      bytes.size() - at < manifest_size) {
+    return false;
+  }
+  std::vector<std::string> files;
+  for (std::string_view manifest = bytes.substr(at, manifest_size);
+       !manifest.empty();) {
+    const std::size_t nul = manifest.find('\0');
+    if (nul == std::string_view::npos) return false;
+    files.emplace_back(manifest.substr(0, nul));
+    manifest.remove_prefix(nul + 1);
+  }
+  at += manifest_size;
+  long long newest = 0;
+  const std::string key = KeyOf(kb_dir_, files, &newest);
+  std::uint64_t size = 0, sum = 0;
+  if (key.empty() || bytes.size() - at < kKeySize ||
+      bytes.compare(at, kKeySize, key) != 0) {
+    return false;
+  }
+  at += kKeySize;
+  if (!TakeSize(bytes, &at, &size) || !TakeSize(bytes, &at, &sum)) {
+    return false;
+  }
+  const std::string_view payload = bytes.substr(at);
+  if (payload.size() != size ||
+      XXH3_64bits(payload.data(), payload.size()) != sum) {
+    return false;
+  }
+  std::vector<Concept> concepts;
+  std::vector<CuratedClaim> claims;
+  std::vector<Study> studies;
+  std::vector<ReferenceValue> reference_values;
+  try {
+    ViewBuffer buffer(payload);
+    std::istream in(&buffer);
+    cereal::BinaryInputArchive archive(in);
+    archive(concepts, claims, studies, reference_values);
+  } catch (const std::exception&) {
+    return false;  // a payload this build did not write
+  }
+  Vocabulary v;
+  for (Concept& c : concepts) {
+    if (!v.Add(std::move(c)).ok()) return false;
+  }
+  *vocabulary = std::move(v);
+  *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
+                                   std::move(reference_values));
+  return true;
+}
+
+Status KbSnapshot::Save(const Vocabulary& vocabulary,
+                        const Knowledge& knowledge) const {
+  if (key_.empty()) return Status::OK();  // no miss noted
+  // The kb must be as it was before the loads read it, and have settled:
+  // timestamps this close to the present may still change without a
+  // visible difference on a file system with a coarse clock.
+  std::vector<std::string> files;
+  long long newest = 0;
+  if (!ListKbFiles(kb_dir_, &files) || files != files_ ||
+      KeyOf(kb_dir_, files, &newest) != key_ ||
+      newest + settle_seconds_ > static_cast<long long>(std::time(nullptr))) {
+    return Status::OK();
+  }
+  std::ostringstream out;
+  {
+    cereal::BinaryOutputArchive archive(out);
+    // cereal's archives take non-const references for both directions;
+    // saving only reads them.
+    archive(
+        const_cast<std::vector<Concept>&>(vocabulary.concepts()),
+        const_cast<std::vector<CuratedClaim>&>(knowledge.claims()),
+        const_cast<std::vector<Study>&>(knowledge.studies()),
+        const_cast<std::vector<ReferenceValue>&>(knowledge.reference_values()));
+  }
+  const std::string payload = std::move(out).str();
+  std::string manifest;
+  for (const std::string& file : files_) {
+    manifest += file;
+    manifest += '\0';
+  }
+  std::string file(kMagic, sizeof kMagic);
+  PutSize(&file, manifest.size());
+  file += manifest;
+  file += key_;
+  PutSize(&file, payload.size());
+  PutSize(&file, XXH3_64bits(payload.data(), payload.size()));
+  file += payload;
+
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path target(path_);
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    return Status::IOError(target.parent_path().string() + ": " + ec.message());
+  }
+  const std::string tmp = path_ + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(file.data(), static_cast<std::streamsize>(file.size()));
+    f.close();
+    if (!f) {
+      fs::remove(tmp, ec);
+      return Status::IOError(tmp + ": cannot write the kb snapshot");
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return Status::IOError(path_ + ": " + ec.message());
+  }
+  return Status::OK();
+}
+
+}  // namespace claimcheck

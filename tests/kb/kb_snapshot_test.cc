@@ -1,0 +1,281 @@
+// KbSnapshot (kb_snapshot.h): a snapshot holds exactly what loading the JSON
+// builds, is read only while the kb's files are as they were, and any
+// damaged, stale or unwritable snapshot falls back to the JSON in silence.
+#include "claimcheck/kb_snapshot.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <cereal/archives/binary.hpp>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "kb/snapshot_members.h"
+#include "test_util.h"
+
+namespace claimcheck::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Loaded {
+  Vocabulary vocabulary;
+  Knowledge knowledge;
+};
+
+Loaded LoadJson(const std::string& kb) {
+  Loaded out;
+  Diagnostics problems;
+  REQUIRE(Vocabulary::Load(kb, &out.vocabulary, &problems).ok());
+  REQUIRE(Knowledge::Load(kb, out.vocabulary, &out.knowledge, &problems).ok());
+  REQUIRE(problems.empty());
+  return out;
+}
+
+// A copy of the repository's kb/ in a fresh directory.
+fs::path CopyKb(const std::string& name) {
+  const fs::path dir = TempDir(name) / "kb";
+  fs::copy(KbDir(), dir, fs::copy_options::recursive);
+  return dir;
+}
+
+// A miss that loads the JSON and saves it (settled at once: tests do not
+// wait), as the commands do.
+Loaded MissAndSave(const fs::path& kb, const fs::path& cache) {
+  KbSnapshot snapshot(kb.string(), cache.string(), 0);
+  REQUIRE(snapshot.enabled());
+  Loaded unused;
+  REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+  Loaded json = LoadJson(kb.string());
+  REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+  REQUIRE(fs::exists(snapshot.path()));
+  return json;
+}
+
+bool Hits(const fs::path& kb, const fs::path& cache, Loaded* out) {
+  KbSnapshot snapshot(kb.string(), cache.string(), 0);
+  return snapshot.Load(&out->vocabulary, &out->knowledge);
+}
+
+// Every member of everything loaded, as bytes (the snapshot's own member
+// lists, which static_asserts in kb_snapshot.cc keep complete).
+std::string Bytes(const Loaded& l) {
+  std::ostringstream out;
+  cereal::BinaryOutputArchive archive(out);
+  archive(
+      const_cast<std::vector<Concept>&>(l.vocabulary.concepts()),
+      const_cast<std::vector<CuratedClaim>&>(l.knowledge.claims()),
+      const_cast<std::vector<Study>&>(l.knowledge.studies()),
+      const_cast<std::vector<ReferenceValue>&>(l.knowledge.reference_values()));
+  return out.str();
+}
+
+// The claim -> evidence index, which Assemble rebuilds.
+std::string Index(const Loaded& l) {
+  std::string out;
+  for (const CuratedClaim& c : l.knowledge.claims()) {
+    out += c.id + ":";
+    for (const ClaimEvidence& e : l.knowledge.StudiesForClaim(c.id)) {
+      out += e.study->id + "/" + e.evidence->claim + ",";
+    }
+    out += "\n";
+  }
+  for (const Concept& c : l.vocabulary.concepts()) {
+    REQUIRE(l.vocabulary.Find(c.id) == &c);
+  }
+  return out;
+}
+
+TEST_CASE("a snapshot holds what the JSON loads, member for member",
+          "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_same");
+  const fs::path cache = kb.parent_path() / "cache";
+  const Loaded json = MissAndSave(kb, cache);
+  Loaded snap;
+  REQUIRE(Hits(kb, cache, &snap));
+  CHECK(snap.vocabulary.concepts().size() == json.vocabulary.concepts().size());
+  CHECK(snap.knowledge.studies().size() == json.knowledge.studies().size());
+  CHECK(snap.knowledge.studies().size() > 50);
+  CHECK(Bytes(snap) == Bytes(json));
+  CHECK(Index(snap) == Index(json));
+  CHECK(snap.vocabulary.IsA("magnesium_citrate", "magnesium"));
+}
+
+TEST_CASE("a changed, added or removed kb file is read from its JSON",
+          "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_stale");
+  const fs::path cache = kb.parent_path() / "cache";
+  MissAndSave(kb, cache);
+  Loaded snap;
+  REQUIRE(Hits(kb, cache, &snap));
+
+  SECTION("an edited concept label") {
+    const fs::path file = kb / "concepts" / "outcomes.json";
+    WriteFile(file, ReplaceOnce(Slurp(file.string()), "\"label\": \"sleep\"",
+                                "\"label\": \"sleep (edited)\""));
+    Loaded stale;
+    CHECK_FALSE(Hits(kb, cache, &stale));
+    const Loaded json = MissAndSave(kb, cache);
+    CHECK(json.vocabulary.Find("sleep")->label == "sleep (edited)");
+    Loaded again;
+    REQUIRE(Hits(kb, cache, &again));
+    CHECK(again.vocabulary.Find("sleep")->label == "sleep (edited)");
+  }
+  SECTION("the same bytes written again (a new change time)") {
+    // File times come from the kernel's coarse clock (a tick is 1-10 ms):
+    // a write in the tick of the save would look the same. Commands never
+    // save a kb changed in the last two seconds; this test waits a tick.
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    const fs::path file = kb / "studies.json";
+    WriteFile(file, Slurp(file.string()));
+    CHECK_FALSE(Hits(kb, cache, &snap));
+  }
+  SECTION("a concepts file added") {
+    fs::copy_file(kb / "concepts" / "mechanisms.json",
+                  kb / "concepts" / "zz_extra.json");
+    CHECK_FALSE(Hits(kb, cache, &snap));
+  }
+  SECTION("a concepts file removed") {
+    fs::remove(kb / "concepts" / "mechanisms.json");
+    CHECK_FALSE(Hits(kb, cache, &snap));
+  }
+  SECTION("the same kb reached by another path") {
+    // The kb directory as given is part of the key (concepts remember
+    // their file's path).
+    Loaded other;
+    CHECK_FALSE(Hits(kb / ".", cache, &other));
+  }
+}
+
+TEST_CASE("a kb broken after its snapshot was saved reports its problems",
+          "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_broken");
+  const fs::path cache = kb.parent_path() / "cache";
+  MissAndSave(kb, cache);
+  const fs::path file = kb / "studies.json";
+  WriteFile(file, ReplaceOnce(Slurp(file.string()), "\"design\": \"rct\"",
+                              "\"design\": \"hearsay\""));
+  Loaded l;
+  CHECK_FALSE(Hits(kb, cache, &l));
+  Diagnostics problems;
+  REQUIRE(Vocabulary::Load(kb.string(), &l.vocabulary, &problems).ok());
+  CHECK_FALSE(
+      Knowledge::Load(kb.string(), l.vocabulary, &l.knowledge, &problems).ok());
+  CHECK_FALSE(problems.empty());
+}
+
+TEST_CASE("a damaged snapshot is passed over and changes nothing",
+          "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_damaged");
+  const fs::path cache = kb.parent_path() / "cache";
+  const Loaded json = MissAndSave(kb, cache);
+  const std::string path = KbSnapshot(kb.string(), cache.string()).path();
+  const std::string good = Slurp(path);
+  // Every cut, and a flipped byte every few hundred bytes, header included.
+  std::size_t checked = 0;
+  for (std::size_t at = 0; at < good.size(); at += 97) {
+    for (int damage = 0; damage < 2; ++damage) {
+      std::string bad = good;
+      if (damage == 0) {
+        bad.resize(at);
+      } else {
+        bad[at] = static_cast<char>(bad[at] ^ 0x5a);
+      }
+      WriteFile(path, bad);
+      KbSnapshot snapshot(kb.string(), cache.string(), 0);
+      Loaded l;
+      l.vocabulary.Add(Concept{"marker",
+                               ConceptKind::kOutcome,
+                               "Marker",
+                               {},
+                               {},
+                               {},
+                               {},
+                               Better::kNone,
+                               "",
+                               "",
+                               0});
+      REQUIRE_FALSE(snapshot.Load(&l.vocabulary, &l.knowledge));
+      REQUIRE(l.vocabulary.concepts().size() == 1);  // left as it was
+      REQUIRE(l.knowledge.studies().empty());
+      ++checked;
+    }
+  }
+  CHECK(checked > 2000);
+  // The good bytes read again: the damage was all that stopped them.
+  WriteFile(path, good);
+  Loaded l;
+  REQUIRE(Hits(kb, cache, &l));
+  CHECK(Bytes(l) == Bytes(json));
+}
+
+TEST_CASE(
+    "snapshots are saved only after a miss, of a settled kb, where the "
+    "cache can be written",
+    "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_save");
+  const fs::path cache = kb.parent_path() / "cache";
+  const Loaded json = LoadJson(kb.string());
+
+  SECTION("no miss noted: nothing to save") {
+    KbSnapshot snapshot(kb.string(), cache.string(), 0);
+    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    CHECK_FALSE(fs::exists(snapshot.path()));
+  }
+  SECTION("files changed in the last two seconds are not trusted yet") {
+    KbSnapshot snapshot(kb.string(), cache.string());  // settle: 2 s
+    Loaded unused;
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    CHECK_FALSE(fs::exists(snapshot.path()));
+  }
+  SECTION("a kb file changed between Load and Save") {
+    KbSnapshot snapshot(kb.string(), cache.string(), 0);
+    Loaded unused;
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    const fs::path file = kb / "claims.json";
+    WriteFile(file, Slurp(file.string()) + "\n");
+    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    CHECK_FALSE(fs::exists(snapshot.path()));
+  }
+  SECTION("a cache that cannot be made") {
+    WriteFile(cache, "a file where the cache directory should be");
+    KbSnapshot snapshot(kb.string(), (cache / "sub").string(), 0);
+    Loaded unused;
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    CHECK_FALSE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+  }
+  SECTION("no cache directory: disabled") {
+    KbSnapshot snapshot(kb.string(), "", 0);
+    CHECK_FALSE(snapshot.enabled());
+    Loaded unused;
+    CHECK_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    CHECK(snapshot.Save(json.vocabulary, json.knowledge).ok());
+  }
+}
+
+TEST_CASE("the cache directory comes from the environment", "[kb][snapshot]") {
+  const char* saved = std::getenv("CLAIMCHECK_CACHE_DIR");
+  const std::string kept = saved ? saved : "";
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const std::string kept_xdg = xdg ? xdg : "";
+  setenv("CLAIMCHECK_CACHE_DIR", "/somewhere/cache", 1);
+  CHECK(DefaultCacheDir() == "/somewhere/cache");
+  setenv("CLAIMCHECK_CACHE_DIR", "", 1);
+  CHECK(DefaultCacheDir().empty());
+  unsetenv("CLAIMCHECK_CACHE_DIR");
+  setenv("XDG_CACHE_HOME", "/xdg", 1);
+  CHECK(DefaultCacheDir() == "/xdg/claimcheck");
+  unsetenv("XDG_CACHE_HOME");
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    CHECK(DefaultCacheDir() == std::string(home) + "/.cache/claimcheck");
+  }
+  if (saved) setenv("CLAIMCHECK_CACHE_DIR", kept.c_str(), 1);
+  if (xdg) setenv("XDG_CACHE_HOME", kept_xdg.c_str(), 1);
+}
+
+}  // namespace
+}  // namespace claimcheck::testing
