@@ -128,6 +128,9 @@ class ClaimExtractor {
  public:
   // `vocabulary` must outlive the extractor.
   explicit ClaimExtractor(const Vocabulary& vocabulary);
+  // With a matcher made before for `vocabulary` (a kb snapshot's,
+  // kb_snapshot.h).
+  ClaimExtractor(const Vocabulary& vocabulary, ConceptMatcher matcher);
   ~ClaimExtractor();
   ClaimExtractor(const ClaimExtractor&) = delete;
   ClaimExtractor& operator=(const ClaimExtractor&) = delete;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +115,16 @@ class ConceptMatcher {
   ~ConceptMatcher();
   ConceptMatcher(const ConceptMatcher&) = delete;
   ConceptMatcher& operator=(const ConceptMatcher&) = delete;
+  ConceptMatcher(ConceptMatcher&&) noexcept;
+  ConceptMatcher& operator=(ConceptMatcher&&) noexcept;
+
+  // The matcher's phrases, folded, as bytes (for a kb snapshot,
+  // kb_snapshot.h); and a matcher from such bytes and the vocabulary they
+  // were made from, without folding anything again: nullopt when the bytes
+  // are not such.
+  std::string Save() const;
+  static std::optional<ConceptMatcher> Load(const Vocabulary& vocabulary,
+                                            std::string_view saved);
 
   // Mentions in document order. Within a sentence the longest match wins;
   // matches never cross sentences. Abbreviations the text defines are added
@@ -128,6 +139,7 @@ class ConceptMatcher {
   }
 
  private:
+  ConceptMatcher();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -18,9 +18,12 @@
 #ifndef CLAIMCHECK_KB_SNAPSHOT_H_
 #define CLAIMCHECK_KB_SNAPSHOT_H_
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/knowledge.h"
 #include "claimcheck/status.h"
@@ -59,13 +62,24 @@ class KbSnapshot {
   // them.
   Status Save(const Vocabulary& vocabulary, const Knowledge& knowledge) const;
 
+  // After a Load that hit, once: a claim extractor for `vocabulary` (the one
+  // Load filled) made from the concept matcher and the lexicon saved with
+  // the kb, without folding their phrases again; null when there is none or
+  // it was taken. (The lexicon is the process's one,
+  // claims_internal::Lexicon::Get: if an extractor was built before, that
+  // one stays.) The snapshot's bytes are let go.
+  std::unique_ptr<ClaimExtractor> TakeExtractor(const Vocabulary& vocabulary);
+
  private:
-  bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const;
+  bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge);
 
   std::string kb_dir_;
   std::string path_;                // empty: disabled
   std::vector<std::string> files_;  // noted by a Load that missed
   std::string key_;                 // their key; empty: nothing to save
+  std::string bytes_;               // the snapshot read by a Load that hit
+  std::string_view matcher_;        // its parts in bytes_
+  std::string_view lexicon_;
   int settle_seconds_;
 };
 

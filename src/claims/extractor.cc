@@ -155,6 +155,8 @@ struct ClaimExtractor::Impl {
   const Lexicon& lex = Lexicon::Get();
 
   explicit Impl(const Vocabulary& v) : vocabulary(v), matcher(v) {}
+  Impl(const Vocabulary& v, ConceptMatcher m)
+      : vocabulary(v), matcher(std::move(m)) {}
 
   // The running discourse state of one document.
   struct Focus {
@@ -1817,6 +1819,9 @@ struct ClaimExtractor::Impl {
 
 ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary)
     : impl_(std::make_unique<Impl>(vocabulary)) {}
+ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary,
+                               ConceptMatcher matcher)
+    : impl_(std::make_unique<Impl>(vocabulary, std::move(matcher))) {}
 ClaimExtractor::~ClaimExtractor() = default;
 
 std::vector<Claim> ClaimExtractor::Extract(

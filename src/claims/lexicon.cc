@@ -3,8 +3,19 @@
 // every inflection of the verb. docs/claims.md says what each list does.
 #include "claims/lexicon.h"
 
+#include <algorithm>
+#include <cereal/archives/binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <exception>
+#include <istream>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <streambuf>
 
+#include "base/view_archive.h"
 #include "claimcheck/text.h"
 
 namespace claimcheck::claims_internal {
@@ -708,17 +719,112 @@ template class PhraseTable<Boundary>;
 template class PhraseTable<std::string>;
 template class PhraseTable<DoseRelation>;
 
+template <typename T>
+template <class Archive>
+void PhraseTable<T>::save(Archive& ar) const {
+  std::vector<const std::pair<const std::string, std::vector<Entry>>*> sorted;
+  sorted.reserve(by_first_.size());
+  for (const auto& pair : by_first_) sorted.push_back(&pair);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  ar(cereal::make_size_tag(static_cast<cereal::size_type>(sorted.size())));
+  for (const auto* pair : sorted) {
+    ar(pair->first, cereal::make_size_tag(
+                        static_cast<cereal::size_type>(pair->second.size())));
+    for (const Entry& e : pair->second) ar(e.words, e.value);
+  }
+}
+
+template <typename T>
+template <class Archive>
+void PhraseTable<T>::load(Archive& ar) {
+  by_first_.clear();
+  cereal::size_type keys = 0;
+  ar(cereal::make_size_tag(keys));
+  by_first_.reserve(static_cast<std::size_t>(keys));
+  for (cereal::size_type k = 0; k < keys; ++k) {
+    std::string first;
+    cereal::size_type entries = 0;
+    ar(first, cereal::make_size_tag(entries));
+    std::vector<Entry>& bucket = by_first_[first];
+    bucket.resize(static_cast<std::size_t>(entries));
+    for (Entry& e : bucket) ar(e.words, e.value);
+  }
+}
+
+template <class Archive>
+void serialize(Archive& ar, Trigger& t) {
+  ar(t.effect, t.weak);
+}
+
+namespace {
+
+template <class Archive>
+void EveryTable(Archive& ar, Lexicon& l) {
+  ar(l.triggers, l.postfix, l.hedges, l.assertives, l.negations,
+     l.pseudo_negations, l.null_findings, l.evidence_nouns, l.reporting_verbs,
+     l.attribution_phrases, l.hearsay_sources, l.hearsay_verbs, l.anaphors,
+     l.deficits, l.boundaries, l.embedded, l.fillers, l.flips, l.linkers,
+     l.populations, l.population_with, l.timings, l.cautions, l.interactions,
+     l.combinations, l.synergy, l.bioavailability, l.tolerance, l.more, l.less,
+     l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime);
+}
+
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+// 36 tables of 56 bytes: a table added to Lexicon must be added to
+// EveryTable too.
+static_assert(sizeof(Lexicon) == 36 * 56, "EveryTable() lists every table");
+#endif
+
+Lexicon Build() {
+  Lexicon l;
+  AddTriggers(&l);
+  AddHowItIsSaid(&l);
+  AddStructure(&l);
+  AddQualifiers(&l);
+  AddSafetyAndComparison(&l);
+  return l;
+}
+
+std::once_flag lexicon_once;
+std::optional<Lexicon> lexicon;
+
+}  // namespace
+
 const Lexicon& Lexicon::Get() {
-  static const Lexicon lexicon = [] {
-    Lexicon l;
-    AddTriggers(&l);
-    AddHowItIsSaid(&l);
-    AddStructure(&l);
-    AddQualifiers(&l);
-    AddSafetyAndComparison(&l);
-    return l;
-  }();
-  return lexicon;
+  std::call_once(lexicon_once, [] { lexicon.emplace(Build()); });
+  return *lexicon;
+}
+
+bool Lexicon::Install(Lexicon l) {
+  bool installed = false;
+  std::call_once(lexicon_once, [&] {
+    lexicon.emplace(std::move(l));
+    installed = true;
+  });
+  return installed;
+}
+
+std::string Lexicon::Save() const {
+  std::ostringstream out;
+  {
+    cereal::BinaryOutputArchive archive(out);
+    EveryTable(archive, const_cast<Lexicon&>(*this));
+  }
+  return std::move(out).str();
+}
+
+bool Lexicon::Load(std::string_view saved, Lexicon* out) {
+  Lexicon l;
+  try {
+    ViewInputArchive archive(saved);
+    EveryTable(archive, l);
+    if (!archive.done()) return false;
+  } catch (const std::exception&) {
+    return false;
+  }
+  *out = std::move(l);
+  return true;
 }
 
 }  // namespace claimcheck::claims_internal

@@ -45,6 +45,14 @@ class PhraseTable {
   std::size_t Match(const std::vector<Tok>& toks, std::size_t i, T* value,
                     bool skip_mentions = true) const;
 
+  // cereal's split serialization, by first word in byte order (so that the
+  // same table always gives the same bytes). Defined in lexicon.cc, the one
+  // user (Lexicon::Save and Load).
+  template <class Archive>
+  void save(Archive& ar) const;
+  template <class Archive>
+  void load(Archive& ar);
+
  private:
   struct Entry {
     std::vector<std::string> words;
@@ -130,7 +138,17 @@ struct Lexicon {
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime
 
+  // The one lexicon, built from lexicon.cc's lists on first use unless one
+  // was installed before. Thread-safe.
   static const Lexicon& Get();
+  // Makes `lexicon` the one Get returns; false (and nothing changes) when Get
+  // or Install was called before.
+  static bool Install(Lexicon lexicon);
+
+  // Every table as bytes, for a kb snapshot (kb_snapshot.h), and back;
+  // Load returns false for bytes Save did not write.
+  std::string Save() const;
+  static bool Load(std::string_view saved, Lexicon* out);
 };
 
 }  // namespace claimcheck::claims_internal

@@ -2,8 +2,15 @@
 // tokens, sentence by sentence, with abbreviations the text itself defines.
 // Covered by tests/concepts/matcher_test.cc and tests/concepts/seeds_test.cc.
 #include <algorithm>
+#include <cereal/archives/binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <exception>
+#include <istream>
+#include <sstream>
 #include <unordered_map>
 
+#include "base/view_archive.h"
 #include "claimcheck/concepts.h"
 
 namespace claimcheck {
@@ -23,7 +30,39 @@ struct Phrase {
   std::string via_abbreviation;
 };
 
-using PhraseIndex = std::unordered_map<std::string, std::vector<Phrase>>;
+// Phrases, and the same by first token as indexes into them: longest
+// phrases first, then in the order added, so that the first full match found
+// at a position is the one to keep, deterministically.
+struct PhraseSet {
+  std::vector<Phrase> phrases;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+
+  void Add(Phrase phrase) {
+    if (!phrase.tokens.empty()) phrases.push_back(std::move(phrase));
+  }
+  void Index() {
+    by_first.clear();
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+      by_first[phrases[i].tokens[0].fold].push_back(i);
+    }
+    for (auto& [key, bucket] : by_first) {
+      std::stable_sort(
+          bucket.begin(), bucket.end(), [this](std::size_t a, std::size_t b) {
+            return phrases[a].tokens.size() > phrases[b].tokens.size();
+          });
+    }
+  }
+};
+
+// For ConceptMatcher::Save and Load (cereal).
+template <class Archive>
+void serialize(Archive& ar, PhraseToken& t) {
+  ar(t.fold, t.cased, t.case_sensitive);
+}
+template <class Archive>
+void serialize(Archive& ar, Phrase& p) {
+  ar(p.tokens, p.concept_index, p.polarity, p.via_abbreviation);
+}
 
 std::vector<PhraseToken> PhraseTokens(std::string_view words,
                                       bool case_sensitive) {
@@ -38,11 +77,6 @@ std::vector<PhraseToken> PhraseTokens(std::string_view words,
     out.push_back({std::move(t.fold), std::move(t.cased), true});
   }
   return out;
-}
-
-void AddPhrase(PhraseIndex* index, Phrase phrase) {
-  if (phrase.tokens.empty()) return;
-  (*index)[phrase.tokens[0].fold].push_back(std::move(phrase));
 }
 
 bool TokenMatches(const Token& token, const PhraseToken& pt) {
@@ -81,37 +115,65 @@ Phrase ReplaceLongForm(const Phrase& phrase,
 
 struct ConceptMatcher::Impl {
   const Vocabulary* vocabulary = nullptr;
-  PhraseIndex index;
+  PhraseSet set;  // phrases in vocabulary order
 };
+
+ConceptMatcher::ConceptMatcher() : impl_(std::make_unique<Impl>()) {}
 
 ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
     : impl_(std::make_unique<Impl>()) {
   impl_->vocabulary = &vocabulary;
   const auto& concepts = vocabulary.concepts();
+  auto add = [&](Phrase phrase) { impl_->set.Add(std::move(phrase)); };
   for (std::size_t c = 0; c < concepts.size(); ++c) {
     const Concept& entry = concepts[c];
-    AddPhrase(&impl_->index, {PhraseTokens(entry.label, false), c, 1, {}});
+    add({PhraseTokens(entry.label, false), c, 1, {}});
     for (const std::string& s : entry.synonyms) {
-      AddPhrase(&impl_->index, {PhraseTokens(s, false), c, 1, {}});
+      add({PhraseTokens(s, false), c, 1, {}});
     }
     for (const std::string& s : entry.cased_synonyms) {
-      AddPhrase(&impl_->index, {PhraseTokens(s, true), c, 1, {}});
+      add({PhraseTokens(s, true), c, 1, {}});
     }
     for (const std::string& s : entry.antonyms) {
-      AddPhrase(&impl_->index, {PhraseTokens(s, false), c, -1, {}});
+      add({PhraseTokens(s, false), c, -1, {}});
     }
   }
-  // Longest phrases first, then vocabulary order: the first full match found
-  // at a position is the one to keep, deterministically.
-  for (auto& [key, phrases] : impl_->index) {
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) {
-                       return a.tokens.size() > b.tokens.size();
-                     });
-  }
+  impl_->set.Index();
 }
 
 ConceptMatcher::~ConceptMatcher() = default;
+ConceptMatcher::ConceptMatcher(ConceptMatcher&&) noexcept = default;
+ConceptMatcher& ConceptMatcher::operator=(ConceptMatcher&&) noexcept = default;
+
+std::string ConceptMatcher::Save() const {
+  std::ostringstream out;
+  {
+    cereal::BinaryOutputArchive archive(out);
+    archive(impl_->set.phrases);
+  }
+  return std::move(out).str();
+}
+
+std::optional<ConceptMatcher> ConceptMatcher::Load(const Vocabulary& vocabulary,
+                                                   std::string_view saved) {
+  ConceptMatcher m;
+  m.impl_->vocabulary = &vocabulary;
+  try {
+    ViewInputArchive archive(saved);
+    archive(m.impl_->set.phrases);
+    if (!archive.done()) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  for (const Phrase& p : m.impl_->set.phrases) {
+    if (p.tokens.empty() || p.concept_index >= vocabulary.concepts().size() ||
+        (p.polarity != 1 && p.polarity != -1)) {
+      return std::nullopt;
+    }
+  }
+  m.impl_->set.Index();
+  return m;
+}
 
 std::vector<Mention> ConceptMatcher::Match(
     const Text& text, std::vector<Abbreviation>* abbreviations_out) const {
@@ -120,25 +182,16 @@ std::vector<Mention> ConceptMatcher::Match(
 
   // Phrases for this text only: every vocabulary phrase containing a defined
   // long form, with the short form in its place.
-  PhraseIndex local;
+  PhraseSet local;
   for (const Abbreviation& a : abbreviations) {
     const auto long_form = PhraseTokens(a.long_form, false);
     const auto short_form = PhraseTokens(a.short_form, true);
     if (long_form.empty() || short_form.empty()) continue;
-    for (const auto& [key, phrases] : impl_->index) {
-      for (const Phrase& p : phrases) {
-        Phrase replaced =
-            ReplaceLongForm(p, long_form, short_form, a.short_form);
-        if (!replaced.tokens.empty()) AddPhrase(&local, std::move(replaced));
-      }
+    for (const Phrase& p : impl_->set.phrases) {
+      local.Add(ReplaceLongForm(p, long_form, short_form, a.short_form));
     }
   }
-  for (auto& [key, phrases] : local) {
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) {
-                       return a.tokens.size() > b.tokens.size();
-                     });
-  }
+  local.Index();
 
   const std::vector<Token> tokens = Tokenize(str);
   // "(SHORT)" right after its long form may be stepped over inside a phrase.
@@ -160,10 +213,11 @@ std::vector<Mention> ConceptMatcher::Match(
         sentence < text.sentences().size() ? text.sentences()[sentence].end : 0;
     const Phrase* best = nullptr;
     std::size_t best_last = 0;  // index of the last token of the best match
-    for (const PhraseIndex* index : {&local, &impl_->index}) {
-      auto it = index->find(tokens[i].fold);
-      if (it == index->end()) continue;
-      for (const Phrase& phrase : it->second) {
+    for (const PhraseSet* set : {&local, &impl_->set}) {
+      auto it = set->by_first.find(tokens[i].fold);
+      if (it == set->by_first.end()) continue;
+      for (const std::size_t index : it->second) {
+        const Phrase& phrase = set->phrases[index];
         std::size_t ti = i;
         bool ok = TokenMatches(tokens[i], phrase.tokens[0]);
         for (std::size_t p = 1; ok && p < phrase.tokens.size(); ++p) {

@@ -25,7 +25,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/view_archive.h"
 #include "claimcheck/io.h"
+#include "claims/lexicon.h"
 #include "kb/snapshot_members.h"
 
 #define XXH_INLINE_ALL
@@ -35,11 +37,13 @@ namespace claimcheck {
 
 namespace {
 
-// The file: "CCKBSNP2"; the manifest (its size, then the kb files' paths,
-// each ended by a NUL); the 16-byte key; the payload's size and XXH3-64;
-// the payload. Sizes are 8 bytes in this machine's order: a snapshot never
-// leaves the machine that wrote it.
-constexpr char kMagic[8] = {'C', 'C', 'K', 'B', 'S', 'N', 'P', '2'};
+// The file: "CCKBSNP3"; the manifest (the kb files' paths, each ended by a
+// NUL); the 16-byte key; the payload's XXH3-64; the payload: the kb (cereal),
+// the concept matcher's phrases and the extractor's lexicon (their own
+// Save). The manifest, the payload and each of its parts are sections: an
+// 8-byte size, then the bytes. Sizes are in this machine's order: a
+// snapshot never leaves the machine that wrote it.
+constexpr char kMagic[8] = {'C', 'C', 'K', 'B', 'S', 'N', 'P', '3'};
 constexpr std::size_t kKeySize = 16;
 
 // The GNU build id of the running program (empty when it has none): a new
@@ -162,14 +166,20 @@ void PutSize(std::string* out, std::uint64_t size) {
   out->append(reinterpret_cast<const char*>(&size), 8);
 }
 
-// A read-only stream over bytes already in memory.
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());
-    setg(begin, begin, begin + bytes.size());
-  }
-};
+// A section: its size, then its bytes.
+bool TakeSection(std::string_view bytes, std::size_t* at,
+                 std::string_view* out) {
+  std::uint64_t size = 0;
+  if (!TakeSize(bytes, at, &size) || bytes.size() - *at < size) return false;
+  *out = bytes.substr(*at, static_cast<std::size_t>(size));
+  *at += static_cast<std::size_t>(size);
+  return true;
+}
+
+void PutSection(std::string* out, std::string_view section) {
+  PutSize(out, section.size());
+  out->append(section);
+}
 
 }  // namespace
 
@@ -212,7 +222,7 @@ bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
   return false;
 }
 
-bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const {
+bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   Result<std::string> read = ReadFile(path_);
   if (!read.ok()) return false;
   const std::string_view bytes = read.value();
@@ -222,34 +232,35 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const {
     return false;
   }
   std::size_t at = sizeof kMagic;
-  std::uint64_t manifest_size = 0;
-  if (!TakeSize(bytes, &at, &manifest_size) ||
-      bytes.size() - at < manifest_size) {
-    return false;
-  }
+  std::string_view manifest;
+  if (!TakeSection(bytes, &at, &manifest)) return false;
   std::vector<std::string> files;
-  for (std::string_view manifest = bytes.substr(at, manifest_size);
-       !manifest.empty();) {
+  while (!manifest.empty()) {
     const std::size_t nul = manifest.find('\0');
     if (nul == std::string_view::npos) return false;
     files.emplace_back(manifest.substr(0, nul));
     manifest.remove_prefix(nul + 1);
   }
-  at += manifest_size;
   long long newest = 0;
   const std::string key = KeyOf(kb_dir_, files, &newest);
-  std::uint64_t size = 0, sum = 0;
+  std::uint64_t sum = 0;
   if (key.empty() || bytes.size() - at < kKeySize ||
       bytes.compare(at, kKeySize, key) != 0) {
     return false;
   }
   at += kKeySize;
-  if (!TakeSize(bytes, &at, &size) || !TakeSize(bytes, &at, &sum)) {
+  std::string_view payload;
+  if (!TakeSize(bytes, &at, &sum) || !TakeSection(bytes, &at, &payload) ||
+      at != bytes.size() ||
+      XXH3_64bits(payload.data(), payload.size()) != sum) {
     return false;
   }
-  const std::string_view payload = bytes.substr(at);
-  if (payload.size() != size ||
-      XXH3_64bits(payload.data(), payload.size()) != sum) {
+  std::string_view kb, matcher, lexicon;
+  std::size_t in_payload = 0;
+  if (!TakeSection(payload, &in_payload, &kb) ||
+      !TakeSection(payload, &in_payload, &matcher) ||
+      !TakeSection(payload, &in_payload, &lexicon) ||
+      in_payload != payload.size()) {
     return false;
   }
   std::vector<Concept> concepts;
@@ -257,10 +268,9 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const {
   std::vector<Study> studies;
   std::vector<ReferenceValue> reference_values;
   try {
-    ViewBuffer buffer(payload);
-    std::istream in(&buffer);
-    cereal::BinaryInputArchive archive(in);
+    ViewInputArchive archive(kb);
     archive(concepts, claims, studies, reference_values);
+    if (!archive.done()) return false;
   } catch (const std::exception&) {
     return false;  // a payload this build did not write
   }
@@ -271,7 +281,31 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) const {
   *vocabulary = std::move(v);
   *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
                                    std::move(reference_values));
+  // The extractor's tables are read when a command asks (Extractor).
+  const std::size_t matcher_at =
+      static_cast<std::size_t>(matcher.data() - bytes.data());
+  const std::size_t lexicon_at =
+      static_cast<std::size_t>(lexicon.data() - bytes.data());
+  bytes_ = std::move(read).value();
+  matcher_ = std::string_view(bytes_).substr(matcher_at, matcher.size());
+  lexicon_ = std::string_view(bytes_).substr(lexicon_at, lexicon.size());
   return true;
+}
+
+std::unique_ptr<ClaimExtractor> KbSnapshot::TakeExtractor(
+    const Vocabulary& vocabulary) {
+  if (matcher_.empty()) return nullptr;
+  std::optional<ConceptMatcher> matcher =
+      ConceptMatcher::Load(vocabulary, matcher_);
+  claims_internal::Lexicon lexicon;
+  if (matcher && claims_internal::Lexicon::Load(lexicon_, &lexicon)) {
+    // Refused when some extractor was built before: it keeps that one.
+    claims_internal::Lexicon::Install(std::move(lexicon));
+  }
+  matcher_ = lexicon_ = std::string_view();
+  std::string().swap(bytes_);
+  if (!matcher) return nullptr;
+  return std::make_unique<ClaimExtractor>(vocabulary, std::move(*matcher));
 }
 
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
@@ -298,19 +332,20 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
         const_cast<std::vector<Study>&>(knowledge.studies()),
         const_cast<std::vector<ReferenceValue>&>(knowledge.reference_values()));
   }
-  const std::string payload = std::move(out).str();
+  std::string payload;
+  PutSection(&payload, std::move(out).str());
+  PutSection(&payload, ConceptMatcher(vocabulary).Save());
+  PutSection(&payload, claims_internal::Lexicon::Get().Save());
   std::string manifest;
   for (const std::string& file : files_) {
     manifest += file;
     manifest += '\0';
   }
   std::string file(kMagic, sizeof kMagic);
-  PutSize(&file, manifest.size());
-  file += manifest;
+  PutSection(&file, manifest);
   file += key_;
-  PutSize(&file, payload.size());
   PutSize(&file, XXH3_64bits(payload.data(), payload.size()));
-  file += payload;
+  PutSection(&file, payload);
 
   namespace fs = std::filesystem;
   std::error_code ec;

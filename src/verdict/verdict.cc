@@ -1187,9 +1187,6 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
     }
     return true;
   };
-  if (!add_edges(subjects, mechanisms) || !add_edges(mechanisms, objects)) {
-    return;
-  }
   auto between = [&](const std::string& a, const std::string& b) {
     std::vector<std::string> relations;
     for (auto it = edges.lower_bound({a, "", ""});
@@ -1198,6 +1195,18 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
     }
     return relations;
   };
+  if (!add_edges(subjects, mechanisms)) return;
+  // Only a mechanism the subject acts on can carry a chain: the links out
+  // of the others are not asked (with a large store, most mechanisms).
+  std::vector<Kin> reached;
+  for (const Kin& m : mechanisms) {
+    bool in = false;
+    for (const Kin& s : subjects) {
+      for (const std::string& r : between(s.id, m.id)) in |= Sign(r) != 0;
+    }
+    if (in) reached.push_back(m);
+  }
+  if (!add_edges(reached, objects)) return;
 
   // mechanism -> (relation to it, relation from it)
   std::map<std::string, std::pair<std::string, std::string>> found;

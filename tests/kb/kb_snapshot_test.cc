@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cereal/archives/binary.hpp>
 #include <chrono>
 #include <filesystem>
@@ -13,6 +14,8 @@
 #include <string>
 #include <thread>
 
+#include "claims/claims_test_util.h"
+#include "claims/lexicon.h"
 #include "kb/snapshot_members.h"
 #include "test_util.h"
 
@@ -275,6 +278,113 @@ TEST_CASE("the cache directory comes from the environment", "[kb][snapshot]") {
   }
   if (saved) setenv("CLAIMCHECK_CACHE_DIR", kept.c_str(), 1);
   if (xdg) setenv("XDG_CACHE_HOME", kept_xdg.c_str(), 1);
+}
+
+// Every mention and claim of `input` as one line each: concept, offsets,
+// polarity, abbreviation; claim kind, triple, hedging, negation, source.
+std::string Extraction(const ClaimExtractor& extractor,
+                       const std::string& input) {
+  Result<Text> text = Text::FromBytes(input, "test", nullptr);
+  REQUIRE(text.ok());
+  std::vector<Abbreviation> abbreviations;
+  const std::vector<Mention> mentions =
+      extractor.matcher().Match(text.value(), &abbreviations);
+  std::ostringstream out;
+  for (const Mention& m : mentions) {
+    out << m.target->id << " " << m.start << "-" << m.end << " " << m.polarity
+        << " " << m.via_abbreviation << "\n";
+  }
+  Extracted e;
+  e.text = std::move(text).value();
+  e.claims = extractor.Extract(e.text, mentions, {});
+  out << Dump(e);
+  return out.str();
+}
+
+std::vector<std::string> Articles() {
+  std::vector<std::string> out;
+  for (const char* seed : {"000", "001", "002", "003", "004"}) {
+    out.push_back(Slurp(SeedPath(seed)));
+  }
+  out.push_back(Slurp(SourceDir() + "/examples/magnesium-and-sleep.txt"));
+  // Abbreviations the text defines make phrases of their own.
+  out.push_back(
+      "Gamma-aminobutyric acid (GABA) calms. GABA receptors respond to "
+      "magnesium. N-methyl-D-aspartate (NMDA) receptors are blocked by it, "
+      "and restless legs syndrome (RLS) eases; RLS symptoms fell.");
+  return out;
+}
+
+TEST_CASE("an extractor from a snapshot reads articles as a built one does",
+          "[kb][snapshot]") {
+  const fs::path kb = CopyKb("snap_extractor");
+  const fs::path cache = kb.parent_path() / "cache";
+  MissAndSave(kb, cache);
+  KbSnapshot snapshot(kb.string(), cache.string(), 0);
+  Loaded snap;
+  REQUIRE(snapshot.Load(&snap.vocabulary, &snap.knowledge));
+  const std::unique_ptr<ClaimExtractor> saved =
+      snapshot.TakeExtractor(snap.vocabulary);
+  REQUIRE(saved != nullptr);
+  CHECK(snapshot.TakeExtractor(snap.vocabulary) == nullptr);  // once
+  const ClaimExtractor built(snap.vocabulary);
+  std::size_t mentions = 0;
+  for (const std::string& article : Articles()) {
+    const std::string want = Extraction(built, article);
+    CHECK(Extraction(*saved, article) == want);
+    mentions +=
+        static_cast<std::size_t>(std::count(want.begin(), want.end(), '\n'));
+  }
+  CHECK(mentions > 300);
+}
+
+TEST_CASE("a concept matcher's saved phrases load back, or not at all",
+          "[kb][snapshot]") {
+  const Vocabulary& vocabulary = RealVocabulary();
+  const ConceptMatcher built(vocabulary);
+  const std::string saved = built.Save();
+  std::optional<ConceptMatcher> loaded =
+      ConceptMatcher::Load(vocabulary, saved);
+  REQUIRE(loaded.has_value());
+  CHECK(loaded->Save() == saved);
+  for (std::size_t cut = 0; cut < saved.size(); cut += 7) {
+    REQUIRE_FALSE(
+        ConceptMatcher::Load(vocabulary, std::string_view(saved).substr(0, cut))
+            .has_value());
+  }
+  // Phrases that name concepts the vocabulary does not have.
+  Vocabulary small;
+  REQUIRE(small
+              .Add(Concept{"only",
+                           ConceptKind::kOutcome,
+                           "only",
+                           {},
+                           {},
+                           {},
+                           {},
+                           Better::kNone,
+                           "",
+                           "",
+                           0})
+              .ok());
+  CHECK_FALSE(ConceptMatcher::Load(small, saved).has_value());
+}
+
+TEST_CASE("the lexicon's saved tables load back, or not at all",
+          "[kb][snapshot]") {
+  using claims_internal::Lexicon;
+  const std::string saved = Lexicon::Get().Save();
+  CHECK(saved.size() > 50000);
+  Lexicon loaded;
+  REQUIRE(Lexicon::Load(saved, &loaded));
+  CHECK(loaded.Save() == saved);  // sorted by first word: the same bytes
+  for (std::size_t cut = 0; cut < saved.size(); cut += 61) {
+    Lexicon l;
+    REQUIRE_FALSE(Lexicon::Load(std::string_view(saved).substr(0, cut), &l));
+  }
+  CHECK_FALSE(Lexicon::Load(saved + "x", &loaded));
+  // Get was called: Install keeps the lexicon built.
+  CHECK_FALSE(Lexicon::Install(std::move(loaded)));
 }
 
 }  // namespace

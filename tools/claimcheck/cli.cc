@@ -349,6 +349,17 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
   return true;
 }
 
+std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
+                                              const Vocabulary& vocabulary) {
+  if (context.kb_snapshot != nullptr) {
+    if (std::unique_ptr<ClaimExtractor> saved =
+            context.kb_snapshot->TakeExtractor(vocabulary)) {
+      return saved;
+    }
+  }
+  return std::make_unique<ClaimExtractor>(vocabulary);
+}
+
 bool LoadDocument(const Context& context, const std::string& file,
                   DocumentInput* input, int* exit_code) {
   Result<std::string> read = ReadFile(file);

@@ -124,6 +124,10 @@ void PrepareToJudge(const Context& context);
 // the exit code in *exit_code.
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code);
+// A claim extractor for the vocabulary LoadVocabulary filled: from the
+// tables saved in the kb snapshot when it was read from one, else built.
+std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
+                                              const Vocabulary& vocabulary);
 // What verdicts are judged on: the curated knowledge of KbDir() and the
 // store of imported evidence for reading (Context::StorePath; the default
 // file only when it exists; no store otherwise).

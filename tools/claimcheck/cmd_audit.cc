@@ -195,10 +195,11 @@ int RunAudit(Context& context) {
   EvidenceBase base;
   if (!LoadEvidence(context, in.vocabulary, &base, &code)) return code;
 
-  ClaimExtractor extractor(in.vocabulary);
-  const std::vector<Mention> mentions = extractor.matcher().Match(in.text);
+  const std::unique_ptr<ClaimExtractor> extractor =
+      MakeExtractor(context, in.vocabulary);
+  const std::vector<Mention> mentions = extractor->matcher().Match(in.text);
   const std::vector<Claim> claims =
-      extractor.Extract(in.text, mentions, in.context);
+      extractor->Extract(in.text, mentions, in.context);
   VerdictEngine engine(in.vocabulary, base.knowledge, base.store.get());
   AuditInput input;
   input.document = &in.imported.document;
@@ -219,7 +220,7 @@ int RunAudit(Context& context) {
   report.file = in.file;
   std::string out;
   if (format == "json") {
-    out = Json(in, extractor.MainSubject(mentions), audit);
+    out = Json(in, extractor->MainSubject(mentions), audit);
   } else if (format == "md") {
     out = AuditMarkdown(report);
   } else if (format == "html") {

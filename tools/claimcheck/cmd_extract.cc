@@ -280,11 +280,12 @@ int RunExtract(Context& context) {
   if (!ReadDocumentInput(context, &in, &code)) return code;
   const std::string& file = in.file;
   const Text& text = in.text;
-  ClaimExtractor extractor(in.vocabulary);
-  const std::vector<Mention> mentions = extractor.matcher().Match(text);
+  const std::unique_ptr<ClaimExtractor> extractor =
+      MakeExtractor(context, in.vocabulary);
+  const std::vector<Mention> mentions = extractor->matcher().Match(text);
   const std::vector<Claim> claims =
-      extractor.Extract(text, mentions, in.context);
-  const Concept* main_subject = extractor.MainSubject(mentions);
+      extractor->Extract(text, mentions, in.context);
+  const Concept* main_subject = extractor->MainSubject(mentions);
 
   if (format == "text") {
     std::ostringstream out;

@@ -241,7 +241,8 @@ bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
 }
 
 // The claim a free text makes: the first claim with something to judge.
-bool QueryFromText(const Context& context, const Vocabulary& vocabulary,
+// `extractor` reads it.
+bool QueryFromText(const Context& context, const ClaimExtractor& extractor,
                    const std::string& text, ClaimQuery* query, int* exit_code) {
   // A line without final punctuation would read as a heading.
   std::string sentence = text;
@@ -259,7 +260,6 @@ bool QueryFromText(const Context& context, const Vocabulary& vocabulary,
     *exit_code = context.Fail(t.status());
     return false;
   }
-  ClaimExtractor extractor(vocabulary);
   const std::vector<Claim> claims = extractor.Extract(t.value());
   for (const Claim& c : claims) {
     if (c.kind == ClaimKind::kComposition) continue;
@@ -385,9 +385,15 @@ int RunQuery(Context& context) {
   EvidenceBase base;
   if (!LoadEvidence(context, vocabulary, &base, &exit_code)) return exit_code;
 
-  if (!args.by_ids &&
-      !QueryFromText(context, vocabulary, args.text, &args.query, &exit_code)) {
-    return exit_code;
+  // Kept to the end of the command, which a one-shot process skips taking
+  // apart (Context::Finish).
+  std::unique_ptr<ClaimExtractor> extractor;
+  if (!args.by_ids) {
+    extractor = MakeExtractor(context, vocabulary);
+    if (!QueryFromText(context, *extractor, args.text, &args.query,
+                       &exit_code)) {
+      return exit_code;
+    }
   }
   VerdictEngine engine(vocabulary, base.knowledge, base.store.get());
   Result<Judgement> judged = engine.Judge(args.query);
