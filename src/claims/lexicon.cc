@@ -15,6 +15,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "base/member_count.h"
 #include "base/view_archive.h"
 #include "claimcheck/text.h"
 
@@ -722,6 +723,7 @@ template class PhraseTable<DoseRelation>;
 template <typename T>
 template <class Archive>
 void PhraseTable<T>::save(Archive& ar) const {
+  static_assert(MemberCount<Entry>() == 2, "save every member");
   std::vector<const std::pair<const std::string, std::vector<Entry>>*> sorted;
   sorted.reserve(by_first_.size());
   for (const auto& pair : by_first_) sorted.push_back(&pair);
@@ -770,13 +772,13 @@ void EveryTable(Archive& ar, Lexicon& l) {
      l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime);
 }
 
-#if defined(__x86_64__) && defined(__GLIBCXX__)
-// 36 tables of 56 bytes: a table added to Lexicon must be added to
-// EveryTable too.
-static_assert(sizeof(Lexicon) == 36 * 56, "EveryTable() lists every table");
-#endif
+// A table added to Lexicon must be added to EveryTable too.
+static_assert(MemberCount<Lexicon>() == 36, "EveryTable() lists every table");
+static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
-Lexicon Build() {
+}  // namespace
+
+Lexicon Lexicon::Build() {
   Lexicon l;
   AddTriggers(&l);
   AddHowItIsSaid(&l);
@@ -786,13 +788,15 @@ Lexicon Build() {
   return l;
 }
 
+namespace {
+
 std::once_flag lexicon_once;
 std::optional<Lexicon> lexicon;
 
 }  // namespace
 
 const Lexicon& Lexicon::Get() {
-  std::call_once(lexicon_once, [] { lexicon.emplace(Build()); });
+  std::call_once(lexicon_once, [] { lexicon.emplace(Lexicon::Build()); });
   return *lexicon;
 }
 

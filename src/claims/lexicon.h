@@ -48,6 +48,10 @@ class PhraseTable {
   // cereal's split serialization, by first word in byte order (so that the
   // same table always gives the same bytes). Defined in lexicon.cc, the one
   // user (Lexicon::Save and Load).
+  bool operator==(const PhraseTable& other) const {
+    return by_first_ == other.by_first_;
+  }
+
   template <class Archive>
   void save(Archive& ar) const;
   template <class Archive>
@@ -57,6 +61,7 @@ class PhraseTable {
   struct Entry {
     std::vector<std::string> words;
     T value;
+    bool operator==(const Entry&) const = default;
   };
   std::unordered_map<std::string, std::vector<Entry>> by_first_;
 };
@@ -79,6 +84,7 @@ struct Trigger {
   // A weak predicate ("help", "assist in") gives way to a predicate right
   // after it: "helps reduce" is reduce.
   bool weak = false;
+  bool operator==(const Trigger&) const = default;
 };
 
 enum class Boundary {
@@ -141,6 +147,9 @@ struct Lexicon {
   // The one lexicon, built from lexicon.cc's lists on first use unless one
   // was installed before. Thread-safe.
   static const Lexicon& Get();
+  // A lexicon built from lexicon.cc's lists (what Get builds).
+  static Lexicon Build();
+  bool operator==(const Lexicon&) const = default;
   // Makes `lexicon` the one Get returns; false (and nothing changes) when Get
   // or Install was called before.
   static bool Install(Lexicon lexicon);

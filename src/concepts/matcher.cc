@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "base/member_count.h"
 #include "base/view_archive.h"
 #include "claimcheck/concepts.h"
 
@@ -63,6 +64,8 @@ template <class Archive>
 void serialize(Archive& ar, Phrase& p) {
   ar(p.tokens, p.concept_index, p.polarity, p.via_abbreviation);
 }
+static_assert(MemberCount<PhraseToken>() == 3, "serialize every member");
+static_assert(MemberCount<Phrase>() == 4, "serialize every member");
 
 std::vector<PhraseToken> PhraseTokens(std::string_view words,
                                       bool case_sensitive) {

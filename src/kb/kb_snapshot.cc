@@ -7,20 +7,19 @@
 #include <elf.h>
 #include <link.h>
 #include <sys/stat.h>
+#include <unicode/uversion.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cereal/archives/binary.hpp>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <istream>
 #include <sstream>
-#include <streambuf>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -46,10 +45,13 @@ namespace {
 constexpr char kMagic[8] = {'C', 'C', 'K', 'B', 'S', 'N', 'P', '3'};
 constexpr std::size_t kKeySize = 16;
 
-// The GNU build id of the running program (empty when it has none): a new
-// build may read kb/ differently, so its snapshots are its own.
-int FindBuildId(dl_phdr_info* info, std::size_t, void* data) {
+// The GNU build ids of the program and of every shared object it has
+// loaded (a build with ICU as a shared library folds words with that
+// library), and ICU's own version: a new build may read kb/ differently, so
+// its snapshots are its own. Empty when the program has no build id.
+int FindBuildIds(dl_phdr_info* info, std::size_t, void* data) {
   auto* out = static_cast<std::string*>(data);
+  const std::size_t before = out->size();
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr)& ph = info->dlpi_phdr[i];
     if (ph.p_type != PT_NOTE) continue;
@@ -65,32 +67,40 @@ int FindBuildId(dl_phdr_info* info, std::size_t, void* data) {
       if (static_cast<std::size_t>(end - name) < name_size + desc_size) break;
       if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
           std::memcmp(name, "GNU", 4) == 0) {
-        out->assign(desc, note.n_descsz);
-        return 1;
+        out->append(desc, note.n_descsz);
+        out->push_back('\0');
+        break;
       }
       p = desc + desc_size;
     }
   }
-  return 1;  // the first object is the program itself: stop there
+  // The program comes first: without an id of its own, none is trusted.
+  return before == 0 && out->empty() ? 1 : 0;
 }
 
 const std::string& BuildId() {
   static const std::string id = [] {
     std::string found;
-    dl_iterate_phdr(FindBuildId, &found);
+    dl_iterate_phdr(FindBuildIds, &found);
+    if (found.empty()) return found;
+    UVersionInfo icu;
+    u_getVersion(icu);
+    found.append(reinterpret_cast<const char*>(icu), sizeof icu);
     return found;
   }();
   return id;
 }
 
-// The files Vocabulary::Load and Knowledge::Load read, in the same order;
+// The entries of concepts/ named *.json, whatever they are, in name order,
+// then the three evidence files: what Vocabulary::Load and Knowledge::Load
+// read, and the entries they pass over (a dangling link may get a target);
 // false when the concepts directory cannot be listed.
 bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
   namespace fs = std::filesystem;
   std::error_code ec;
   for (const auto& entry :
        fs::directory_iterator(fs::path(kb_dir) / "concepts", ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+    if (entry.path().extension() == ".json") {
       files->push_back(entry.path().string());
     }
   }
@@ -115,7 +125,13 @@ void HashBytes(XXH3_state_t* state, std::string_view bytes) {
 bool HashFileState(XXH3_state_t* state, const std::string& path,
                    long long* newest) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return false;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) return false;
+    // A dangling link, or a file that is not there: that too is a state.
+    HashBytes(state, path);
+    HashBytes(state, "(missing)");
+    return true;
+  }
   const std::int64_t fields[] = {static_cast<std::int64_t>(st.st_dev),
                                  static_cast<std::int64_t>(st.st_ino),
                                  static_cast<std::int64_t>(st.st_mode),
@@ -214,11 +230,16 @@ KbSnapshot::KbSnapshot(std::string kb_dir, std::string cache_dir,
 bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
   if (!enabled()) return false;
   if (LoadSaved(vocabulary, knowledge)) return true;
-  // A miss: note the kb's state before the caller reads it (Save).
+  // A miss: note the kb's state before the caller reads it (Save). Files
+  // changed shortly before now may change again within the same tick of a
+  // coarse file clock, unseen: such a kb is not saved (key_ stays empty).
   files_.clear();
+  key_.clear();
+  const auto now = static_cast<long long>(std::time(nullptr));
   if (!ListKbFiles(kb_dir_, &files_)) return false;
   long long newest = 0;
-  key_ = KeyOf(kb_dir_, files_, &newest);
+  std::string key = KeyOf(kb_dir_, files_, &newest);
+  if (newest + settle_seconds_ <= now) key_ = std::move(key);
   return false;
 }
 
@@ -311,14 +332,11 @@ std::unique_ptr<ClaimExtractor> KbSnapshot::TakeExtractor(
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         const Knowledge& knowledge) const {
   if (key_.empty()) return Status::OK();  // no miss noted
-  // The kb must be as it was before the loads read it, and have settled:
-  // timestamps this close to the present may still change without a
-  // visible difference on a file system with a coarse clock.
+  // The kb must be as it was before the loads read it.
   std::vector<std::string> files;
   long long newest = 0;
   if (!ListKbFiles(kb_dir_, &files) || files != files_ ||
-      KeyOf(kb_dir_, files, &newest) != key_ ||
-      newest + settle_seconds_ > static_cast<long long>(std::time(nullptr))) {
+      KeyOf(kb_dir_, files, &newest) != key_) {
     return Status::OK();
   }
   std::ostringstream out;
@@ -354,19 +372,29 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
   if (ec) {
     return Status::IOError(target.parent_path().string() + ": " + ec.message());
   }
-  const std::string tmp = path_ + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(file.data(), static_cast<std::streamsize>(file.size()));
-    f.close();
-    if (!f) {
-      fs::remove(tmp, ec);
-      return Status::IOError(tmp + ": cannot write the kb snapshot");
-    }
+  // A fresh temporary file beside the snapshot (O_EXCL, mode 0600), renamed
+  // over it: readers see the old snapshot or the new one, never a part.
+  std::string tmp = path_ + ".XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    return Status::IOError(tmp + ": " + std::strerror(errno));
+  }
+  std::string_view rest = file;
+  while (!rest.empty()) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  const int saved_errno = errno;
+  if (::close(fd) != 0 || !rest.empty()) {
+    ::unlink(tmp.c_str());
+    return Status::IOError(tmp + ": cannot write the kb snapshot: " +
+                           std::strerror(rest.empty() ? errno : saved_errno));
   }
   fs::rename(tmp, target, ec);
   if (ec) {
-    fs::remove(tmp, ec);
+    ::unlink(tmp.c_str());
     return Status::IOError(path_ + ": " + ec.message());
   }
   return Status::OK();

@@ -9,14 +9,14 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include "base/member_count.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/knowledge.h"
 
 namespace claimcheck {
 
-// Every member of each item. A member added to one
-// of these structs must be added here too; the sizes below fail the build
-// (on x86-64 with libstdc++, where they were taken) until it is.
+// Every member of each item. A member added to one of these structs must be
+// added here too; the member counts below fail the build until it is.
 template <class Archive>
 void serialize(Archive& ar, Concept& c) {
   ar(c.id, c.kind, c.label, c.synonyms, c.cased_synonyms, c.antonyms, c.is_a,
@@ -62,23 +62,15 @@ void serialize(Archive& ar, ReferenceValue& r) {
      r.also_sources, r.intake_source, r.condition, r.line);
 }
 
-#if defined(__x86_64__) && defined(__GLIBCXX__) && \
-    defined(_GLIBCXX_USE_CXX11_ABI)
-static_assert(sizeof(Concept) == 248, "serialize() every member of Concept");
-static_assert(sizeof(Amount) == 128, "serialize() every member of Amount");
-static_assert(sizeof(ClaimQualifiers) == 472,
-              "serialize() every member of ClaimQualifiers");
-static_assert(sizeof(ClaimTriple) == 64, "serialize() every member");
-static_assert(sizeof(CuratedClaim) == 736,
-              "serialize() every member of CuratedClaim");
-static_assert(sizeof(Intervention) == 120,
-              "serialize() every member of Intervention");
-static_assert(sizeof(CuratedEvidence) == 72,
-              "serialize() every member of CuratedEvidence");
-static_assert(sizeof(Study) == 848, "serialize() every member of Study");
-static_assert(sizeof(ReferenceValue) == 400,
-              "serialize() every member of ReferenceValue");
-#endif
+static_assert(MemberCount<Concept>() == 11, "serialize every member");
+static_assert(MemberCount<Amount>() == 5, "serialize every member");
+static_assert(MemberCount<ClaimQualifiers>() == 8, "serialize every member");
+static_assert(MemberCount<ClaimTriple>() == 2, "serialize every member");
+static_assert(MemberCount<CuratedClaim>() == 11, "serialize every member");
+static_assert(MemberCount<Intervention>() == 4, "serialize every member");
+static_assert(MemberCount<CuratedEvidence>() == 4, "serialize every member");
+static_assert(MemberCount<Study>() == 28, "serialize every member");
+static_assert(MemberCount<ReferenceValue>() == 11, "serialize every member");
 
 }  // namespace claimcheck
 

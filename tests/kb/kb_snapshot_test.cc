@@ -145,6 +145,20 @@ TEST_CASE("a changed, added or removed kb file is read from its JSON",
     fs::remove(kb / "concepts" / "mechanisms.json");
     CHECK_FALSE(Hits(kb, cache, &snap));
   }
+  SECTION("a dangling link in concepts/ whose target appears") {
+    // Vocabulary::Load passes over the link while it dangles, and reads
+    // the target once it is there; concepts/ itself does not change then.
+    const fs::path target = kb.parent_path() / "elsewhere.json";
+    const fs::path kb2 = CopyKb("snap_link");
+    const fs::path cache2 = kb2.parent_path() / "cache";
+    fs::create_symlink(target, kb2 / "concepts" / "zz_link.json");
+    MissAndSave(kb2, cache2);
+    Loaded hit;
+    REQUIRE(Hits(kb2, cache2, &hit));
+    WriteFile(target, "{ not json");
+    Loaded stale;
+    CHECK_FALSE(Hits(kb2, cache2, &stale));
+  }
   SECTION("the same kb reached by another path") {
     // The kb directory as given is part of the key (concepts remember
     // their file's path).
@@ -250,6 +264,19 @@ TEST_CASE(
     Loaded unused;
     REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
     CHECK_FALSE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+  }
+  SECTION("a snapshot that cannot be put in place leaves no file behind") {
+    KbSnapshot snapshot(kb.string(), cache.string(), 0);
+    fs::create_directories(snapshot.path());  // a directory in its way
+    Loaded unused;
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    CHECK_FALSE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    std::size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(cache)) {
+      ++entries;
+      CHECK(e.path() == fs::path(snapshot.path()));
+    }
+    CHECK(entries == 1);
   }
   SECTION("no cache directory: disabled") {
     KbSnapshot snapshot(kb.string(), "", 0);
@@ -373,18 +400,22 @@ TEST_CASE("a concept matcher's saved phrases load back, or not at all",
 TEST_CASE("the lexicon's saved tables load back, or not at all",
           "[kb][snapshot]") {
   using claims_internal::Lexicon;
-  const std::string saved = Lexicon::Get().Save();
+  const Lexicon built = Lexicon::Build();
+  const std::string saved = built.Save();
   CHECK(saved.size() > 50000);
   Lexicon loaded;
   REQUIRE(Lexicon::Load(saved, &loaded));
+  CHECK(loaded == built);         // every table, entry and value
   CHECK(loaded.Save() == saved);  // sorted by first word: the same bytes
   for (std::size_t cut = 0; cut < saved.size(); cut += 61) {
     Lexicon l;
     REQUIRE_FALSE(Lexicon::Load(std::string_view(saved).substr(0, cut), &l));
   }
   CHECK_FALSE(Lexicon::Load(saved + "x", &loaded));
-  // Get was called: Install keeps the lexicon built.
+  // Once Get has answered, Install keeps that lexicon.
+  const Lexicon& first = Lexicon::Get();
   CHECK_FALSE(Lexicon::Install(std::move(loaded)));
+  CHECK(&Lexicon::Get() == &first);
 }
 
 }  // namespace

@@ -32,7 +32,11 @@ constexpr const char* kGlobalHelp =
     "  --version      the version\n"
     "\n"
     "Exit codes: 0 success, 1 --fail-on matched, 2 bad usage or bad input,\n"
-    "3 internal error.\n";
+    "3 internal error.\n"
+    "\n"
+    "Snapshots of the knowledge base, which make later starts faster, are\n"
+    "kept in $CLAIMCHECK_CACHE_DIR (set and empty: none), else\n"
+    "$XDG_CACHE_HOME/claimcheck, else ~/.cache/claimcheck.\n";
 
 constexpr const char* kConceptsHelp =
     "Usage: claimcheck concepts FILE [--format text|json]\n"
