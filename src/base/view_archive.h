@@ -1,8 +1,9 @@
-// A cereal input archive over bytes already in memory, reading what
-// cereal::BinaryOutputArchive wrote: a bounds check and a memcpy per value,
-// where BinaryInputArchive goes through a std::streambuf call each time (a
-// kb snapshot, kb_snapshot.h, holds some 30,000 strings). Reading past the
-// end throws cereal::Exception, as BinaryInputArchive does.
+// The binary form of kb snapshots (kb_snapshot.h) and of what they hold:
+// SaveBinary writes values with cereal's binary archive; LoadBinary reads
+// them back through ViewInputArchive, a cereal input archive over bytes
+// already in memory (a bounds check and a memcpy per value, where
+// BinaryInputArchive goes through a std::streambuf call each time: a
+// snapshot holds some 30,000 strings).
 #ifndef CLAIMCHECK_SRC_BASE_VIEW_ARCHIVE_H_
 #define CLAIMCHECK_SRC_BASE_VIEW_ARCHIVE_H_
 
@@ -10,7 +11,10 @@
 #include <cereal/cereal.hpp>
 #include <cstddef>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <sstream>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -56,6 +60,32 @@ template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ViewInputArchive& ar,
                                cereal::BinaryData<T>& bd) {
   ar.loadBinary(bd.data, static_cast<std::size_t>(bd.size));
+}
+
+// `values`, in order, as cereal's binary archive writes them. (cereal takes
+// non-const references in both directions; saving only reads them.)
+template <class... T>
+std::string SaveBinary(const T&... values) {
+  std::ostringstream out;
+  {
+    cereal::BinaryOutputArchive archive(out);
+    archive(const_cast<T&>(values)...);
+  }
+  return std::move(out).str();
+}
+
+// Reads `values` back from what SaveBinary wrote: false when `bytes` end
+// inside a value or hold more than the values (then `values` may hold part
+// of what was read: the caller drops them).
+template <class... T>
+bool LoadBinary(std::string_view bytes, T&... values) {
+  try {
+    ViewInputArchive archive(bytes);
+    archive(values...);
+    return archive.done();
+  } catch (const std::exception&) {
+    return false;  // bytes this build did not write
+  }
 }
 
 }  // namespace claimcheck

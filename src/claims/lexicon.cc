@@ -4,16 +4,11 @@
 #include "claims/lexicon.h"
 
 #include <algorithm>
-#include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
-#include <exception>
-#include <istream>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <sstream>
-#include <streambuf>
 
 #include "base/member_count.h"
 #include "base/view_archive.h"
@@ -759,10 +754,11 @@ void serialize(Archive& ar, Trigger& t) {
   ar(t.effect, t.weak);
 }
 
-namespace {
+namespace {}  // namespace
 
+// Every table, for SaveBinary and LoadBinary (cereal).
 template <class Archive>
-void EveryTable(Archive& ar, Lexicon& l) {
+void serialize(Archive& ar, Lexicon& l) {
   ar(l.triggers, l.postfix, l.hedges, l.assertives, l.negations,
      l.pseudo_negations, l.null_findings, l.evidence_nouns, l.reporting_verbs,
      l.attribution_phrases, l.hearsay_sources, l.hearsay_verbs, l.anaphors,
@@ -772,11 +768,9 @@ void EveryTable(Archive& ar, Lexicon& l) {
      l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime);
 }
 
-// A table added to Lexicon must be added to EveryTable too.
-static_assert(MemberCount<Lexicon>() == 36, "EveryTable() lists every table");
+// A table added to Lexicon must be added to serialize() too.
+static_assert(MemberCount<Lexicon>() == 36, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
-
-}  // namespace
 
 Lexicon Lexicon::Build() {
   Lexicon l;
@@ -809,24 +803,11 @@ bool Lexicon::Install(Lexicon l) {
   return installed;
 }
 
-std::string Lexicon::Save() const {
-  std::ostringstream out;
-  {
-    cereal::BinaryOutputArchive archive(out);
-    EveryTable(archive, const_cast<Lexicon&>(*this));
-  }
-  return std::move(out).str();
-}
+std::string Lexicon::Save() const { return SaveBinary(*this); }
 
 bool Lexicon::Load(std::string_view saved, Lexicon* out) {
   Lexicon l;
-  try {
-    ViewInputArchive archive(saved);
-    EveryTable(archive, l);
-    if (!archive.done()) return false;
-  } catch (const std::exception&) {
-    return false;
-  }
+  if (!LoadBinary(saved, l)) return false;
   *out = std::move(l);
   return true;
 }

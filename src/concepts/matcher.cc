@@ -2,12 +2,8 @@
 // tokens, sentence by sentence, with abbreviations the text itself defines.
 // Covered by tests/concepts/matcher_test.cc and tests/concepts/seeds_test.cc.
 #include <algorithm>
-#include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
-#include <exception>
-#include <istream>
-#include <sstream>
 #include <unordered_map>
 
 #include "base/member_count.h"
@@ -149,25 +145,14 @@ ConceptMatcher::ConceptMatcher(ConceptMatcher&&) noexcept = default;
 ConceptMatcher& ConceptMatcher::operator=(ConceptMatcher&&) noexcept = default;
 
 std::string ConceptMatcher::Save() const {
-  std::ostringstream out;
-  {
-    cereal::BinaryOutputArchive archive(out);
-    archive(impl_->set.phrases);
-  }
-  return std::move(out).str();
+  return SaveBinary(impl_->set.phrases);
 }
 
 std::optional<ConceptMatcher> ConceptMatcher::Load(const Vocabulary& vocabulary,
                                                    std::string_view saved) {
   ConceptMatcher m;
   m.impl_->vocabulary = &vocabulary;
-  try {
-    ViewInputArchive archive(saved);
-    archive(m.impl_->set.phrases);
-    if (!archive.done()) return std::nullopt;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  if (!LoadBinary(saved, m.impl_->set.phrases)) return std::nullopt;
   for (const Phrase& p : m.impl_->set.phrases) {
     if (p.tokens.empty() || p.concept_index >= vocabulary.concepts().size() ||
         (p.polarity != 1 && p.polarity != -1)) {

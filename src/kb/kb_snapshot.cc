@@ -11,15 +11,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cereal/archives/binary.hpp>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <exception>
 #include <filesystem>
-#include <sstream>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -288,12 +285,8 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   std::vector<CuratedClaim> claims;
   std::vector<Study> studies;
   std::vector<ReferenceValue> reference_values;
-  try {
-    ViewInputArchive archive(kb);
-    archive(concepts, claims, studies, reference_values);
-    if (!archive.done()) return false;
-  } catch (const std::exception&) {
-    return false;  // a payload this build did not write
+  if (!LoadBinary(kb, concepts, claims, studies, reference_values)) {
+    return false;
   }
   Vocabulary v;
   for (Concept& c : concepts) {
@@ -302,7 +295,7 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   *vocabulary = std::move(v);
   *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
                                    std::move(reference_values));
-  // The extractor's tables are read when a command asks (Extractor).
+  // The extractor's tables are read when a command asks (TakeExtractor).
   const std::size_t matcher_at =
       static_cast<std::size_t>(matcher.data() - bytes.data());
   const std::size_t lexicon_at =
@@ -339,19 +332,10 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
       KeyOf(kb_dir_, files, &newest) != key_) {
     return Status::OK();
   }
-  std::ostringstream out;
-  {
-    cereal::BinaryOutputArchive archive(out);
-    // cereal's archives take non-const references for both directions;
-    // saving only reads them.
-    archive(
-        const_cast<std::vector<Concept>&>(vocabulary.concepts()),
-        const_cast<std::vector<CuratedClaim>&>(knowledge.claims()),
-        const_cast<std::vector<Study>&>(knowledge.studies()),
-        const_cast<std::vector<ReferenceValue>&>(knowledge.reference_values()));
-  }
   std::string payload;
-  PutSection(&payload, std::move(out).str());
+  PutSection(&payload,
+             SaveBinary(vocabulary.concepts(), knowledge.claims(),
+                        knowledge.studies(), knowledge.reference_values()));
   PutSection(&payload, ConceptMatcher(vocabulary).Save());
   PutSection(&payload, claims_internal::Lexicon::Get().Save());
   std::string manifest;

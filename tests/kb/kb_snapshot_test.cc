@@ -7,13 +7,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cereal/archives/binary.hpp>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <thread>
 
+#include "base/view_archive.h"
 #include "claims/claims_test_util.h"
 #include "claims/lexicon.h"
 #include "kb/snapshot_members.h"
@@ -64,16 +64,10 @@ bool Hits(const fs::path& kb, const fs::path& cache, Loaded* out) {
 }
 
 // Every member of everything loaded, as bytes (the snapshot's own member
-// lists, which static_asserts in kb_snapshot.cc keep complete).
+// lists, which member counts in snapshot_members.h keep complete).
 std::string Bytes(const Loaded& l) {
-  std::ostringstream out;
-  cereal::BinaryOutputArchive archive(out);
-  archive(
-      const_cast<std::vector<Concept>&>(l.vocabulary.concepts()),
-      const_cast<std::vector<CuratedClaim>&>(l.knowledge.claims()),
-      const_cast<std::vector<Study>&>(l.knowledge.studies()),
-      const_cast<std::vector<ReferenceValue>&>(l.knowledge.reference_values()));
-  return out.str();
+  return SaveBinary(l.vocabulary.concepts(), l.knowledge.claims(),
+                    l.knowledge.studies(), l.knowledge.reference_values());
 }
 
 // The claim -> evidence index, which Assemble rebuilds.
