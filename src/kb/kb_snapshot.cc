@@ -230,9 +230,13 @@ bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
   // A miss: note the kb's state before the caller reads it (Save). Files
   // changed shortly before now may change again within the same tick of a
   // coarse file clock, unseen: such a kb is not saved (key_ stays empty).
+  // The precise clock: the kernel may stamp a file from it (multigrain
+  // timestamps), ahead of time()'s coarse second.
   files_.clear();
   key_.clear();
-  const auto now = static_cast<long long>(std::time(nullptr));
+  timespec clock{};
+  clock_gettime(CLOCK_REALTIME, &clock);
+  const auto now = static_cast<long long>(clock.tv_sec);
   if (!ListKbFiles(kb_dir_, &files_)) return false;
   long long newest = 0;
   std::string key = KeyOf(kb_dir_, files_, &newest);
