@@ -2,9 +2,13 @@
 // Covered by tests/store/store_test.cc.
 #include "store/columns.h"
 
-#include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <utility>
 
 namespace claimcheck::store_internal {
 
@@ -19,14 +23,44 @@ std::string EncodeStrings(const std::vector<std::string>& items) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+namespace {
+
+// Reads a JSON array of strings straight into a vector (SAX): no document
+// tree and no memory pool, which cost more than the parse for lists of a
+// few names read once per stored document. Anything but strings directly
+// inside one array is refused.
+class StringListHandler
+    : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>,
+                                          StringListHandler> {
+ public:
+  explicit StringListHandler(std::vector<std::string>* items) : items_(items) {}
+
+  bool Default() { return false; }
+  bool StartArray() { return !std::exchange(started_, true); }
+  bool EndArray(rapidjson::SizeType) { return true; }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    if (!started_) return false;  // a string, not a list of them
+    items_->emplace_back(text, length);
+    return true;
+  }
+
+ private:
+  std::vector<std::string>* items_;
+  bool started_ = false;
+};
+
+}  // namespace
+
 bool DecodeStrings(std::string_view json, std::vector<std::string>* items) {
   items->clear();
-  rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError() || !doc.IsArray()) return false;
-  for (const auto& item : doc.GetArray()) {
-    if (!item.IsString()) return false;
-    items->emplace_back(item.GetString(), item.GetStringLength());
+  StringListHandler handler(items);
+  rapidjson::MemoryStream bytes(json.data(), json.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>
+      stream(bytes);
+  rapidjson::Reader reader;
+  if (!reader.Parse(stream, handler)) {
+    items->clear();
+    return false;
   }
   return true;
 }

@@ -37,6 +37,7 @@ class RawDb {
                             nullptr) == SQLITE_OK);
   }
   ~RawDb() { sqlite3_close(db_); }
+  sqlite3* get() const { return db_; }
   RawDb(const RawDb&) = delete;
   RawDb& operator=(const RawDb&) = delete;
 
@@ -278,6 +279,50 @@ TEST_CASE("store: every field survives a round trip", "[store]") {
   std::vector<StoredClaim> none = {StoredClaim{}};
   REQUIRE(store->ClaimsOfDocument("pmid:1", &none).ok());
   CHECK(none.empty());
+}
+
+TEST_CASE("store: JSON lists are read back exactly, damaged ones refused",
+          "[store]") {
+  const std::string path = Path(testing::TempDir("store_lists"));
+  DocumentWithClaims entry = SampleEntry("pmid:23853635", 4);
+  entry.document.authors = {"", "O\"Brien \\ J", "Møller Å", "a\nb\tc",
+                            std::string("nul\0inside", 11)};
+  entry.document.publication_types = {};
+  {
+    auto store = OpenOrDie(path);
+    REQUIRE(store->PutDocuments({entry}).ok());
+  }
+  {
+    auto store = OpenOrDie(path, OpenMode::kReadOnly);
+    auto got = store->GetDocument("pmid:23853635");
+    REQUIRE(got.ok());
+    REQUIRE(got.value().has_value());
+    CHECK(got.value()->authors == entry.document.authors);
+    CHECK(got.value()->publication_types.empty());
+  }
+  // Each of these is not a JSON list of strings: the read fails naming the
+  // document and the column, and never returns part of the list.
+  for (const char* bad :
+       {"", "\"Abbasi B\"", "[\"a\", 1]", "[[\"a\"]]", "[\"a\"] [\"b\"]",
+        "[\"a\"", "{\"a\": \"b\"}", "[\"a\", null]", "[\"\\x\"]", "3"}) {
+    INFO(bad);
+    {
+      RawDb raw(path);
+      sqlite3_stmt* stmt = nullptr;
+      const std::string sql = "UPDATE documents SET authors = ?1";
+      REQUIRE(sqlite3_prepare_v2(raw.get(), sql.c_str(), -1, &stmt, nullptr) ==
+              SQLITE_OK);
+      sqlite3_bind_text(stmt, 1, bad, -1, SQLITE_TRANSIENT);
+      REQUIRE(sqlite3_step(stmt) == SQLITE_DONE);
+      sqlite3_finalize(stmt);
+    }
+    auto store = OpenOrDie(path, OpenMode::kReadOnly);
+    auto got = store->GetDocument("pmid:23853635");
+    REQUIRE_FALSE(got.ok());
+    CHECK(got.status().code() == Status::Code::kCorruption);
+    CHECK(Contains(got.status().ToString(), "pmid:23853635"));
+    CHECK(Contains(got.status().ToString(), "authors"));
+  }
 }
 
 namespace {
