@@ -36,6 +36,8 @@ class ViewInputArchive
   }
   // True once every byte was read.
   bool done() const { return rest_.empty(); }
+  // The bytes not read yet.
+  std::size_t remaining() const { return rest_.size(); }
 
  private:
   std::string_view rest_;
@@ -51,10 +53,16 @@ void CEREAL_SERIALIZE_FUNCTION_NAME(ViewInputArchive& ar,
                                     cereal::NameValuePair<T>& t) {
   ar(t.value);
 }
+// A container's size: each of its elements takes at least one byte, so a
+// size beyond the bytes left is damage, refused before cereal allocates
+// room for it (a flipped bit in a length must not ask for gigabytes).
 template <class T>
 void CEREAL_SERIALIZE_FUNCTION_NAME(ViewInputArchive& ar,
                                     cereal::SizeTag<T>& t) {
   ar(t.size);
+  if (static_cast<unsigned long long>(t.size) > ar.remaining()) {
+    throw cereal::Exception("a snapshot's length runs past its end");
+  }
 }
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(ViewInputArchive& ar,

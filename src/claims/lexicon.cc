@@ -674,12 +674,31 @@ void PhraseTable<T>::Add(std::string_view phrase, T value) {
   } else {
     variants.push_back(FoldWords(phrase));
   }
-  for (auto& words : variants) {
+  for (const std::vector<std::string>& words : variants) {
     if (words.empty()) continue;
-    auto& bucket = by_first_[words[0]];
+    std::string joined;
+    for (const std::string& w : words) {
+      joined += (joined.empty() ? "" : " ") + w;
+    }
+    const std::string_view first = words[0];
+    auto begin = std::lower_bound(
+        entries_.begin(), entries_.end(), first,
+        [&](const Entry& e, std::string_view w) { return First(e) < w; });
+    auto end = begin;
     bool seen = false;
-    for (const Entry& e : bucket) seen = seen || e.words == words;
-    if (!seen) bucket.push_back({std::move(words), value});
+    for (; end != entries_.end() && First(*end) == first; ++end) {
+      seen = seen ||
+             std::string_view(text_).substr(end->start, end->size) == joined;
+    }
+    if (seen) continue;
+    Entry e;
+    e.start = static_cast<std::uint32_t>(text_.size());
+    e.size = static_cast<std::uint32_t>(joined.size());
+    e.first = static_cast<std::uint32_t>(first.size());
+    e.words = static_cast<std::uint32_t>(words.size());
+    e.value = value;
+    text_ += joined;
+    entries_.insert(end, std::move(e));
   }
 }
 
@@ -687,16 +706,30 @@ template <typename T>
 std::size_t PhraseTable<T>::Match(const std::vector<Tok>& toks, std::size_t i,
                                   T* value, bool skip_mentions) const {
   if (i >= toks.size() || (skip_mentions && toks[i].mention >= 0)) return 0;
-  auto it = by_first_.find(toks[i].fold);
-  if (it == by_first_.end()) return 0;
+  const std::string_view fold = toks[i].fold;
+  auto it = std::lower_bound(
+      entries_.begin(), entries_.end(), fold,
+      [&](const Entry& e, std::string_view w) { return First(e) < w; });
   std::size_t best = 0;
-  for (const Entry& e : it->second) {
-    const std::size_t n = e.words.size();
+  for (; it != entries_.end() && First(*it) == fold; ++it) {
+    const Entry& e = *it;
+    const std::size_t n = e.words;
     if (n <= best || i + n > toks.size()) continue;
+    // The words after the first, one at a time out of the joined text.
+    std::string_view rest =
+        std::string_view(text_).substr(e.start + e.first, e.size - e.first);
     bool same = true;
     for (std::size_t k = 1; k < n && same; ++k) {
+      if (rest.empty()) {  // fewer words than counted: never from Add or load
+        same = false;
+        break;
+      }
+      rest.remove_prefix(1);  // the ' ' before the word
+      const std::size_t space = rest.find(' ');
+      const std::string_view word = rest.substr(0, space);
+      rest.remove_prefix(word.size());
       const Tok& t = toks[i + k];
-      same = t.fold == e.words[k] && t.gap != Gap::kStrong &&
+      same = t.fold == word && t.gap != Gap::kStrong &&
              !(skip_mentions && t.mention >= 0);
     }
     if (same) {
@@ -718,34 +751,47 @@ template class PhraseTable<DoseRelation>;
 template <typename T>
 template <class Archive>
 void PhraseTable<T>::save(Archive& ar) const {
-  static_assert(MemberCount<Entry>() == 2, "save every member");
-  std::vector<const std::pair<const std::string, std::vector<Entry>>*> sorted;
-  sorted.reserve(by_first_.size());
-  for (const auto& pair : by_first_) sorted.push_back(&pair);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
-  ar(cereal::make_size_tag(static_cast<cereal::size_type>(sorted.size())));
-  for (const auto* pair : sorted) {
-    ar(pair->first, cereal::make_size_tag(
-                        static_cast<cereal::size_type>(pair->second.size())));
-    for (const Entry& e : pair->second) ar(e.words, e.value);
-  }
+  static_assert(MemberCount<Entry>() == 5, "save every member");
+  ar(text_,
+     cereal::make_size_tag(static_cast<cereal::size_type>(entries_.size())));
+  for (const Entry& e : entries_)
+    ar(e.start, e.size, e.first, e.words, e.value);
 }
 
 template <typename T>
 template <class Archive>
 void PhraseTable<T>::load(Archive& ar) {
-  by_first_.clear();
-  cereal::size_type keys = 0;
-  ar(cereal::make_size_tag(keys));
-  by_first_.reserve(static_cast<std::size_t>(keys));
-  for (cereal::size_type k = 0; k < keys; ++k) {
-    std::string first;
-    cereal::size_type entries = 0;
-    ar(first, cereal::make_size_tag(entries));
-    std::vector<Entry>& bucket = by_first_[first];
-    bucket.resize(static_cast<std::size_t>(entries));
-    for (Entry& e : bucket) ar(e.words, e.value);
+  cereal::size_type count = 0;
+  ar(text_, cereal::make_size_tag(count));
+  // Each entry takes at least 16 bytes: a count beyond what is left is
+  // damage, refused before anything is allocated for it.
+  if (count > ar.remaining() / 16) {
+    throw cereal::Exception("phrase table: entry count out of range");
+  }
+  entries_.assign(static_cast<std::size_t>(count), Entry{});
+  const Entry* previous = nullptr;
+  for (Entry& e : entries_) {
+    ar(e.start, e.size, e.first, e.words, e.value);
+    // Match reads text_ by these numbers: they must fit it, and the
+    // entries must be in Add's order.
+    const bool fits = e.start <= text_.size() &&
+                      e.size <= text_.size() - e.start && e.first > 0 &&
+                      e.first <= e.size &&
+                      (previous == nullptr || First(*previous) <= First(e));
+    const std::string_view phrase =
+        fits ? std::string_view(text_).substr(e.start, e.size)
+             : std::string_view();
+    const std::size_t space = phrase.find(' ');
+    const bool words_fit =
+        fits &&
+        (space == std::string_view::npos ? e.first == e.size
+                                         : space == e.first) &&
+        phrase.find("  ") == std::string_view::npos && phrase.back() != ' ' &&
+        e.words == 1 + std::count(phrase.begin(), phrase.end(), ' ');
+    if (!words_fit) {
+      throw cereal::Exception("phrase table: entry out of range");
+    }
+    previous = &e;
   }
 }
 

@@ -7,9 +7,9 @@
 #define CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace claimcheck::claims_internal {
@@ -32,6 +32,9 @@ struct Tok {
 };
 
 // Phrases of one or more folded words, matched longest first at a token.
+// Flat: every phrase's words in one string, and one sorted array of
+// entries, so that a table is a handful of allocations however many
+// phrases it holds (a kb snapshot loads some 3,000 of them at each start).
 template <typename T>
 class PhraseTable {
  public:
@@ -40,18 +43,16 @@ class PhraseTable {
   // "reducing to").
   void Add(std::string_view phrase, T value);
   // The length in tokens of the longest phrase starting at toks[i] (0 when
-  // none) and its value. Tokens inside a concept mention never match when
-  // `skip_mentions`.
+  // none) and its value; of phrases of one length, the first added. Tokens
+  // inside a concept mention never match when `skip_mentions`.
   std::size_t Match(const std::vector<Tok>& toks, std::size_t i, T* value,
                     bool skip_mentions = true) const;
 
-  // cereal's split serialization, by first word in byte order (so that the
-  // same table always gives the same bytes). Defined in lexicon.cc, the one
-  // user (Lexicon::Save and Load).
-  bool operator==(const PhraseTable& other) const {
-    return by_first_ == other.by_first_;
-  }
+  bool operator==(const PhraseTable& other) const = default;
 
+  // cereal's split serialization (the same table always gives the same
+  // bytes; load refuses entries that do not fit the text). Defined in
+  // lexicon.cc, the one user (Lexicon::Save and Load).
   template <class Archive>
   void save(Archive& ar) const;
   template <class Archive>
@@ -59,11 +60,20 @@ class PhraseTable {
 
  private:
   struct Entry {
-    std::vector<std::string> words;
-    T value;
+    std::uint32_t start = 0;  // the phrase in text_: words joined by ' '
+    std::uint32_t size = 0;
+    std::uint32_t first = 0;  // the length of its first word
+    std::uint32_t words = 0;
+    T value{};
     bool operator==(const Entry&) const = default;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::string_view First(const Entry& e) const {
+    return std::string_view(text_).substr(e.start, e.first);
+  }
+
+  std::string text_;
+  // By first word in byte order, then in the order added.
+  std::vector<Entry> entries_;
 };
 
 // The effect a predicate has on its object.
