@@ -514,43 +514,51 @@ Status VerdictEngine::Impl::EdgeCounts(const std::set<std::string>& from,
     *out = it->second;
     return Status::OK();
   }
-  auto known = [&](const std::string& a, const std::string& b) {
-    auto it = edge_counts.find(a);
-    return it != edge_counts.end() && it->second.count(b) > 0;
-  };
   // The pairs not asked yet: ask the cross product of their ends once, and
   // keep only what the store says about those pairs (the cross product may
   // hold pairs already kept, which must not be counted twice).
-  std::set<std::string> new_from, new_to;
+  std::vector<std::string> new_from;
+  std::vector<bool> to_needed(to.size(), false);
   for (const std::string& a : from) {
+    auto row = edge_counts.find(a);
+    bool needed = false;
+    std::size_t i = 0;
     for (const std::string& b : to) {
-      if (!known(a, b)) {
-        new_from.insert(a);
-        new_to.insert(b);
+      if (row == edge_counts.end() || row->second.count(b) == 0) {
+        needed = true;
+        to_needed[i] = true;
       }
+      ++i;
     }
+    if (needed) new_from.push_back(a);
   }
   if (!new_from.empty()) {
-    std::vector<EdgeCount> counts;
-    Status status = store->EdgeCounts({new_from.begin(), new_from.end()},
-                                      {new_to.begin(), new_to.end()}, &counts);
-    if (!status.ok()) return status;
-    std::map<std::pair<std::string_view, std::string_view>,
-             std::vector<EdgeCount>>
-        fresh;  // keyed by views into new_from and new_to
-    for (EdgeCount& c : counts) {
-      auto a = new_from.find(c.subject);
-      auto b = new_to.find(c.object);
-      if (a == new_from.end() || b == new_to.end()) continue;  // not asked
-      fresh[{*a, *b}].push_back(std::move(c));
+    std::vector<std::string> new_to;
+    std::size_t i = 0;
+    for (const std::string& b : to) {
+      if (to_needed[i++]) new_to.push_back(b);
     }
+    std::vector<EdgeCount> counts;
+    Status status = store->EdgeCounts(new_from, new_to, &counts);
+    if (!status.ok()) return status;
+    // Both lists are sorted, and so are the rows (subject, object, ...):
+    // each asked pair gets its run of rows, or nothing, in one walk.
+    std::size_t next = 0;
     for (const std::string& a : new_from) {
       auto& row = edge_counts[a];
       for (const std::string& b : new_to) {
-        if (row.count(b)) continue;  // kept before this read
-        auto f = fresh.find({a, b});
-        row[b] =
-            f == fresh.end() ? std::vector<EdgeCount>{} : std::move(f->second);
+        auto [pair, added] = row.try_emplace(b);
+        while (next < counts.size() &&
+               std::tie(counts[next].subject, counts[next].object) <
+                   std::tie(a, b)) {
+          ++next;  // not asked (never returned) or past already
+        }
+        while (next < counts.size() && counts[next].subject == a &&
+               counts[next].object == b) {
+          // A pair kept before this read keeps what it had.
+          if (added) pair->second.push_back(std::move(counts[next]));
+          ++next;
+        }
       }
     }
   }
