@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -326,6 +327,40 @@ std::unique_ptr<ClaimExtractor> KbSnapshot::TakeExtractor(
   return std::make_unique<ClaimExtractor>(vocabulary, std::move(*matcher));
 }
 
+namespace {
+
+// How old a save's temporary file must be before a later save removes it:
+// a save takes milliseconds, so one this old was left by a process killed
+// between mkstemp and rename.
+constexpr std::chrono::minutes kStaleTemporary{10};
+
+// Removes the temporary files (PATH.XXXXXX) of saves of the snapshot at
+// `path` that never reached their rename.
+void SweepTemporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const std::string prefix = target.filename().string() + ".";
+  const auto now = fs::file_time_type::clock::now();
+  std::error_code ec;
+  for (fs::directory_iterator it(target.parent_path(), ec), end;
+       !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() != prefix.size() + 6 ||
+        name.compare(0, prefix.size(), prefix) != 0) {
+      continue;
+    }
+    std::error_code file_ec;
+    const fs::file_time_type written = fs::last_write_time(it->path(), file_ec);
+    if (file_ec || !it->is_regular_file(file_ec) ||
+        now - written < kStaleTemporary) {
+      continue;
+    }
+    fs::remove(it->path(), file_ec);
+  }
+}
+
+}  // namespace
+
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         const Knowledge& knowledge) const {
   if (key_.empty()) return Status::OK();  // no miss noted
@@ -385,6 +420,7 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
     ::unlink(tmp.c_str());
     return Status::IOError(path_ + ": " + ec.message());
   }
+  SweepTemporaries(path_);
   return Status::OK();
 }
 

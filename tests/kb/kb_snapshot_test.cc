@@ -272,6 +272,34 @@ TEST_CASE(
     }
     CHECK(entries == 1);
   }
+  SECTION("a save removes what killed saves left, once it is stale") {
+    KbSnapshot snapshot(kb.string(), cache.string(), 0);
+    fs::create_directories(cache);
+    const std::string base = snapshot.path();
+    const auto hour_ago =
+        fs::file_time_type::clock::now() - std::chrono::hours(1);
+    auto make = [&](const std::string& path, bool old) {
+      WriteFile(path, "part of a snapshot");
+      if (old) fs::last_write_time(path, hour_ago);
+    };
+    make(base + ".a1B2c3", true);   // a killed save's: removed
+    make(base + ".Zz9Yy8", false);  // a save in progress maybe: kept
+    make(base + ".toolong", true);  // not mkstemp's: kept
+    make(base + "x.a1B2c3", true);  // another file's: kept
+    make((cache / "notes.txt").string(), true);
+    fs::create_directories(base + ".dir123");  // not a file: kept
+    fs::last_write_time(base + ".dir123", hour_ago);
+    Loaded unused;
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    CHECK_FALSE(fs::exists(base + ".a1B2c3"));
+    CHECK(fs::exists(base + ".Zz9Yy8"));
+    CHECK(fs::exists(base + ".toolong"));
+    CHECK(fs::exists(base + "x.a1B2c3"));
+    CHECK(fs::exists(cache / "notes.txt"));
+    CHECK(fs::exists(base + ".dir123"));
+    CHECK(fs::exists(base));
+  }
   SECTION("no cache directory: disabled") {
     KbSnapshot snapshot(kb.string(), "", 0);
     CHECK_FALSE(snapshot.enabled());
