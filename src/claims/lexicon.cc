@@ -675,10 +675,17 @@ void PhraseTable<T>::Add(std::string_view phrase, T value) {
     variants.push_back(FoldWords(phrase));
   }
   for (const std::vector<std::string>& words : variants) {
-    if (words.empty()) continue;
-    std::string joined;
-    for (const std::string& w : words) {
-      joined += (joined.empty() ? "" : " ") + w;
+    // Words are joined by single spaces, so none may be empty or hold one.
+    const bool joinable =
+        !words.empty() &&
+        std::none_of(words.begin(), words.end(), [](const std::string& w) {
+          return w.empty() || w.find(' ') != std::string::npos;
+        });
+    if (!joinable) continue;
+    std::string joined = words[0];
+    for (std::size_t k = 1; k < words.size(); ++k) {
+      joined += ' ';
+      joined += words[k];
     }
     const std::string_view first = words[0];
     auto begin = std::lower_bound(

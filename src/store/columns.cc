@@ -53,6 +53,9 @@ class StringListHandler
 
 bool DecodeStrings(std::string_view json, std::vector<std::string>* items) {
   items->clear();
+  // rapidjson's streams take a NUL byte for the end of the input: one inside
+  // the column would hide what follows it. JSON text never holds one raw.
+  if (json.find('\0') != std::string_view::npos) return false;
   StringListHandler handler(items);
   rapidjson::MemoryStream bytes(json.data(), json.size());
   rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>

@@ -444,6 +444,7 @@ TEST_CASE("the lexicon's saved tables load back, or not at all",
     toks.push_back(t);
   }
   int refused = 0;
+  int loaded_damaged = 0;
   for (std::size_t at = 0; at < saved.size(); at += 7) {
     std::string damaged = saved;
     damaged[at] = static_cast<char>(damaged[at] ^ 0x5a);
@@ -452,6 +453,7 @@ TEST_CASE("the lexicon's saved tables load back, or not at all",
       ++refused;
       continue;
     }
+    ++loaded_damaged;
     for (std::size_t i = 0; i < toks.size(); ++i) {
       claims_internal::Trigger trigger;
       int hedge = 0;
@@ -459,7 +461,10 @@ TEST_CASE("the lexicon's saved tables load back, or not at all",
       l.hedges.Match(toks, i, &hedge);
     }
   }
+  // Both happen: lengths and offsets are refused, a flipped letter or
+  // value loads (and was matched above).
   CHECK(refused > 0);
+  CHECK(loaded_damaged > 0);
   // Once Get has answered, Install keeps that lexicon.
   const Lexicon& first = Lexicon::Get();
   CHECK_FALSE(Lexicon::Install(std::move(loaded)));

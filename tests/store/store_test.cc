@@ -302,9 +302,20 @@ TEST_CASE("store: JSON lists are read back exactly, damaged ones refused",
   }
   // Each of these is not a JSON list of strings: the read fails naming the
   // document and the column, and never returns part of the list.
-  for (const char* bad :
-       {"", "\"Abbasi B\"", "[\"a\", 1]", "[[\"a\"]]", "[\"a\"] [\"b\"]",
-        "[\"a\"", "{\"a\": \"b\"}", "[\"a\", null]", "[\"\\x\"]", "3"}) {
+  const std::vector<std::string> damaged = {
+      "",
+      "\"Abbasi B\"",
+      "[\"a\", 1]",
+      "[[\"a\"]]",
+      "[\"a\"] [\"b\"]",
+      "[\"a\"",
+      "{\"a\": \"b\"}",
+      "[\"a\", null]",
+      "[\"\\x\"]",
+      "3",
+      std::string("[\"a\"]\0[1]", 9),  // a raw NUL, then more
+  };
+  for (const std::string& bad : damaged) {
     INFO(bad);
     {
       RawDb raw(path);
@@ -312,7 +323,8 @@ TEST_CASE("store: JSON lists are read back exactly, damaged ones refused",
       const std::string sql = "UPDATE documents SET authors = ?1";
       REQUIRE(sqlite3_prepare_v2(raw.get(), sql.c_str(), -1, &stmt, nullptr) ==
               SQLITE_OK);
-      sqlite3_bind_text(stmt, 1, bad, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt, 1, bad.data(), static_cast<int>(bad.size()),
+                        SQLITE_TRANSIENT);
       REQUIRE(sqlite3_step(stmt) == SQLITE_DONE);
       sqlite3_finalize(stmt);
     }
