@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -88,33 +89,46 @@ int main(int argc, char** argv) {
   std::string limit_label;
   double limit_ms = 0;
   std::vector<std::pair<std::string, std::string>> stores;
+  // Labels end at the first '=' (they cannot hold one), as in
+  // tools/bench/run.
   for (int i = 4; i < argc; ++i) {
     const std::string spec = argv[i];
-    if (spec == "--audit" && i + 1 < argc) {
-      article = argv[++i];
-      continue;
-    }
-    if (spec == "--query-limit" && i + 1 < argc) {
-      const std::string limit = argv[++i];
-      const auto eq = limit.rfind('=');
+    if (spec == "--audit" || spec == "--query-limit") {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "bench_query: %s needs a value\n", spec.c_str());
+        return 2;
+      }
+      const std::string value = argv[++i];
+      if (spec == "--audit") {
+        article = value;
+        continue;
+      }
       if (!limit_label.empty()) {
         std::fprintf(stderr, "bench_query: one --query-limit only\n");
         return 2;
       }
-      limit_label = limit.substr(0, eq);
-      limit_ms = eq == std::string::npos ? 0 : std::atof(&limit[eq + 1]);
-      if (limit_label.empty() || limit_ms <= 0) {
+      const auto eq = value.find('=');
+      limit_label = value.substr(0, eq);
+      const char* number = eq == std::string::npos ? "" : &value[eq + 1];
+      char* end = nullptr;
+      limit_ms = std::strtod(number, &end);
+      if (limit_label.empty() || end == number || *end != '\0' ||
+          !std::isfinite(limit_ms) || limit_ms <= 0) {
         std::fprintf(stderr,
                      "bench_query: --query-limit takes LABEL=MS (a store's "
-                     "label, milliseconds)\n");
+                     "label, milliseconds), not '%s'\n",
+                     value.c_str());
         return 2;
       }
       continue;
     }
     const auto eq = spec.find('=');
-    if (eq != std::string::npos) {
-      stores.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "bench_query: '%s' is not LABEL=STORE\n",
+                   spec.c_str());
+      return 2;
     }
+    stores.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
   }
   // Free text goes through the claim extractor; ids skip it.
   const std::vector<std::pair<std::string, std::vector<std::string>>> queries =
@@ -199,7 +213,9 @@ int main(int argc, char** argv) {
     ++failed;
   } else if (!limit_label.empty()) {
     // A limited case that failed to run has no median: not met either.
+    // (Without a process-start median no case was compared at all.)
     const bool unmeasured =
+        start <= 0 ||
         std::any_of(cases.begin(), cases.end(),
                     [](const Case& c) { return c.limit > 0 && c.failed; });
     std::printf("  query limit: median under %g ms with store '%s': %s\n",

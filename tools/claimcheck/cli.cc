@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +18,8 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #ifndef MADV_POPULATE_READ
@@ -36,8 +39,17 @@
 #define CLAIMCHECK_ASAN 1
 #endif
 #endif
+// ThreadSanitizer and MemorySanitizer bring their own allocators too.
+#if defined(__SANITIZE_THREAD__)
+#define CLAIMCHECK_SANITIZER_HEAP 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define CLAIMCHECK_SANITIZER_HEAP 1
+#endif
+#endif
 // glibc 2.33 or later (mallinfo2), where the heap is prepared (cli.cc).
-#if defined(__GLIBC__) && !defined(CLAIMCHECK_ASAN)
+#if defined(__GLIBC__) && !defined(CLAIMCHECK_ASAN) && \
+    !defined(CLAIMCHECK_SANITIZER_HEAP)
 #if __GLIBC_PREREQ(2, 33)
 #define CLAIMCHECK_PREPARE_HEAP 1
 #endif
@@ -211,8 +223,10 @@ void PrefaultHeap(std::size_t bytes, std::uintptr_t page) {
   // That free space (tens of KB, mostly never touched) is where the next
   // small blocks go once the break has moved: filled in one call here, not
   // in ~10 faults while the kb snapshot loads.
-  if (keep > 0 && keep < top) {
-    const std::uintptr_t from = (top - keep) & ~(page - 1);
+  // (At most 256 KB: after a large block was freed the top can be MBs.)
+  const std::size_t fill = std::min(keep, std::size_t{256} << 10);
+  if (fill > 0 && fill < top) {
+    const std::uintptr_t from = (top - fill) & ~(page - 1);
     madvise(reinterpret_cast<void*>(from), top - from, MADV_POPULATE_WRITE);
   }
   const std::uintptr_t boundary = align_up(top + request + 2 * page, kHugePage);
@@ -314,6 +328,7 @@ void PopulateProgramOnce(std::uintptr_t page) {
 // taken for a command by mistake costs one populate, never a result.
 __attribute__((constructor(101))) void PopulateEarly(int argc, char** argv,
                                                      char**) {
+  const int saved_errno = errno;  // nothing here is worth an errno
   for (int i = 1; i < argc && argv != nullptr; ++i) {
     const std::string_view word = argv[i];
     if (word == "query" || word == "audit" || word == "summary" ||
@@ -322,9 +337,10 @@ __attribute__((constructor(101))) void PopulateEarly(int argc, char** argv,
       if (page_size > 0) {
         PopulateProgramOnce(static_cast<std::uintptr_t>(page_size));
       }
-      return;
+      break;
     }
   }
+  errno = saved_errno;
 }
 }  // namespace
 #endif
