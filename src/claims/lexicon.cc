@@ -688,10 +688,7 @@ void PhraseTable<T>::Add(std::string_view phrase, T value) {
       joined += words[k];
     }
     const std::string_view first = words[0];
-    auto begin = std::lower_bound(
-        entries_.begin(), entries_.end(), first,
-        [&](const Entry& e, std::string_view w) { return First(e) < w; });
-    auto end = begin;
+    auto end = FirstAt(first);
     bool seen = false;
     for (; end != entries_.end() && First(*end) == first; ++end) {
       seen = seen ||
@@ -710,13 +707,19 @@ void PhraseTable<T>::Add(std::string_view phrase, T value) {
 }
 
 template <typename T>
+typename std::vector<typename PhraseTable<T>::Entry>::const_iterator
+PhraseTable<T>::FirstAt(std::string_view word) const {
+  return std::lower_bound(
+      entries_.begin(), entries_.end(), word,
+      [&](const Entry& e, std::string_view w) { return First(e) < w; });
+}
+
+template <typename T>
 std::size_t PhraseTable<T>::Match(const std::vector<Tok>& toks, std::size_t i,
                                   T* value, bool skip_mentions) const {
   if (i >= toks.size() || (skip_mentions && toks[i].mention >= 0)) return 0;
   const std::string_view fold = toks[i].fold;
-  auto it = std::lower_bound(
-      entries_.begin(), entries_.end(), fold,
-      [&](const Entry& e, std::string_view w) { return First(e) < w; });
+  auto it = FirstAt(fold);
   std::size_t best = 0;
   for (; it != entries_.end() && First(*it) == fold; ++it) {
     const Entry& e = *it;
@@ -806,8 +809,6 @@ template <class Archive>
 void serialize(Archive& ar, Trigger& t) {
   ar(t.effect, t.weak);
 }
-
-namespace {}  // namespace
 
 // Every table, for SaveBinary and LoadBinary (cereal).
 template <class Archive>

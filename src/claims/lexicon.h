@@ -70,6 +70,10 @@ class PhraseTable {
   std::string_view First(const Entry& e) const {
     return std::string_view(text_).substr(e.start, e.first);
   }
+  // The entry after the last one whose first word sorts before `word`:
+  // where its phrases begin (Match) or a new one goes (Add).
+  typename std::vector<Entry>::const_iterator FirstAt(
+      std::string_view word) const;
 
   std::string text_;
   // By first word in byte order, then in the order added.
