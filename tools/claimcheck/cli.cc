@@ -324,15 +324,18 @@ void PopulateProgramOnce(std::uintptr_t page) {
 // Before the static initialisers (priority 101 runs first): for a judging
 // command, the code and data they and main's first steps would fault in
 // one page at a time (~20 faults of iostream, locale, ICU and pugixml
-// set-up). glibc passes init_array functions main's arguments. A word
-// taken for a command by mistake costs one populate, never a result.
+// set-up). glibc passes init_array functions main's arguments; the command
+// table (Command::judges) says which commands judge. A word taken for a
+// command by mistake costs one populate, never a result.
 __attribute__((constructor(101))) void PopulateEarly(int argc, char** argv,
                                                      char**) {
   const int saved_errno = errno;  // nothing here is worth an errno
   for (int i = 1; i < argc && argv != nullptr; ++i) {
     const std::string_view word = argv[i];
-    if (word == "query" || word == "audit" || word == "summary" ||
-        word == "graph") {
+    const auto& commands = Commands();
+    if (std::any_of(commands.begin(), commands.end(), [&](const Command& c) {
+          return c.judges && word == c.name;
+        })) {
       const long page_size = sysconf(_SC_PAGESIZE);
       if (page_size > 0) {
         PopulateProgramOnce(static_cast<std::uintptr_t>(page_size));

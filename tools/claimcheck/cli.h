@@ -112,6 +112,9 @@ struct Command {
   const char* summary;
   const char* help;  // full usage text, options with their defaults
   int (*run)(Context& context);
+  // Calls PrepareToJudge: the program's code is mapped before the static
+  // initialisers when an argument names such a command (cli.cc).
+  bool judges = false;
 };
 
 // Called first by a command that judges (query, audit, summary, graph): has
