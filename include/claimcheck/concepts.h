@@ -25,8 +25,30 @@ const char* ConceptKindName(ConceptKind kind);
 enum class Better { kNone, kHigher, kLower };
 const char* BetterName(Better better);
 
+// Whether a concept can be what a claim is about (docs/vocabulary.md,
+// "Typing by branch"). Only kArgument concepts are claim subjects and
+// objects; the others are matched so that their words are not misread.
+enum class ConceptScope {
+  kArgument,    // a substance, exposure, body signal or outcome
+  kClass,       // a pharmacological class label ("Antioxidants")
+  kPopulation,  // who was studied: "Humans", "Male", "Aged", "Rats"
+  kOther,       // methods, places, disciplines, publication types
+};
+const char* ConceptScopeName(ConceptScope scope);
+
+// Where a concept comes from (docs/vocabulary.md, "Layers").
+enum class ConceptSource {
+  kCurated,    // kb/concepts/*.json (possibly an overlay on a descriptor)
+  kAlias,      // a concept kb/mesh/aliases.tsv adds under a descriptor
+  kMesh,       // a MeSH descriptor, kb/mesh/descriptors.tsv
+  kHarvested,  // a Supplementary Concept Record an imported record named
+};
+const char* ConceptSourceName(ConceptSource source);
+
 struct Concept {
-  std::string id;  // stable, [a-z0-9_]+
+  // Stable: [a-z][a-z0-9_]* for curated and alias concepts, the descriptor
+  // UI ("D008274") for MeSH descriptors without an overlay.
+  std::string id;
   ConceptKind kind = ConceptKind::kIntervention;
   std::string label;
   std::vector<std::string> synonyms;        // matched ignoring case
@@ -37,9 +59,23 @@ struct Concept {
   // Interventions only, optional: "mineral", "salt", "herb", "hormone",
   // "amino acid", "vitamin", "medicine", "food", "compound".
   std::string category;
-  std::string file;      // the kb file it came from
-  std::size_t line = 0;  // line of its "id" in that file
+  // The MeSH descriptor UI this concept is ("D008274"), or empty.
+  std::string mesh;
+  ConceptScope scope = ConceptScope::kArgument;
+  ConceptSource source = ConceptSource::kCurated;
+  // MeSH's entry terms and abbreviations of the descriptor, each joined by
+  // '|' (one string each, so that 30,000 concepts load in a few
+  // allocations); matched like synonyms and cased synonyms.
+  std::string mesh_terms;
+  std::string mesh_abbreviations;
+  // Consumer names from kb/mesh/aliases.tsv (matched ignoring case).
+  std::vector<std::string> aliases;
+  std::string file;      // the kb file it came from (empty: kb/mesh)
+  std::size_t line = 0;  // line of its "id" in that file (or its row)
 };
+
+// The '|'-separated items of Concept::mesh_terms or mesh_abbreviations.
+std::vector<std::string_view> SplitTerms(std::string_view joined);
 
 // The set of concepts, loaded from a knowledge-base directory. Thread-safe for
 // concurrent reads once loaded.
@@ -50,7 +86,12 @@ class Vocabulary {
   Vocabulary(Vocabulary&&) noexcept;
   Vocabulary& operator=(Vocabulary&&) noexcept;
 
-  // Reads every kb_dir/concepts/*.json in name order. Problems (JSON syntax
+  // Reads kb_dir/mesh/descriptors.tsv when it exists (the MeSH layer), then
+  // every kb_dir/concepts/*.json in name order (curated concepts; one with
+  // "mesh" takes its descriptor's place and names), then
+  // kb_dir/mesh/aliases.tsv when it exists (docs/vocabulary.md). Curated
+  // concepts come first in concepts(), then alias concepts, then
+  // descriptors by UI. Problems (JSON syntax
   // with line and column, missing or ill-typed fields, duplicate ids) are
   // appended to `problems`; concepts that could be read are kept. Returns
   // NotFound when kb_dir/concepts does not exist, Corruption when any problem
@@ -63,18 +104,52 @@ class Vocabulary {
   Status Add(Concept entry);
 
   const std::vector<Concept>& concepts() const { return concepts_; }
-  // nullptr when there is no such id.
+  // nullptr when there is no such id. A descriptor UI finds the curated
+  // concept that overlays it.
   const Concept* Find(std::string_view id) const;
+  // The MeSH year of the descriptor table ("2024"); empty without one.
+  const std::string& mesh_year() const { return mesh_year_; }
+  void set_mesh_year(std::string year) { mesh_year_ = std::move(year); }
+  // Ordinary English words that MeSH lists as terms, not matched on their
+  // own (kb/mesh/common_words.tsv), in file order.
+  const std::vector<std::string>& common_words() const { return common_; }
+  void set_common_words(std::vector<std::string> words) {
+    common_ = std::move(words);
+  }
+  // Makes `ui` another id of the concept `id` (an overlay); for loaders.
+  Status AddAlternateId(const std::string& ui, const std::string& id);
+  // Descriptor UIs that other ids stand for, by UI (for snapshots).
+  const std::map<std::string, std::string, std::less<>>& alternate_ids() const {
+    return alternate_;
+  }
   // The label of `id`, or `id` itself when the vocabulary does not know it
   // (for reports, which must still name what they cannot resolve).
   std::string LabelOf(std::string_view id) const;
+  // The concepts whose is_a names `id` (by index into concepts()), in
+  // index order. The index is built at the first call (thread-safe).
+  const std::vector<std::size_t>& ChildrenOf(std::string_view id) const;
   // True when `id` is `ancestor` or reaches it through is_a links.
   bool IsA(std::string_view id, std::string_view ancestor) const;
 
  private:
   std::vector<Concept> concepts_;
   std::map<std::string, std::size_t, std::less<>> index_;
+  std::map<std::string, std::string, std::less<>> alternate_;  // UI -> id
+  std::string mesh_year_;
+  std::vector<std::string> common_;
+  struct ChildIndex;
+  std::unique_ptr<ChildIndex> children_;
 };
+
+// How a mention's words name its concept.
+enum class MatchHow {
+  kExact,         // the concept's label
+  kSynonym,       // a curated synonym or antonym, or a MeSH entry term
+  kAbbreviation,  // a cased abbreviation, or one the document defines
+  kAlias,         // a consumer name from kb/mesh/aliases.tsv
+  kHarvested,     // a substance name harvested from imported records
+};
+const char* MatchHowName(MatchHow how);
 
 // A concept mention in a Text. Offsets are bytes into Text::str().
 struct Mention {
@@ -88,6 +163,8 @@ struct Mention {
   // The abbreviation defined in the document through which this matched, or
   // empty ("HPA" after "hypothalamic-pituitary-adrenal (HPA) axis").
   std::string via_abbreviation;
+  // How the words matched (docs/vocabulary.md, "Matching").
+  MatchHow how = MatchHow::kExact;
 };
 
 // An abbreviation the document defines: "long form (SHORT)".

@@ -1658,10 +1658,18 @@ struct ClaimExtractor::Impl {
   }
 
   std::vector<Claim> ExtractAll(
-      const Text& text, const std::vector<Mention>& mentions,
+      const Text& text, const std::vector<Mention>& all_mentions,
       const std::vector<SentenceContext>& context) const {
     std::vector<Claim> out;
     const auto& sentences = text.sentences();
+    // docs/vocabulary.md, "Matching": only concepts of scope argument are
+    // claim subjects and objects; a population ("Humans"), a class label or
+    // a method ("Placebos") is passed over.
+    std::vector<Mention> arguments;
+    for (const Mention& m : all_mentions) {
+      if (m.target->scope == ConceptScope::kArgument) arguments.push_back(m);
+    }
+    const std::vector<Mention>& mentions = arguments;
     std::vector<std::vector<const Mention*>> by_sentence(sentences.size());
     for (const Mention& m : mentions) {
       if (m.sentence < by_sentence.size()) {

@@ -1,12 +1,21 @@
 // ConceptMatcher: longest-match lookup of vocabulary phrases over folded word
-// tokens, sentence by sentence, with abbreviations the text itself defines.
-// Covered by tests/concepts/matcher_test.cc and tests/concepts/seeds_test.cc.
+// tokens, sentence by sentence, with abbreviations the text itself defines
+// (docs/vocabulary.md, "Matching").
+//
+// The phrases of a whole MeSH vocabulary (some 200,000) live in flat tables
+// (a sorted word dictionary and arrays of word ids) so that a kb snapshot
+// loads them with a few copies instead of hundreds of thousands of
+// allocations.
+// Covered by tests/concepts/matcher_test.cc, tests/concepts/seeds_test.cc
+// and tests/concepts/phrasings_test.cc.
 #include <algorithm>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <unordered_map>
 
-#include "base/member_count.h"
 #include "base/view_archive.h"
 #include "claimcheck/concepts.h"
 
@@ -14,108 +23,266 @@ namespace claimcheck {
 
 namespace {
 
-struct PhraseToken {
-  std::string fold;
-  std::string cased;  // compared only when `case_sensitive`
-  bool case_sensitive = false;
-};
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+// The concept of a phrase that names several concepts of equal standing:
+// the words are consumed and nothing is mentioned (never a guess).
+constexpr std::uint32_t kAmbiguous = kNone - 1;
 
+// A phrase before it goes into the flat tables, or one made for a single
+// text from an abbreviation it defines.
 struct Phrase {
-  std::vector<PhraseToken> tokens;
-  std::size_t concept_index = 0;  // index into Vocabulary::concepts()
+  std::vector<std::string> fold;
+  std::vector<std::string> cased;  // empty unless case-sensitive
+  std::uint32_t concept_index = 0;
   int polarity = 1;
+  MatchHow how = MatchHow::kExact;
   std::string via_abbreviation;
 };
 
-// Phrases, and the same by first token as indexes into them: longest
-// phrases first, then in the order added, so that the first full match found
-// at a position is the one to keep, deterministically.
-struct PhraseSet {
-  std::vector<Phrase> phrases;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
-
-  void Add(Phrase phrase) {
-    if (!phrase.tokens.empty()) phrases.push_back(std::move(phrase));
-  }
-  void Index() {
-    by_first.clear();
-    for (std::size_t i = 0; i < phrases.size(); ++i) {
-      by_first[phrases[i].tokens[0].fold].push_back(i);
-    }
-    for (auto& [key, bucket] : by_first) {
-      std::stable_sort(
-          bucket.begin(), bucket.end(), [this](std::size_t a, std::size_t b) {
-            return phrases[a].tokens.size() > phrases[b].tokens.size();
-          });
-    }
-  }
-};
-
-// For ConceptMatcher::Save and Load (cereal).
-template <class Archive>
-void serialize(Archive& ar, PhraseToken& t) {
-  ar(t.fold, t.cased, t.case_sensitive);
-}
-template <class Archive>
-void serialize(Archive& ar, Phrase& p) {
-  ar(p.tokens, p.concept_index, p.polarity, p.via_abbreviation);
-}
-static_assert(MemberCount<PhraseToken>() == 3, "serialize every member");
-static_assert(MemberCount<Phrase>() == 4, "serialize every member");
-
-std::vector<PhraseToken> PhraseTokens(std::string_view words,
-                                      bool case_sensitive) {
-  std::vector<PhraseToken> out;
-  if (!case_sensitive) {  // the cased form is never compared: not made
-    for (std::string& fold : FoldWords(words)) {
-      out.push_back({std::move(fold), std::string(), false});
-    }
-    return out;
+Phrase MakePhrase(std::string_view words, bool case_sensitive,
+                  std::uint32_t concept_index, int polarity, MatchHow how) {
+  Phrase p;
+  p.concept_index = concept_index;
+  p.polarity = polarity;
+  p.how = how;
+  if (!case_sensitive) {
+    p.fold = FoldWords(words);
+    return p;
   }
   for (Token& t : Tokenize(words)) {
-    out.push_back({std::move(t.fold), std::move(t.cased), true});
+    p.fold.push_back(std::move(t.fold));
+    p.cased.push_back(std::move(t.cased));
   }
-  return out;
+  return p;
 }
 
-bool TokenMatches(const Token& token, const PhraseToken& pt) {
-  if (token.fold != pt.fold) return false;
-  return !pt.case_sensitive || token.cased == pt.cased;
+// docs/vocabulary.md, "Matching": a MeSH entry term of three characters or
+// fewer ("ME", "CAT"), or one written in capitals ("AIDS", "CBD"), is
+// matched only as written.
+bool MeshTermNeedsCase(std::string_view term) {
+  if (term.size() <= 3) return true;
+  bool upper = false;
+  for (char c : term) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  return upper && term.size() <= 6;
 }
 
-// Where `a`'s long form occurs inside `phrase` as a run of tokens: returns the
-// phrase with that run replaced by the short form (case-sensitive), or an
-// empty phrase when it does not occur.
-Phrase ReplaceLongForm(const Phrase& phrase,
-                       const std::vector<PhraseToken>& long_form,
-                       const std::vector<PhraseToken>& short_form,
-                       const std::string& short_text) {
-  const auto& t = phrase.tokens;
-  if (long_form.empty() || t.size() < long_form.size()) return {};
-  for (std::size_t i = 0; i + long_form.size() <= t.size(); ++i) {
-    bool same = true;
-    for (std::size_t k = 0; k < long_form.size() && same; ++k) {
-      same = t[i + k].fold == long_form[k].fold;
-    }
-    if (!same) continue;
-    Phrase out = phrase;
-    out.tokens.clear();
-    out.tokens.insert(out.tokens.end(), t.begin(), t.begin() + i);
-    out.tokens.insert(out.tokens.end(), short_form.begin(), short_form.end());
-    out.tokens.insert(out.tokens.end(), t.begin() + i + long_form.size(),
-                      t.end());
-    out.via_abbreviation = short_text;
-    return out;
-  }
-  return {};
+// docs/vocabulary.md, "Matching": an ordinary English word that MeSH lists
+// as a name ("Lead", "Hope") is not matched on its own
+// (kb/mesh/common_words.tsv; `common` sorted, folded).
+bool IsCommonWord(const Phrase& p, const std::vector<std::string>& common) {
+  return p.fold.size() == 1 && p.cased.empty() &&
+         std::binary_search(common.begin(), common.end(), p.fold[0]);
+}
+
+bool HasBreakingPunctuation(std::string_view s) {
+  return s.find_first_of(",;()[]{}") != std::string_view::npos;
 }
 
 }  // namespace
 
 struct ConceptMatcher::Impl {
   const Vocabulary* vocabulary = nullptr;
-  PhraseSet set;  // phrases in vocabulary order
+  // Every word of every phrase, folded or cased, once, in byte order:
+  // word i is dict[offsets[i], offsets[i+1]).
+  std::string dict;
+  std::vector<std::uint32_t> offsets;
+  // Phrases, sorted by first folded word, then longest first, then in
+  // vocabulary order (which is the order of precedence).
+  std::vector<std::uint32_t> phrase_begin;  // into fold_ids / cased_ids
+  std::vector<std::uint32_t> phrase_meta;   // Meta() below
+  std::vector<std::uint32_t> phrase_concept;
+  std::vector<std::uint32_t> fold_ids;
+  std::vector<std::uint32_t> cased_ids;  // kNone where case does not count
+  // For word id w, its phrases are [first_begin[w], first_begin[w+1]).
+  std::vector<std::uint32_t> first_begin;
+
+  static std::uint32_t Meta(std::size_t words, MatchHow how, bool cased,
+                            int polarity) {
+    return static_cast<std::uint32_t>(words) |
+           (static_cast<std::uint32_t>(how) << 8) | (cased ? 1u << 16 : 0u) |
+           (polarity < 0 ? 1u << 17 : 0u);
+  }
+  static std::size_t Words(std::uint32_t meta) { return meta & 0xff; }
+  static MatchHow How(std::uint32_t meta) {
+    return static_cast<MatchHow>((meta >> 8) & 0xff);
+  }
+  static bool Cased(std::uint32_t meta) { return (meta >> 16) & 1; }
+  static int Polarity(std::uint32_t meta) { return (meta >> 17) & 1 ? -1 : 1; }
+
+  std::string_view Word(std::uint32_t id) const {
+    return std::string_view(dict).substr(offsets[id],
+                                         offsets[id + 1] - offsets[id]);
+  }
+  // The id of `word`, or kNone.
+  std::uint32_t Find(std::string_view word) const {
+    std::size_t lo = 0, hi = offsets.empty() ? 0 : offsets.size() - 1;
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (Word(static_cast<std::uint32_t>(mid)) < word) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo + 1 < offsets.size() &&
+                   Word(static_cast<std::uint32_t>(lo)) == word
+               ? static_cast<std::uint32_t>(lo)
+               : kNone;
+  }
+
+  void Build(std::vector<Phrase> phrases);
+  bool Valid() const;
+
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(dict, offsets, phrase_begin, phrase_meta, phrase_concept, fold_ids,
+       cased_ids, first_begin);
+  }
 };
+
+namespace {
+
+// A phrase's identity for finding the phrases several concepts share.
+std::string PhraseKey(const Phrase& p) {
+  std::string key;
+  for (const std::string& w : p.fold) key += w + '\x1f';
+  key += '\x1e';
+  for (const std::string& w : p.cased) key += w + '\x1f';
+  return key;
+}
+
+}  // namespace
+
+// docs/vocabulary.md, "Matching": phrases in vocabulary order, which is the
+// order of precedence (curated, alias, MeSH). A phrase several concepts
+// share goes to the first when it is curated or an alias concept's; among
+// descriptors alone, to the one that can be a claim argument when exactly
+// one can; otherwise it names none of them (kAmbiguous).
+void ConceptMatcher::Impl::Build(std::vector<Phrase> phrases) {
+  const auto& concepts = vocabulary->concepts();
+  std::unordered_map<std::string, std::size_t> first_of;
+  std::vector<std::vector<std::uint32_t>> sharing(phrases.size());
+  std::vector<bool> keep(phrases.size(), false);
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (phrases[i].fold.empty() || phrases[i].fold.size() > 0xff) continue;
+    auto [it, added] = first_of.emplace(PhraseKey(phrases[i]), i);
+    if (added) {
+      keep[i] = true;
+      sharing[i].push_back(phrases[i].concept_index);
+    } else {
+      auto& list = sharing[it->second];
+      if (std::find(list.begin(), list.end(), phrases[i].concept_index) ==
+          list.end()) {
+        list.push_back(phrases[i].concept_index);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (!keep[i] || sharing[i].size() < 2) continue;
+    const Concept& first = concepts[sharing[i].front()];
+    if (first.source != ConceptSource::kMesh) continue;
+    std::uint32_t argument = kNone;
+    int arguments = 0;
+    for (std::uint32_t c : sharing[i]) {
+      if (concepts[c].scope == ConceptScope::kArgument) {
+        argument = c;
+        ++arguments;
+      }
+    }
+    phrases[i].concept_index = arguments == 1 ? argument : kAmbiguous;
+  }
+  // The dictionary.
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (!keep[i]) continue;
+    for (const std::string& w : phrases[i].fold) words.push_back(w);
+    for (const std::string& w : phrases[i].cased) words.push_back(w);
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  dict.clear();
+  offsets.clear();
+  for (const std::string& w : words) {
+    offsets.push_back(static_cast<std::uint32_t>(dict.size()));
+    dict += w;
+  }
+  offsets.push_back(static_cast<std::uint32_t>(dict.size()));
+  // Phrases as word ids, in the order of matching.
+  struct Row {
+    std::uint32_t first, words, order;
+  };
+  std::vector<Row> rows;
+  std::vector<std::vector<std::uint32_t>> ids(phrases.size());
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    if (!keep[i]) continue;
+    for (const std::string& w : phrases[i].fold) ids[i].push_back(Find(w));
+    rows.push_back({ids[i][0], static_cast<std::uint32_t>(ids[i].size()),
+                    static_cast<std::uint32_t>(i)});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.words > b.words;
+  });
+  phrase_begin.clear();
+  phrase_meta.clear();
+  phrase_concept.clear();
+  fold_ids.clear();
+  cased_ids.clear();
+  first_begin.assign(words.size() + 1, 0);
+  for (const Row& r : rows) {
+    const Phrase& p = phrases[r.order];
+    phrase_begin.push_back(static_cast<std::uint32_t>(fold_ids.size()));
+    phrase_meta.push_back(
+        Meta(p.fold.size(), p.how, !p.cased.empty(), p.polarity));
+    phrase_concept.push_back(p.concept_index);
+    for (std::size_t k = 0; k < p.fold.size(); ++k) {
+      fold_ids.push_back(ids[r.order][k]);
+      cased_ids.push_back(p.cased.empty() ? kNone : Find(p.cased[k]));
+    }
+    ++first_begin[r.first + 1];
+  }
+  for (std::size_t w = 1; w < first_begin.size(); ++w) {
+    first_begin[w] += first_begin[w - 1];
+  }
+}
+
+bool ConceptMatcher::Impl::Valid() const {
+  const std::size_t n = phrase_begin.size();
+  if (offsets.empty() || offsets.back() != dict.size() ||
+      phrase_meta.size() != n || phrase_concept.size() != n ||
+      cased_ids.size() != fold_ids.size() ||
+      first_begin.size() != offsets.size() || first_begin.back() != n) {
+    return false;
+  }
+  for (std::size_t i = 1; i < offsets.size(); ++i) {
+    if (offsets[i] < offsets[i - 1]) return false;
+  }
+  for (std::size_t i = 1; i < first_begin.size(); ++i) {
+    if (first_begin[i] < first_begin[i - 1]) return false;
+  }
+  const std::size_t words = offsets.size() - 1;
+  const std::size_t concepts = vocabulary->concepts().size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t count = Words(phrase_meta[i]);
+    if (count == 0 || phrase_begin[i] > fold_ids.size() ||
+        count > fold_ids.size() - phrase_begin[i] ||
+        static_cast<std::uint32_t>(How(phrase_meta[i])) >
+            static_cast<std::uint32_t>(MatchHow::kHarvested) ||
+        (phrase_concept[i] >= concepts && phrase_concept[i] != kAmbiguous)) {
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < fold_ids.size(); ++i) {
+    if (fold_ids[i] >= words ||
+        (cased_ids[i] != kNone && cased_ids[i] >= words)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 ConceptMatcher::ConceptMatcher() : impl_(std::make_unique<Impl>()) {}
 
@@ -123,65 +290,129 @@ ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
     : impl_(std::make_unique<Impl>()) {
   impl_->vocabulary = &vocabulary;
   const auto& concepts = vocabulary.concepts();
-  auto add = [&](Phrase phrase) { impl_->set.Add(std::move(phrase)); };
+  std::vector<std::string> unmatched;
+  for (const std::string& w : vocabulary.common_words()) {
+    std::vector<std::string> f = FoldWords(w);
+    if (f.size() == 1) unmatched.push_back(std::move(f[0]));
+  }
+  std::sort(unmatched.begin(), unmatched.end());
+  std::vector<Phrase> phrases;
   for (std::size_t c = 0; c < concepts.size(); ++c) {
     const Concept& entry = concepts[c];
-    add({PhraseTokens(entry.label, false), c, 1, {}});
+    const auto index = static_cast<std::uint32_t>(c);
+    const bool mesh = entry.source == ConceptSource::kMesh;
+    if (!mesh || !HasBreakingPunctuation(entry.label)) {
+      Phrase p = MakePhrase(entry.label, mesh && MeshTermNeedsCase(entry.label),
+                            index, 1, MatchHow::kExact);
+      if (!mesh || !IsCommonWord(p, unmatched)) phrases.push_back(std::move(p));
+    }
     for (const std::string& s : entry.synonyms) {
-      add({PhraseTokens(s, false), c, 1, {}});
+      phrases.push_back(MakePhrase(s, false, index, 1, MatchHow::kSynonym));
     }
     for (const std::string& s : entry.cased_synonyms) {
-      add({PhraseTokens(s, true), c, 1, {}});
+      phrases.push_back(MakePhrase(s, true, index, 1, MatchHow::kAbbreviation));
     }
     for (const std::string& s : entry.antonyms) {
-      add({PhraseTokens(s, false), c, -1, {}});
+      phrases.push_back(MakePhrase(s, false, index, -1, MatchHow::kSynonym));
+    }
+    for (const std::string& s : entry.aliases) {
+      phrases.push_back(MakePhrase(s, MeshTermNeedsCase(s), index, 1,
+                                   entry.source == ConceptSource::kHarvested
+                                       ? MatchHow::kHarvested
+                                       : MatchHow::kAlias));
+    }
+    for (std::string_view s : SplitTerms(entry.mesh_terms)) {
+      if (HasBreakingPunctuation(s)) continue;
+      Phrase p =
+          MakePhrase(s, MeshTermNeedsCase(s), index, 1, MatchHow::kSynonym);
+      if (IsCommonWord(p, unmatched)) continue;
+      // docs/vocabulary.md, "Matching": "Autoimmune Diseases" is also
+      // written "autoimmune disorders".
+      if (p.cased.empty() && p.fold.size() > 1 && p.fold.back() == "disease") {
+        Phrase disorder = p;
+        disorder.fold.back() = "disorder";
+        phrases.push_back(std::move(disorder));
+      }
+      phrases.push_back(std::move(p));
+    }
+    for (std::string_view s : SplitTerms(entry.mesh_abbreviations)) {
+      if (HasBreakingPunctuation(s)) continue;
+      phrases.push_back(MakePhrase(s, true, index, 1, MatchHow::kAbbreviation));
     }
   }
-  impl_->set.Index();
+  impl_->Build(std::move(phrases));
 }
 
 ConceptMatcher::~ConceptMatcher() = default;
 ConceptMatcher::ConceptMatcher(ConceptMatcher&&) noexcept = default;
 ConceptMatcher& ConceptMatcher::operator=(ConceptMatcher&&) noexcept = default;
 
-std::string ConceptMatcher::Save() const {
-  return SaveBinary(impl_->set.phrases);
-}
+std::string ConceptMatcher::Save() const { return SaveBinary(*impl_); }
 
 std::optional<ConceptMatcher> ConceptMatcher::Load(const Vocabulary& vocabulary,
                                                    std::string_view saved) {
   ConceptMatcher m;
   m.impl_->vocabulary = &vocabulary;
-  if (!LoadBinary(saved, m.impl_->set.phrases)) return std::nullopt;
-  for (const Phrase& p : m.impl_->set.phrases) {
-    if (p.tokens.empty() || p.concept_index >= vocabulary.concepts().size() ||
-        (p.polarity != 1 && p.polarity != -1)) {
-      return std::nullopt;
-    }
-  }
-  m.impl_->set.Index();
+  if (!LoadBinary(saved, *m.impl_) || !m.impl_->Valid()) return std::nullopt;
   return m;
 }
 
 std::vector<Mention> ConceptMatcher::Match(
     const Text& text, std::vector<Abbreviation>* abbreviations_out) const {
+  const Impl& m = *impl_;
   const std::string& str = text.str();
   const std::vector<Abbreviation> abbreviations = FindAbbreviations(text);
 
   // Phrases for this text only: every vocabulary phrase containing a defined
-  // long form, with the short form in its place.
-  PhraseSet local;
+  // long form, with the short form (case-sensitive) in its place.
+  std::vector<Phrase> local;
   for (const Abbreviation& a : abbreviations) {
-    const auto long_form = PhraseTokens(a.long_form, false);
-    const auto short_form = PhraseTokens(a.short_form, true);
-    if (long_form.empty() || short_form.empty()) continue;
-    for (const Phrase& p : impl_->set.phrases) {
-      local.Add(ReplaceLongForm(p, long_form, short_form, a.short_form));
+    const std::vector<std::string> long_form = FoldWords(a.long_form);
+    const Phrase short_form =
+        MakePhrase(a.short_form, true, 0, 1, MatchHow::kAbbreviation);
+    if (long_form.empty() || short_form.fold.empty()) continue;
+    std::vector<std::uint32_t> long_ids;
+    for (const std::string& w : long_form) long_ids.push_back(m.Find(w));
+    if (std::find(long_ids.begin(), long_ids.end(), kNone) != long_ids.end()) {
+      continue;  // no phrase holds a word the dictionary lacks
+    }
+    for (std::size_t p = 0; p < m.phrase_begin.size(); ++p) {
+      const std::size_t n = Impl::Words(m.phrase_meta[p]);
+      if (n < long_ids.size() || m.phrase_concept[p] == kAmbiguous) continue;
+      const std::uint32_t* w = &m.fold_ids[m.phrase_begin[p]];
+      for (std::size_t i = 0; i + long_ids.size() <= n; ++i) {
+        if (!std::equal(long_ids.begin(), long_ids.end(), w + i)) continue;
+        Phrase out;
+        out.concept_index = m.phrase_concept[p];
+        out.polarity = Impl::Polarity(m.phrase_meta[p]);
+        out.how = MatchHow::kAbbreviation;
+        out.via_abbreviation = a.short_form;
+        // Every word is compared with its case here: the short form's
+        // as written, the rest as folded (fold == cased for them).
+        auto add = [&](std::size_t k) {
+          const std::string word(m.Word(w[k]));
+          out.fold.push_back(word);
+          const std::uint32_t cased = m.cased_ids[m.phrase_begin[p] + k];
+          out.cased.push_back(cased != kNone ? std::string(m.Word(cased))
+                                             : std::string());
+        };
+        for (std::size_t k = 0; k < i; ++k) add(k);
+        out.fold.insert(out.fold.end(), short_form.fold.begin(),
+                        short_form.fold.end());
+        out.cased.insert(out.cased.end(), short_form.cased.begin(),
+                         short_form.cased.end());
+        for (std::size_t k = i + long_ids.size(); k < n; ++k) add(k);
+        local.push_back(std::move(out));
+        break;
+      }
     }
   }
-  local.Index();
 
   const std::vector<Token> tokens = Tokenize(str);
+  std::vector<std::uint32_t> token_ids(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    token_ids[i] = m.Find(tokens[i].fold);
+  }
   // "(SHORT)" right after its long form may be stepped over inside a phrase.
   std::vector<bool> transparent(tokens.size(), false);
   for (const Abbreviation& a : abbreviations) {
@@ -192,53 +423,94 @@ std::vector<Mention> ConceptMatcher::Match(
     }
   }
 
+  // Whether the phrase's k-th word matches tokens[t].
+  auto table_word = [&](std::size_t p, std::size_t k, std::size_t t) {
+    const std::size_t at = m.phrase_begin[p] + k;
+    if (token_ids[t] != m.fold_ids[at]) return false;
+    const std::uint32_t cased = m.cased_ids[at];
+    return cased == kNone || m.Word(cased) == tokens[t].cased;
+  };
+  auto local_word = [&](const Phrase& p, std::size_t k, std::size_t t) {
+    if (tokens[t].fold != p.fold[k]) return false;
+    return p.cased[k].empty() || tokens[t].cased == p.cased[k];
+  };
+  // The index of the last token when the phrase of `count` words matches
+  // from token i (words compared by `word(k, t)`), else kNone.
+  auto match_from = [&](std::size_t i, std::size_t count,
+                        std::size_t sentence_end, auto&& word) -> std::size_t {
+    if (!word(std::size_t{0}, i)) return kNone;
+    std::size_t ti = i;
+    for (std::size_t k = 1; k < count; ++k) {
+      std::size_t next = ti + 1;
+      bool skipped = false;
+      while (next < tokens.size() && transparent[next] && !word(k, next)) {
+        ++next;
+        skipped = true;
+      }
+      if (next >= tokens.size() || tokens[next].end > sentence_end ||
+          !(tokens[next].gap_ok || skipped) || !word(k, next)) {
+        return kNone;
+      }
+      ti = next;
+    }
+    return ti;
+  };
+
   std::vector<Mention> mentions;
-  const auto& concepts = impl_->vocabulary->concepts();
+  const auto& concepts = m.vocabulary->concepts();
   std::size_t i = 0;
   while (i < tokens.size()) {
     const std::size_t sentence = text.SentenceAt(tokens[i].start);
     const std::size_t sentence_end =
         sentence < text.sentences().size() ? text.sentences()[sentence].end : 0;
-    const Phrase* best = nullptr;
-    std::size_t best_last = 0;  // index of the last token of the best match
-    for (const PhraseSet* set : {&local, &impl_->set}) {
-      auto it = set->by_first.find(tokens[i].fold);
-      if (it == set->by_first.end()) continue;
-      for (const std::size_t index : it->second) {
-        const Phrase& phrase = set->phrases[index];
-        std::size_t ti = i;
-        bool ok = TokenMatches(tokens[i], phrase.tokens[0]);
-        for (std::size_t p = 1; ok && p < phrase.tokens.size(); ++p) {
-          std::size_t next = ti + 1;
-          bool skipped = false;
-          while (next < tokens.size() && transparent[next] &&
-                 !TokenMatches(tokens[next], phrase.tokens[p])) {
-            ++next;
-            skipped = true;
-          }
-          ok = next < tokens.size() && tokens[next].end <= sentence_end &&
-               (tokens[next].gap_ok || skipped) &&
-               TokenMatches(tokens[next], phrase.tokens[p]);
-          ti = next;
-        }
-        if (ok && (best == nullptr || ti > best_last)) {
-          best = &phrase;
-          best_last = ti;
-        }
+    std::size_t best_last = kNone;
+    std::uint32_t best_concept = kNone;
+    int best_polarity = 1;
+    MatchHow best_how = MatchHow::kExact;
+    const std::string* best_via = nullptr;
+    auto consider = [&](std::size_t last, std::uint32_t concept_index,
+                        int polarity, MatchHow how, const std::string* via) {
+      if (last == kNone || (best_last != kNone && last <= best_last)) return;
+      best_last = last;
+      best_concept = concept_index;
+      best_polarity = polarity;
+      best_how = how;
+      best_via = via;
+    };
+    for (const Phrase& p : local) {
+      consider(match_from(i, p.fold.size(), sentence_end,
+                          [&](std::size_t k, std::size_t t) {
+                            return local_word(p, k, t);
+                          }),
+               p.concept_index, p.polarity, p.how, &p.via_abbreviation);
+    }
+    if (token_ids[i] != kNone) {
+      for (std::uint32_t p = m.first_begin[token_ids[i]];
+           p < m.first_begin[token_ids[i] + 1]; ++p) {
+        const std::size_t count = Impl::Words(m.phrase_meta[p]);
+        consider(match_from(i, count, sentence_end,
+                            [&](std::size_t k, std::size_t t) {
+                              return table_word(p, k, t);
+                            }),
+                 m.phrase_concept[p], Impl::Polarity(m.phrase_meta[p]),
+                 Impl::How(m.phrase_meta[p]), nullptr);
       }
     }
-    if (best == nullptr || sentence >= text.sentences().size()) {
+    if (best_last == kNone || sentence >= text.sentences().size()) {
       ++i;
       continue;
     }
-    Mention m;
-    m.target = &concepts[best->concept_index];
-    m.start = tokens[i].start;
-    m.end = tokens[best_last].end;
-    m.sentence = sentence;
-    m.polarity = best->polarity;
-    m.via_abbreviation = best->via_abbreviation;
-    mentions.push_back(std::move(m));
+    if (best_concept != kAmbiguous) {
+      Mention mention;
+      mention.target = &concepts[best_concept];
+      mention.start = tokens[i].start;
+      mention.end = tokens[best_last].end;
+      mention.sentence = sentence;
+      mention.polarity = best_polarity;
+      mention.how = best_how;
+      if (best_via != nullptr) mention.via_abbreviation = *best_via;
+      mentions.push_back(std::move(mention));
+    }
     i = best_last + 1;
   }
   if (abbreviations_out != nullptr) *abbreviations_out = abbreviations;

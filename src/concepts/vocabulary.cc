@@ -2,12 +2,14 @@
 // Covered by tests/concepts/vocabulary_test.cc and tests/kb/kb_check_test.cc.
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <set>
 
 #include "base/ids.h"
 #include "base/json_util.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/io.h"
+#include "concepts/mesh_table.h"
 
 namespace claimcheck {
 
@@ -15,7 +17,8 @@ namespace {
 
 const std::set<std::string, std::less<>> kConceptFields = {
     "id",       "kind", "label",  "synonyms", "cased_synonyms",
-    "antonyms", "is_a", "better", "note",     "category"};
+    "antonyms", "is_a", "better", "note",     "category",
+    "mesh"};
 
 // What an intervention is, for composition claims ("valerian root is a
 // mushroom") and to tell medicines from supplements.
@@ -126,6 +129,15 @@ bool ReadConcept(
   }
   std::optional<std::string> note;
   if (!ReadString(v, "note", &note)) problem("\"note\" must be a string");
+  std::optional<std::string> mesh;
+  if (!ReadString(v, "mesh", &mesh) ||
+      (mesh &&
+       (mesh->size() < 7 || (*mesh)[0] != 'D' ||
+        mesh->find_first_not_of("0123456789", 1) != std::string::npos))) {
+    problem("\"mesh\" must be a MeSH descriptor UI such as \"D008274\"");
+  } else if (mesh) {
+    c->mesh = *mesh;
+  }
   return ok;
 }
 
@@ -191,10 +203,218 @@ const char* BetterName(Better better) {
   return "none";
 }
 
-Vocabulary::Vocabulary() = default;
+struct Vocabulary::ChildIndex {
+  std::once_flag once;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> children;
+};
+
+Vocabulary::Vocabulary() : children_(std::make_unique<ChildIndex>()) {}
 Vocabulary::~Vocabulary() = default;
 Vocabulary::Vocabulary(Vocabulary&&) noexcept = default;
 Vocabulary& Vocabulary::operator=(Vocabulary&&) noexcept = default;
+
+namespace {
+
+using concepts_internal::AliasRow;
+using concepts_internal::Lower;
+using concepts_internal::MeshTable;
+
+// docs/vocabulary.md, "Layers": curated concepts with "mesh" take their
+// descriptor's place and names; the alias list adds names to concepts and
+// new concepts under them; the other descriptors follow, their parents
+// renamed to the overlays that took their place.
+void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
+             Diagnostics* problems) {
+  const std::string table_path = mesh_dir + "/descriptors.tsv";
+  std::map<std::string, std::size_t, std::less<>> row_of;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    row_of.emplace(table.rows[i].id, i);
+  }
+  // Overlays: descriptor UI -> curated id.
+  std::map<std::string, std::string, std::less<>> overlay;
+  std::vector<Concept> curated = vocab->concepts();
+  for (Concept& c : curated) {
+    if (c.mesh.empty()) continue;
+    auto row = row_of.find(c.mesh);
+    const std::string where =
+        (c.line ? "line " + std::to_string(c.line) + ", " : "") + "concept '" +
+        c.id + "'";
+    if (row == row_of.end()) {
+      problems->push_back(
+          {c.file, where, "unknown MeSH descriptor \"" + c.mesh + "\""});
+      continue;
+    }
+    if (!overlay.emplace(c.mesh, c.id).second) {
+      problems->push_back({c.file, where,
+                           "MeSH descriptor " + c.mesh +
+                               " is already the concept '" + overlay[c.mesh] +
+                               "'"});
+      continue;
+    }
+    const Concept& d = table.rows[row->second];
+    // The descriptor's own name is one more of the overlay's names.
+    c.mesh_terms = d.label;
+    if (!d.mesh_terms.empty()) c.mesh_terms += "|" + d.mesh_terms;
+    c.mesh_abbreviations = d.mesh_abbreviations;
+  }
+  auto canonical = [&](const std::string& id) -> std::string {
+    auto it = overlay.find(id);
+    return it == overlay.end() ? id : it->second;
+  };
+  std::vector<std::string> common;
+  const std::string common_path = mesh_dir + "/common_words.tsv";
+  std::error_code exists_error;
+  if (std::filesystem::exists(common_path, exists_error)) {
+    concepts_internal::ReadCommonWords(common_path, table, &common, problems);
+  }
+  // The alias list, when there is one.
+  std::vector<AliasRow> aliases;
+  const std::string alias_path = mesh_dir + "/aliases.tsv";
+  std::error_code ec;
+  if (std::filesystem::exists(alias_path, ec)) {
+    concepts_internal::ReadAliases(alias_path, &aliases, problems);
+  }
+  std::map<std::string, std::size_t, std::less<>> curated_of;
+  for (std::size_t i = 0; i < curated.size(); ++i) {
+    curated_of.emplace(curated[i].id, i);
+  }
+  std::vector<Concept> added;  // narrower alias concepts, by first row
+  std::map<std::string, std::size_t, std::less<>> added_of;
+  // The concept a target names, wherever it lives now.
+  auto concept_of = [&](const std::string& id) -> Concept* {
+    const std::string c = canonical(id);
+    if (auto it = curated_of.find(c); it != curated_of.end()) {
+      return &curated[it->second];
+    }
+    if (auto it = added_of.find(c); it != added_of.end()) {
+      return &added[it->second];
+    }
+    if (auto it = row_of.find(c); it != row_of.end()) {
+      return &table.rows[it->second];
+    }
+    return nullptr;
+  };
+  for (const AliasRow& a : aliases) {
+    const std::string where = "line " + std::to_string(a.line);
+    Concept* target = concept_of(a.target);
+    if (target == nullptr) {
+      problems->push_back(
+          {alias_path, where,
+           "unknown target \"" + a.target +
+               "\" (a MeSH descriptor UI or a curated concept id)"});
+      continue;
+    }
+    if (!a.narrower) {
+      target->aliases.push_back(a.name);
+      continue;
+    }
+    if (auto it = added_of.find(a.id); it != added_of.end()) {
+      Concept& c = added[it->second];
+      if (c.is_a.front() != target->id) {
+        problems->push_back(
+            {alias_path, where,
+             "\"" + a.label + "\" is already under '" + c.is_a.front() + "'"});
+        continue;
+      }
+      if (Lower(a.name) != Lower(c.label)) c.aliases.push_back(a.name);
+      continue;
+    }
+    if (curated_of.count(a.id) || row_of.count(a.id)) {
+      problems->push_back(
+          {alias_path, where,
+           "label \"" + a.label + "\" makes the id '" + a.id +
+               "', which a concept already has: use relation same"});
+      continue;
+    }
+    Concept c;
+    c.id = a.id;
+    c.label = a.label;
+    c.kind = target->kind;
+    c.scope = target->scope;
+    c.source = ConceptSource::kAlias;
+    c.is_a = {target->id};
+    c.file = alias_path;
+    c.line = a.line;
+    if (Lower(a.name) != Lower(a.label)) c.aliases.push_back(a.name);
+    added_of.emplace(c.id, added.size());
+    added.push_back(std::move(c));
+  }
+  // The vocabulary anew: curated, alias concepts, descriptors.
+  Vocabulary out;
+  out.set_mesh_year(table.year);
+  out.set_common_words(std::move(common));
+  for (Concept& c : curated) out.Add(std::move(c));
+  for (Concept& c : added) out.Add(std::move(c));
+  for (Concept& d : table.rows) {
+    if (overlay.count(d.id)) continue;
+    std::vector<std::string> parents;
+    for (const std::string& p : d.is_a) {
+      const std::string id = canonical(p);
+      const Concept* parent = out.Find(id);
+      const Concept* row =
+          parent ? parent : &table.rows[row_of.find(p)->second];
+      if (row->kind == d.kind &&
+          std::find(parents.begin(), parents.end(), id) == parents.end()) {
+        parents.push_back(id);
+      }
+    }
+    d.is_a = std::move(parents);
+    out.Add(std::move(d));
+  }
+  for (const auto& [ui, id] : overlay) out.AddAlternateId(ui, id);
+  (void)table_path;
+  *vocab = std::move(out);
+}
+
+}  // namespace
+
+const char* ConceptScopeName(ConceptScope scope) {
+  switch (scope) {
+    case ConceptScope::kArgument:
+      return "argument";
+    case ConceptScope::kClass:
+      return "class";
+    case ConceptScope::kPopulation:
+      return "population";
+    case ConceptScope::kOther:
+      return "other";
+  }
+  return "argument";
+}
+
+const char* ConceptSourceName(ConceptSource source) {
+  switch (source) {
+    case ConceptSource::kCurated:
+      return "curated";
+    case ConceptSource::kAlias:
+      return "alias";
+    case ConceptSource::kMesh:
+      return "mesh";
+    case ConceptSource::kHarvested:
+      return "harvested";
+  }
+  return "curated";
+}
+
+const char* MatchHowName(MatchHow how) {
+  switch (how) {
+    case MatchHow::kExact:
+      return "exact";
+    case MatchHow::kSynonym:
+      return "synonym";
+    case MatchHow::kAbbreviation:
+      return "abbreviation";
+    case MatchHow::kAlias:
+      return "alias";
+    case MatchHow::kHarvested:
+      return "harvested";
+  }
+  return "exact";
+}
+
+std::vector<std::string_view> SplitTerms(std::string_view joined) {
+  return concepts_internal::SplitList(joined, '|');
+}
 
 Status Vocabulary::Load(const std::string& kb_dir, Vocabulary* out,
                         Diagnostics* problems) {
@@ -215,6 +435,13 @@ Status Vocabulary::Load(const std::string& kb_dir, Vocabulary* out,
   std::sort(files.begin(), files.end());
   const std::size_t before = problems->size();
   for (const std::string& file : files) LoadFile(file, out, problems);
+  const std::string mesh_dir = (fs::path(kb_dir) / "mesh").string();
+  const std::string table = mesh_dir + "/descriptors.tsv";
+  if (fs::exists(table, ec)) {
+    MeshTable mesh;
+    concepts_internal::ReadMeshTable(table, &mesh, problems);
+    LayMesh(mesh_dir, std::move(mesh), out, problems);
+  }
   if (problems->size() > before) {
     return Status::Corruption(kb_dir + ": " +
                               std::to_string(problems->size() - before) +
@@ -223,7 +450,33 @@ Status Vocabulary::Load(const std::string& kb_dir, Vocabulary* out,
   return Status::OK();
 }
 
+Status Vocabulary::AddAlternateId(const std::string& ui,
+                                  const std::string& id) {
+  if (Find(id) == nullptr || index_.count(ui)) {
+    return Status::InvalidArgument("bad alternate id '" + ui + "'");
+  }
+  alternate_[ui] = id;
+  return Status::OK();
+}
+
+const std::vector<std::size_t>& Vocabulary::ChildrenOf(
+    std::string_view id) const {
+  static const std::vector<std::size_t> kNoChildren;
+  if (!children_) return kNoChildren;
+  std::call_once(children_->once, [this] {
+    for (std::size_t i = 0; i < concepts_.size(); ++i) {
+      for (const std::string& parent : concepts_[i].is_a) {
+        const Concept* p = Find(parent);
+        if (p != nullptr) children_->children[p->id].push_back(i);
+      }
+    }
+  });
+  auto it = children_->children.find(id);
+  return it == children_->children.end() ? kNoChildren : it->second;
+}
+
 Status Vocabulary::Add(Concept entry) {
+  children_ = std::make_unique<ChildIndex>();  // built again when asked
   if (entry.id.empty()) return Status::InvalidArgument("empty concept id");
   if (index_.count(entry.id)) {
     return Status::InvalidArgument("duplicate concept id '" + entry.id + "'");
@@ -235,6 +488,10 @@ Status Vocabulary::Add(Concept entry) {
 
 const Concept* Vocabulary::Find(std::string_view id) const {
   auto it = index_.find(id);
+  if (it != index_.end()) return &concepts_[it->second];
+  auto alt = alternate_.find(id);
+  if (alt == alternate_.end()) return nullptr;
+  it = index_.find(alt->second);
   return it == index_.end() ? nullptr : &concepts_[it->second];
 }
 

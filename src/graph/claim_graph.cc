@@ -144,53 +144,70 @@ const char* KinshipName(Kinship kinship) {
 std::vector<Kin> Kindred(const Vocabulary& vocabulary, std::string_view id,
                          bool siblings) {
   std::vector<Kin> out;
-  if (vocabulary.Find(id) == nullptr) {
+  const Concept* self = vocabulary.Find(id);
+  if (self == nullptr) {
     out.push_back(Kin{std::string(id), Kinship::kSame});
     return out;
   }
-  // Each concept's ancestors, walked once: hierarchies are shallow, so this
-  // is a few steps per concept instead of an IsA walk per pair.
-  auto ancestors_of = [&](std::string_view start) {
-    std::vector<std::string_view> found, stack = {start};
-    while (!stack.empty()) {
-      const std::string_view current = stack.back();
-      stack.pop_back();
-      const Concept* c = vocabulary.Find(current);
-      if (c == nullptr) continue;
-      for (const std::string& parent : c->is_a) {
-        if (std::find(found.begin(), found.end(), parent) != found.end()) {
-          continue;
-        }
-        found.push_back(parent);
+  const auto& concepts = vocabulary.concepts();
+  // Up the is_a links: the broader concepts.
+  std::set<std::string_view> ancestors;
+  std::vector<const Concept*> stack = {self};
+  while (!stack.empty()) {
+    const Concept* c = stack.back();
+    stack.pop_back();
+    for (const std::string& parent_id : c->is_a) {
+      const Concept* parent = vocabulary.Find(parent_id);
+      if (parent != nullptr && parent != self &&
+          ancestors.insert(parent->id).second) {
         stack.push_back(parent);
       }
     }
-    return found;
-  };
-  const std::vector<std::string_view> ancestors = ancestors_of(id);
-  auto has = [](const std::vector<std::string_view>& v, std::string_view x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-  };
-  std::vector<Kin> others;
-  for (const Concept& c : vocabulary.concepts()) {
-    if (c.id == id) continue;
-    const std::vector<std::string_view> mine = ancestors_of(c.id);
-    if (has(mine, id)) {
-      others.push_back(Kin{c.id, Kinship::kNarrower});
-    } else if (has(ancestors, c.id)) {
-      others.push_back(Kin{c.id, Kinship::kBroader});
-    } else if (siblings) {
-      for (std::string_view a : ancestors) {
-        if (has(mine, a)) {
-          others.push_back(Kin{c.id, Kinship::kSibling});
-          break;
+  }
+  // Down them from `from`: its narrower concepts, into `found`.
+  auto descendants = [&](const Concept* from,
+                         std::set<std::string_view>* found) {
+    std::vector<const Concept*> down = {from};
+    while (!down.empty()) {
+      const Concept* c = down.back();
+      down.pop_back();
+      for (std::size_t child : vocabulary.ChildrenOf(c->id)) {
+        if (found->insert(concepts[child].id).second) {
+          down.push_back(&concepts[child]);
         }
       }
     }
+  };
+  std::set<std::string_view> narrower;
+  descendants(self, &narrower);
+  narrower.erase(self->id);
+  // Siblings share an ancestor. docs/vocabulary.md, "Layers": only curated
+  // and alias ancestors make siblings (magnesium citrate and oxide under
+  // magnesium); a MeSH ancestor such as "Metals, Alkaline Earth" would make
+  // thousands.
+  std::set<std::string_view> sibling;
+  if (siblings) {
+    for (std::string_view a : ancestors) {
+      const Concept* c = vocabulary.Find(a);
+      if (c->source != ConceptSource::kMesh) descendants(c, &sibling);
+    }
   }
-  std::sort(others.begin(), others.end(),
-            [](const Kin& a, const Kin& b) { return a.id < b.id; });
-  out.push_back(Kin{std::string(id), Kinship::kSame});
+  std::vector<Kin> others;
+  std::set<std::string_view> all;
+  all.insert(ancestors.begin(), ancestors.end());
+  all.insert(narrower.begin(), narrower.end());
+  all.insert(sibling.begin(), sibling.end());
+  for (std::string_view k : all) {
+    if (k == self->id) continue;
+    if (narrower.count(k)) {
+      others.push_back(Kin{std::string(k), Kinship::kNarrower});
+    } else if (ancestors.count(k)) {
+      others.push_back(Kin{std::string(k), Kinship::kBroader});
+    } else {
+      others.push_back(Kin{std::string(k), Kinship::kSibling});
+    }
+  }
+  out.push_back(Kin{self->id, Kinship::kSame});
   out.insert(out.end(), others.begin(), others.end());
   return out;
 }

@@ -111,7 +111,10 @@ void CheckPhrases(const Vocabulary& vocab, Diagnostics* problems) {
     std::string cased;
   };
   std::map<std::string, std::vector<Owner>> by_key;
+  // MeSH's own names are not checked here: the matcher settles a name that
+  // several descriptors share (docs/vocabulary.md, "Matching").
   for (const Concept& c : vocab.concepts()) {
+    if (c.source == ConceptSource::kMesh) continue;
     auto add = [&](const std::string& phrase, bool case_sensitive,
                    const char* field) {
       const PhraseKey key = KeyOf(phrase, case_sensitive);
@@ -145,6 +148,7 @@ void CheckPhrases(const Vocabulary& vocab, Diagnostics* problems) {
     for (const auto& s : c.synonyms) add(s, false, "synonym");
     for (const auto& s : c.cased_synonyms) add(s, true, "cased synonym");
     for (const auto& s : c.antonyms) add(s, false, "antonym");
+    for (const auto& s : c.aliases) add(s, false, "alias");
   }
 }
 
@@ -168,7 +172,14 @@ std::size_t CheckKnowledgeBase(const std::string& kb_dir,
       loaded.code() == Status::Code::kIOError) {
     problems->push_back({kb_dir, "", loaded.message()});
   }
+  const std::size_t vocabulary_from = problems->size();
   CheckVocabulary(vocabulary, problems);
+  // Descriptors carry no file name (30,000 copies of one string): theirs.
+  for (std::size_t i = vocabulary_from; i < problems->size(); ++i) {
+    if ((*problems)[i].file.empty()) {
+      (*problems)[i].file = kb_dir + "/mesh/descriptors.tsv";
+    }
+  }
   CheckEvidence(kb_dir, vocabulary, problems);
   return problems->size() - before;
 }

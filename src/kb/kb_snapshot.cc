@@ -105,7 +105,8 @@ bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
   if (ec) return false;
   std::sort(files->begin(), files->end());
   for (const char* name :
-       {"/claims.json", "/studies.json", "/reference_values.json"}) {
+       {"/mesh/descriptors.tsv", "/mesh/aliases.tsv", "/mesh/common_words.tsv",
+        "/claims.json", "/studies.json", "/reference_values.json"}) {
     files->push_back(kb_dir + name);
   }
   return true;
@@ -287,16 +288,25 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
     return false;
   }
   std::vector<Concept> concepts;
+  std::map<std::string, std::string, std::less<>> alternate;
+  std::string mesh_year;
+  std::vector<std::string> common_words;
   std::vector<CuratedClaim> claims;
   std::vector<Study> studies;
   std::vector<ReferenceValue> reference_values;
-  if (!LoadBinary(kb, concepts, claims, studies, reference_values)) {
+  if (!LoadBinary(kb, concepts, alternate, mesh_year, common_words, claims,
+                  studies, reference_values)) {
     return false;
   }
   Vocabulary v;
   for (Concept& c : concepts) {
     if (!v.Add(std::move(c)).ok()) return false;
   }
+  for (const auto& [ui, id] : alternate) {
+    if (!v.AddAlternateId(ui, id).ok()) return false;
+  }
+  v.set_mesh_year(std::move(mesh_year));
+  v.set_common_words(std::move(common_words));
   *vocabulary = std::move(v);
   *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
                                    std::move(reference_values));
@@ -373,8 +383,10 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
   }
   std::string payload;
   PutSection(&payload,
-             SaveBinary(vocabulary.concepts(), knowledge.claims(),
-                        knowledge.studies(), knowledge.reference_values()));
+             SaveBinary(vocabulary.concepts(), vocabulary.alternate_ids(),
+                        vocabulary.mesh_year(), vocabulary.common_words(),
+                        knowledge.claims(), knowledge.studies(),
+                        knowledge.reference_values()));
   PutSection(&payload, ConceptMatcher(vocabulary).Save());
   PutSection(&payload, claims_internal::Lexicon::Get().Save());
   std::string manifest;

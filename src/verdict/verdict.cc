@@ -1166,9 +1166,12 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
   if (!Directional(q.relation) || q.relation == "no_effect") return;
   const std::vector<Kin> subjects = KinOf(q.subject, false);
   const std::vector<Kin> objects = KinOf(q.object, false);
+  // docs/verdicts.md, "Chains": chains run through the curated and alias
+  // mechanisms (not yet through every MeSH descriptor of that kind: the
+  // search asks each of them for edges).
   std::vector<Kin> mechanisms;
   for (const Concept& c : vocabulary.concepts()) {
-    if (c.kind == ConceptKind::kMechanism) {
+    if (c.kind == ConceptKind::kMechanism && c.source != ConceptSource::kMesh) {
       mechanisms.push_back(Kin{c.id, Kinship::kSame});
     }
   }

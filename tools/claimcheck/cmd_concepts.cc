@@ -39,7 +39,17 @@ std::string JsonReport(const std::string& file, const Text& text,
     JsonString(w, m.target->label);
     w.Key("kind");
     w.String(ConceptKindName(m.target->kind));
+    if (!m.target->mesh.empty()) {
+      w.Key("mesh");
+      JsonString(w, m.target->mesh);
+    }
+    w.Key("scope");
+    w.String(ConceptScopeName(m.target->scope));
+    w.Key("source");
+    w.String(ConceptSourceName(m.target->source));
     w.EndObject();
+    w.Key("how");
+    w.String(MatchHowName(m.how));
     w.Key("text");
     JsonString(w, Slice(text.str(), m.start, m.end));
     w.Key("start");
@@ -116,16 +126,28 @@ std::string TextReport(const std::string& file, const Text& text,
   std::ostringstream out;
   out << file << ": " << text.sentences().size() << " sentences, "
       << mentions.size() << " mentions of " << by_id.size() << " concepts\n";
-  for (ConceptKind kind : {ConceptKind::kIntervention, ConceptKind::kMechanism,
-                           ConceptKind::kOutcome}) {
+  // Claim arguments by kind, then what is never a claim argument
+  // (docs/vocabulary.md, "Typing by branch").
+  for (int group = 0; group < 4; ++group) {
+    const auto kind = static_cast<ConceptKind>(group < 3 ? group : 0);
     bool header = false;
     for (const auto& [id, seen] : by_id) {
-      if (seen.target->kind != kind) continue;
+      const bool argument = seen.target->scope == ConceptScope::kArgument;
+      if (group < 3 ? (!argument || seen.target->kind != kind) : argument) {
+        continue;
+      }
       if (!header) {
-        out << "\n" << ConceptKindName(kind) << "s:\n";
+        out << "\n"
+            << (group < 3 ? std::string(ConceptKindName(kind)) + "s"
+                          : std::string("not claim arguments"))
+            << ":\n";
         header = true;
       }
       std::string line = "  " + id;
+      if (group == 3) {
+        line += " (" + seen.target->label + ", " +
+                ConceptScopeName(seen.target->scope) + ")";
+      }
       line.resize(std::max<std::size_t>(line.size() + 1, 34), ' ');
       line += std::to_string(seen.count) + "x  ";
       for (std::size_t k = 0; k < seen.forms.size(); ++k) {

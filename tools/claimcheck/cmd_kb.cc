@@ -69,6 +69,9 @@ Breakdown CountBy(const std::vector<E>& all, const char* (*name)(E),
 struct KbStats {
   std::size_t concepts = 0;
   Breakdown concepts_by_kind;
+  Breakdown concepts_by_source;
+  Breakdown concepts_by_scope;
+  std::string mesh_year;
   std::size_t claims = 0;
   Breakdown claims_by_kind;
   std::size_t studies = 0;
@@ -93,6 +96,17 @@ KbStats Count(const Vocabulary& vocabulary, const Knowledge& knowledge) {
   s.concepts_by_kind =
       CountBy(kConceptKinds, ConceptKindName, vocabulary.concepts(),
               [](const Concept& c) { return c.kind; });
+  s.concepts_by_source =
+      CountBy({ConceptSource::kCurated, ConceptSource::kAlias,
+               ConceptSource::kMesh, ConceptSource::kHarvested},
+              ConceptSourceName, vocabulary.concepts(),
+              [](const Concept& c) { return c.source; });
+  s.concepts_by_scope =
+      CountBy({ConceptScope::kArgument, ConceptScope::kClass,
+               ConceptScope::kPopulation, ConceptScope::kOther},
+              ConceptScopeName, vocabulary.concepts(),
+              [](const Concept& c) { return c.scope; });
+  s.mesh_year = vocabulary.mesh_year();
   s.claims = knowledge.claims().size();
   s.claims_by_kind = CountBy(AllClaimKinds(), ClaimKindName, knowledge.claims(),
                              [](const CuratedClaim& c) { return c.kind; });
@@ -153,6 +167,10 @@ std::string StatsJson(const KbStats& s) {
   w.SetIndent(' ', 2);
   w.StartObject();
   JsonOpenCount(w, "concepts", s.concepts, "by_kind", s.concepts_by_kind);
+  JsonBreakdown(w, "by_source", s.concepts_by_source);
+  JsonBreakdown(w, "by_scope", s.concepts_by_scope);
+  w.Key("mesh_year");
+  JsonString(w, s.mesh_year);
   w.EndObject();
   JsonOpenCount(w, "claims", s.claims, "by_kind", s.claims_by_kind);
   w.EndObject();
@@ -195,6 +213,12 @@ void TextCount(std::ostream& out, const std::string& label, std::size_t total,
 std::string StatsText(const KbStats& s) {
   std::ostringstream out;
   TextCount(out, "concepts", s.concepts, s.concepts_by_kind);
+  TextCount(out, "concepts by source", s.concepts, s.concepts_by_source);
+  TextCount(out, "concepts by scope", s.concepts, s.concepts_by_scope);
+  if (!s.mesh_year.empty()) {
+    out << "MeSH year" << std::string(17, ' ') << std::setw(5) << s.mesh_year
+        << "\n";
+  }
   TextCount(out, "claims", s.claims, s.claims_by_kind);
   TextCount(out, "studies", s.studies, s.studies_by_design);
   TextRow(out, 0, "retracted studies", s.retracted);

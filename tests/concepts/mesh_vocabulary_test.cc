@@ -1,0 +1,205 @@
+// The open vocabulary (docs/vocabulary.md) on real text it was not written
+// for: the gold phrasings of tests/concepts/phrasings.tsv (labelled from
+// ../shared/corpus/articles-dev and ../shared/bench/check-covid by a helper
+// who did not write the matcher, before it was tuned), Check-COVID claims,
+// and the layers of kb/mesh on a small kb.
+#include <rapidjson/document.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "claimcheck/kb.h"
+#include "concept_test_util.h"
+#include "real_kb.h"
+#include "test_util.h"
+
+namespace claimcheck {
+
+namespace {
+
+std::vector<Mention> MatchText(const ConceptMatcher& matcher,
+                               const std::string& s) {
+  Diagnostics warnings;
+  Result<Text> text = Text::FromBytes(s, "phrase", &warnings);
+  REQUIRE(text.ok());
+  return matcher.Match(text.value());
+}
+
+// True when `c` is the concept a gold row names: a MeSH UI (the descriptor
+// or the curated concept that overlays it), a curated id, or label:NAME.
+bool Names(const Concept& c, const std::string& expected) {
+  if (c.id == expected || c.mesh == expected) return true;
+  const std::string prefix = "label:";
+  if (expected.rfind(prefix, 0) != 0) return false;
+  std::string want = expected.substr(prefix.size()), have = c.label;
+  for (auto* s : {&want, &have}) {
+    for (char& ch : *s) ch = static_cast<char>(std::tolower(ch));
+  }
+  return want == have;
+}
+
+const ConceptMatcher& RealMatcher() {
+  static const ConceptMatcher* m =
+      new ConceptMatcher(testing::RealKb().vocabulary);
+  return *m;
+}
+
+}  // namespace
+
+TEST_CASE("open vocabulary: gold phrasings from articles-dev and Check-COVID",
+          "[concepts][mesh]") {
+  std::ifstream in(std::string(CLAIMCHECK_SOURCE_DIR) +
+                   "/tests/concepts/phrasings.tsv");
+  REQUIRE(in);
+  std::map<std::string, std::pair<int, int>> score;  // half -> right, all
+  std::string line, failures;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      REQUIRE(line.rfind("half\torigin\tphrase\texpect\tconcept", 0) == 0);
+      header = true;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+    REQUIRE(f.size() >= 5);
+    const std::string &half = f[0], &phrase = f[2], &expect = f[3],
+                      &concept_name = f[4];
+    bool right = false;
+    const std::vector<Mention> mentions = MatchText(RealMatcher(), phrase);
+    if (expect == "match") {
+      for (const Mention& m : mentions) right |= Names(*m.target, concept_name);
+    } else {
+      // A false friend: no claim argument may be that concept (a check tag
+      // such as "Humans" is matched, as a population, never an argument).
+      right = true;
+      for (const Mention& m : mentions) {
+        if (m.target->scope != ConceptScope::kArgument) continue;
+        if (concept_name == "*" || Names(*m.target, concept_name))
+          right = false;
+      }
+    }
+    for (const std::string& key : {half, std::string("all")}) {
+      score[key].first += right;
+      score[key].second += 1;
+    }
+    if (!right) {
+      failures +=
+          half + "  " + expect + " " + concept_name + "  \"" + phrase + "\" ->";
+      for (const Mention& m : mentions) {
+        failures += " " + m.target->id + "(" + m.target->label + ")";
+      }
+      failures += "\n";
+    }
+  }
+  std::string report;
+  for (const auto& [half, s] : score) {
+    report += half + ": " + std::to_string(s.first) + "/" +
+              std::to_string(s.second) + " = " +
+              std::to_string(100.0 * s.first / s.second) + "%\n";
+  }
+  INFO(report << failures);
+  WARN(report);
+  REQUIRE(score["test"].second >= 200);
+  // docs/vocabulary.md, "Measured": the figure on the half nobody tuned on.
+  // The goal is 95 %, not met: this floor guards what held when it was
+  // written (test 74.5 %, dev 72.9 %), and is raised as the matcher earns it.
+  CHECK(100.0 * score["test"].first / score["test"].second >= 72.0);
+  CHECK(100.0 * score["dev"].first / score["dev"].second >= 70.0);
+}
+
+TEST_CASE("open vocabulary: Check-COVID claims name two concepts",
+          "[concepts][mesh]") {
+  int named = 0, named_arguments = 0, total = 0;
+  std::string misses;
+  for (const char* file : {"train.jsonl", "dev.jsonl"}) {
+    std::ifstream in(testing::SharedDir() + "/bench/check-covid/" + file);
+    REQUIRE(in);
+    std::string line;
+    while (std::getline(in, line)) {
+      rapidjson::Document d;
+      d.Parse(line.c_str());
+      REQUIRE(d.IsObject());
+      const std::string claim = d["claim"].GetString();
+      std::set<std::string> ids, arguments;
+      for (const Mention& m : MatchText(RealMatcher(), claim)) {
+        ids.insert(m.target->id);
+        if (m.target->scope == ConceptScope::kArgument) {
+          arguments.insert(m.target->id);
+        }
+      }
+      ++total;
+      named_arguments += arguments.size() >= 2;
+      if (ids.size() >= 2) {
+        ++named;
+      } else if (misses.size() < 4000) {
+        misses += claim + "\n";
+      }
+    }
+  }
+  const double share = 100.0 * named / total;
+  WARN("Check-COVID train+dev: " << named << "/" << total << " = " << share
+                                 << "% name two concepts; " << named_arguments
+                                 << " name two claim arguments (concepts of "
+                                    "scope argument)");
+  INFO(misses);
+  CHECK(total == 1275);
+  // Goal 95 %, not met (docs/vocabulary.md, "Measured"): 81.2 % when this
+  // floor was set.
+  CHECK(share >= 79.0);
+}
+
+TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
+          "[concepts][mesh]") {
+  const Vocabulary& v = testing::RealKb().vocabulary;
+  // A descriptor UI finds the curated concept that overlays it.
+  REQUIRE(v.Find("D008274") != nullptr);
+  CHECK(v.Find("D008274")->id == "magnesium");
+  CHECK(v.mesh_year() == "2024");
+  // Typing by branch and its exceptions.
+  REQUIRE(v.Find("D001786") != nullptr);
+  CHECK(v.Find("D001786")->kind == ConceptKind::kOutcome);  // blood glucose
+  REQUIRE(v.Find("D006801") != nullptr);
+  CHECK(v.Find("D006801")->scope == ConceptScope::kPopulation);  // Humans
+  REQUIRE(v.Find("D000975") != nullptr);
+  CHECK(v.Find("D000975")->scope == ConceptScope::kClass);  // Antioxidants
+  REQUIRE(v.Find("D000086382") != nullptr);
+  CHECK(v.Find("D000086382")->kind == ConceptKind::kOutcome);  // COVID-19
+  auto first = [&](const std::string& s) -> const Mention* {
+    static std::vector<Mention> keep;
+    keep = MatchText(RealMatcher(), s);
+    return keep.empty() ? nullptr : &keep.front();
+  };
+  // "Insomnia" is a term of a non-preferred concept of D007319, which the
+  // curated insomnia overlays; L-theanine is an alias concept, not magnesium.
+  const Mention* m = first("Chronic insomnia is common.");
+  REQUIRE(m != nullptr);
+  CHECK(m->target->id == "insomnia");
+  m = first("L-theanine promotes calm focus.");
+  REQUIRE(m != nullptr);
+  CHECK(m->target->label == "theanine");
+  CHECK(m->how == MatchHow::kAlias);
+  // Short and common words: "mg" is not magnesium, "lead to" not the
+  // metal, "aids sleep" not AIDS; "AIDS" in capitals is.
+  const std::pair<const char*, const char*> never[] = {
+      {"Take 200 mg daily.", "D008274"},
+      {"This can lead to problems.", "D007854"},
+      {"It aids sleep.", "D000163"},
+      {"There is hope for people with long COVID.", "D065026"}};
+  for (const auto& [s, ui] : never) {
+    for (const Mention& mention : MatchText(RealMatcher(), s)) {
+      INFO(s << " -> " << mention.target->id);
+      CHECK(mention.target->mesh != ui);
+    }
+  }
+  m = first("AIDS is caused by HIV.");
+  REQUIRE(m != nullptr);
+  CHECK(m->target->mesh == "D000163");
+  CHECK(m->how == MatchHow::kAbbreviation);
+}
+
+}  // namespace claimcheck
