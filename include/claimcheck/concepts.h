@@ -5,11 +5,14 @@
 #define CLAIMCHECK_CONCEPTS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "claimcheck/diagnostic.h"
@@ -102,6 +105,21 @@ class Vocabulary {
   // Adds one concept (used by loaders and tests). Returns InvalidArgument for
   // an empty or duplicate id.
   Status Add(Concept entry);
+  // The derived indexes a snapshot keeps so that a load need not build
+  // them (30,000 hashed ids and the is_a children cost more than the rest
+  // of a query): concept indexes sorted by id, and the children of each
+  // concept (children[child_begin[i], child_begin[i+1])).
+  struct Index {
+    std::vector<std::uint32_t> by_id;
+    std::vector<std::uint32_t> child_begin;
+    std::vector<std::uint32_t> children;
+  };
+  Index ExportIndex() const;
+  // A vocabulary of `concepts` (in this order) with their exported index:
+  // InvalidArgument, and `out` untouched, when the index does not fit them
+  // (a length, an out-of-range or unsorted entry).
+  static Status Adopt(std::vector<Concept> concepts, Index index,
+                      Vocabulary* out);
 
   const std::vector<Concept>& concepts() const { return concepts_; }
   // nullptr when there is no such id. A descriptor UI finds the curated
@@ -127,13 +145,24 @@ class Vocabulary {
   std::string LabelOf(std::string_view id) const;
   // The concepts whose is_a names `id` (by index into concepts()), in
   // index order. The index is built at the first call (thread-safe).
-  const std::vector<std::size_t>& ChildrenOf(std::string_view id) const;
+  std::span<const std::uint32_t> ChildrenOf(std::string_view id) const;
   // True when `id` is `ancestor` or reaches it through is_a links.
   bool IsA(std::string_view id, std::string_view ancestor) const;
 
  private:
   std::vector<Concept> concepts_;
-  std::map<std::string, std::size_t, std::less<>> index_;
+  // Ids to indexes into concepts_: hashed, looked up by string_view.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
+  // Concepts adopted with an Index: their indexes by id (binary search).
+  std::vector<std::uint32_t> by_id_;
+  const Concept* FindAdopted(std::string_view id) const;
+  const Concept* FindId(std::string_view id) const;  // without alternates
   std::map<std::string, std::string, std::less<>> alternate_;  // UI -> id
   std::string mesh_year_;
   std::vector<std::string> common_;

@@ -77,8 +77,14 @@ class KbSnapshot {
   std::string path_;                // empty: disabled
   std::vector<std::string> files_;  // noted by a Load that missed
   std::string key_;                 // their key; empty: nothing to save
-  std::string bytes_;               // the snapshot read by a Load that hit
-  std::string_view matcher_;        // its parts in bytes_
+  // The snapshot a Load that hit mapped (read-only; page-cache pages need
+  // no zeroing, which a copy on the heap of 12 MB did: docs/scale.md).
+  struct Mapping;
+  // The file mapped read-only, or null when it cannot be (missing, empty,
+  // not a regular file).
+  static std::shared_ptr<Mapping> MapFile(const std::string& path);
+  std::shared_ptr<Mapping> bytes_;
+  std::string_view matcher_;  // its parts in bytes_
   std::string_view lexicon_;
   int settle_seconds_;
 };

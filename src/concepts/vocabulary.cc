@@ -205,7 +205,10 @@ const char* BetterName(Better better) {
 
 struct Vocabulary::ChildIndex {
   std::once_flag once;
-  std::map<std::string, std::vector<std::size_t>, std::less<>> children;
+  bool adopted = false;  // set before any reader: no call_once needed
+  // Children of concept i: list[begin[i], begin[i+1]), in index order.
+  std::vector<std::uint32_t> begin;
+  std::vector<std::uint32_t> list;
 };
 
 Vocabulary::Vocabulary() : children_(std::make_unique<ChildIndex>()) {}
@@ -452,33 +455,102 @@ Status Vocabulary::Load(const std::string& kb_dir, Vocabulary* out,
 
 Status Vocabulary::AddAlternateId(const std::string& ui,
                                   const std::string& id) {
-  if (Find(id) == nullptr || index_.count(ui)) {
+  if (Find(id) == nullptr || FindId(ui) != nullptr) {
     return Status::InvalidArgument("bad alternate id '" + ui + "'");
   }
   alternate_[ui] = id;
   return Status::OK();
 }
 
-const std::vector<std::size_t>& Vocabulary::ChildrenOf(
+std::span<const std::uint32_t> Vocabulary::ChildrenOf(
     std::string_view id) const {
-  static const std::vector<std::size_t> kNoChildren;
-  if (!children_) return kNoChildren;
-  std::call_once(children_->once, [this] {
-    for (std::size_t i = 0; i < concepts_.size(); ++i) {
+  if (!children_) return {};
+  auto build = [this] {
+    const std::size_t n = concepts_.size();
+    std::vector<std::uint64_t> pairs;  // parent << 32 | child
+    for (std::size_t i = 0; i < n; ++i) {
       for (const std::string& parent : concepts_[i].is_a) {
         const Concept* p = Find(parent);
-        if (p != nullptr) children_->children[p->id].push_back(i);
+        if (p != nullptr) {
+          pairs.push_back(
+              static_cast<std::uint64_t>(p - concepts_.data()) << 32 | i);
+        }
       }
     }
-  });
-  auto it = children_->children.find(id);
-  return it == children_->children.end() ? kNoChildren : it->second;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    children_->begin.assign(n + 1, 0);
+    for (std::uint64_t pc : pairs) ++children_->begin[(pc >> 32) + 1];
+    for (std::size_t i = 0; i < n; ++i) {
+      children_->begin[i + 1] += children_->begin[i];
+    }
+    children_->list.reserve(pairs.size());
+    for (std::uint64_t pc : pairs) {
+      children_->list.push_back(static_cast<std::uint32_t>(pc & 0xffffffffu));
+    }
+  };
+  if (!children_->adopted) std::call_once(children_->once, build);
+  const Concept* c = Find(id);
+  if (c == nullptr) return {};
+  const auto i = static_cast<std::size_t>(c - concepts_.data());
+  return {children_->list.data() + children_->begin[i],
+          children_->list.data() + children_->begin[i + 1]};
+}
+
+Vocabulary::Index Vocabulary::ExportIndex() const {
+  Index index;
+  for (std::size_t i = 0; i < concepts_.size(); ++i) {
+    index.by_id.push_back(static_cast<std::uint32_t>(i));
+  }
+  std::sort(index.by_id.begin(), index.by_id.end(),
+            [this](std::uint32_t a, std::uint32_t b) {
+              return concepts_[a].id < concepts_[b].id;
+            });
+  ChildrenOf("");  // builds the child index
+  index.child_begin = children_->begin;
+  index.children = children_->list;
+  return index;
+}
+
+Status Vocabulary::Adopt(std::vector<Concept> concepts, Index index,
+                         Vocabulary* out) {
+  const std::size_t n = concepts.size();
+  const auto bad = [](const char* what) {
+    return Status::InvalidArgument(std::string("vocabulary index: ") + what);
+  };
+  if (n >= 0xffffffffu || index.by_id.size() != n ||
+      index.child_begin.size() != n + 1 || index.child_begin[0] != 0 ||
+      index.child_begin[n] != index.children.size()) {
+    return bad("lengths do not fit the concepts");
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (index.by_id[i] >= n ||
+        (i > 0 &&
+         !(concepts[index.by_id[i - 1]].id < concepts[index.by_id[i]].id)) ||
+        index.child_begin[i] > index.child_begin[i + 1] ||
+        concepts[i].id.empty()) {
+      return bad("ids out of order or out of range");
+    }
+  }
+  for (std::uint32_t child : index.children) {
+    if (child >= n) return bad("a child out of range");
+  }
+  Vocabulary v;
+  v.concepts_ = std::move(concepts);
+  v.by_id_ = std::move(index.by_id);
+  v.children_->begin = std::move(index.child_begin);
+  v.children_->list = std::move(index.children);
+  v.children_->adopted = true;
+  v.mesh_year_ = std::move(out->mesh_year_);
+  v.common_ = std::move(out->common_);
+  *out = std::move(v);
+  return Status::OK();
 }
 
 Status Vocabulary::Add(Concept entry) {
   children_ = std::make_unique<ChildIndex>();  // built again when asked
   if (entry.id.empty()) return Status::InvalidArgument("empty concept id");
-  if (index_.count(entry.id)) {
+  if (index_.count(entry.id) || FindAdopted(entry.id) != nullptr) {
     return Status::InvalidArgument("duplicate concept id '" + entry.id + "'");
   }
   index_.emplace(entry.id, concepts_.size());
@@ -486,13 +558,25 @@ Status Vocabulary::Add(Concept entry) {
   return Status::OK();
 }
 
-const Concept* Vocabulary::Find(std::string_view id) const {
+const Concept* Vocabulary::FindAdopted(std::string_view id) const {
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                             [this](std::uint32_t i, std::string_view key) {
+                               return std::string_view(concepts_[i].id) < key;
+                             });
+  return it != by_id_.end() && concepts_[*it].id == id ? &concepts_[*it]
+                                                       : nullptr;
+}
+
+const Concept* Vocabulary::FindId(std::string_view id) const {
+  if (const Concept* c = FindAdopted(id)) return c;
   auto it = index_.find(id);
-  if (it != index_.end()) return &concepts_[it->second];
-  auto alt = alternate_.find(id);
-  if (alt == alternate_.end()) return nullptr;
-  it = index_.find(alt->second);
   return it == index_.end() ? nullptr : &concepts_[it->second];
+}
+
+const Concept* Vocabulary::Find(std::string_view id) const {
+  if (const Concept* c = FindId(id)) return c;
+  auto alt = alternate_.find(id);
+  return alt == alternate_.end() ? nullptr : FindId(alt->second);
 }
 
 std::string Vocabulary::LabelOf(std::string_view id) const {

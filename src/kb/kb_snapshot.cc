@@ -5,7 +5,9 @@
 #include "claimcheck/kb_snapshot.h"
 
 #include <elf.h>
+#include <fcntl.h>
 #include <link.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unicode/uversion.h>
 #include <unistd.h>
@@ -246,10 +248,133 @@ bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
   return false;
 }
 
+struct KbSnapshot::Mapping {
+  void* data = MAP_FAILED;
+  std::size_t size = 0;
+  ~Mapping() {
+    if (data != MAP_FAILED) munmap(data, size);
+  }
+  std::string_view view() const {
+    return data == MAP_FAILED
+               ? std::string_view()
+               : std::string_view(static_cast<const char*>(data), size);
+  }
+};
+
+namespace {
+
+// The concepts of a vocabulary as columns: one text and arrays of numbers,
+// so that 30,000 concepts load in a few copies and one pass instead of
+// cereal's work per member (docs/scale.md). Every member of Concept: the
+// count below fails the build when one is added.
+static_assert(MemberCount<Concept>() == 17, "ConceptColumns: every member");
+struct ConceptColumns {
+  std::string text;
+  std::vector<std::uint32_t> spans;   // (start, size): 7 strings, then items
+  std::vector<std::uint32_t> counts;  // per concept: its 5 lists' sizes
+  std::vector<std::uint8_t> enums;  // per concept: kind, better, scope, source
+  std::vector<std::uint64_t> lines;
+
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(text, spans, counts, enums, lines);
+  }
+
+  void Put(const std::string& s) {
+    spans.push_back(static_cast<std::uint32_t>(text.size()));
+    spans.push_back(static_cast<std::uint32_t>(s.size()));
+    text += s;
+  }
+};
+
+ConceptColumns ToColumns(const std::vector<Concept>& concepts) {
+  ConceptColumns out;
+  for (const Concept& c : concepts) {
+    for (const std::string* s :
+         {&c.id, &c.label, &c.category, &c.mesh, &c.mesh_terms,
+          &c.mesh_abbreviations, &c.file}) {
+      out.Put(*s);
+    }
+    for (const std::vector<std::string>* list :
+         {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
+      out.counts.push_back(static_cast<std::uint32_t>(list->size()));
+      for (const std::string& s : *list) out.Put(s);
+    }
+    out.enums.push_back(static_cast<std::uint8_t>(c.kind));
+    out.enums.push_back(static_cast<std::uint8_t>(c.better));
+    out.enums.push_back(static_cast<std::uint8_t>(c.scope));
+    out.enums.push_back(static_cast<std::uint8_t>(c.source));
+    out.lines.push_back(c.line);
+  }
+  return out;
+}
+
+// False when the columns do not hold whole concepts (damaged bytes).
+bool FromColumns(const ConceptColumns& in, std::vector<Concept>* out) {
+  const std::size_t n = in.lines.size();
+  if (in.counts.size() != 5 * n || in.enums.size() != 4 * n) return false;
+  std::vector<Concept> concepts(n);
+  std::size_t span = 0;
+  const std::string_view text(in.text);
+  auto take = [&](std::string* s) {
+    if (span + 2 > in.spans.size()) return false;
+    const std::size_t start = in.spans[span], size = in.spans[span + 1];
+    span += 2;
+    if (start > text.size() || size > text.size() - start) return false;
+    s->assign(text.data() + start, size);
+    return true;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    Concept& c = concepts[i];
+    for (std::string* s : {&c.id, &c.label, &c.category, &c.mesh, &c.mesh_terms,
+                           &c.mesh_abbreviations, &c.file}) {
+      if (!take(s)) return false;
+    }
+    std::size_t k = 0;
+    for (std::vector<std::string>* list :
+         {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
+      const std::size_t count = in.counts[5 * i + k++];
+      if (count > (in.spans.size() - span) / 2) return false;
+      list->resize(count);
+      for (std::string& s : *list) {
+        if (!take(&s)) return false;
+      }
+    }
+    const std::uint8_t* e = &in.enums[4 * i];
+    if (e[0] > 2 || e[1] > 2 || e[2] > 3 || e[3] > 3) return false;
+    c.kind = static_cast<ConceptKind>(e[0]);
+    c.better = static_cast<Better>(e[1]);
+    c.scope = static_cast<ConceptScope>(e[2]);
+    c.source = static_cast<ConceptSource>(e[3]);
+    c.line = static_cast<std::size_t>(in.lines[i]);
+  }
+  if (span != in.spans.size()) return false;
+  *out = std::move(concepts);
+  return true;
+}
+
+}  // namespace
+
+std::shared_ptr<KbSnapshot::Mapping> KbSnapshot::MapFile(
+    const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  auto mapping = std::make_shared<KbSnapshot::Mapping>();
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    mapping->size = static_cast<std::size_t>(st.st_size);
+    mapping->data = ::mmap(nullptr, mapping->size, PROT_READ,
+                           MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  }
+  ::close(fd);
+  if (mapping->data == MAP_FAILED) return nullptr;
+  return mapping;
+}
+
 bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
-  Result<std::string> read = ReadFile(path_);
-  if (!read.ok()) return false;
-  const std::string_view bytes = read.value();
+  std::shared_ptr<Mapping> read = MapFile(path_);
+  if (read == nullptr) return false;
+  const std::string_view bytes = read->view();
   if (bytes.size() < sizeof kMagic ||
       bytes.compare(0, sizeof kMagic,
                     std::string_view(kMagic, sizeof kMagic)) != 0) {
@@ -287,20 +412,24 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
       in_payload != payload.size()) {
     return false;
   }
+  ConceptColumns columns;
   std::vector<Concept> concepts;
+  Vocabulary::Index index;
   std::map<std::string, std::string, std::less<>> alternate;
   std::string mesh_year;
   std::vector<std::string> common_words;
   std::vector<CuratedClaim> claims;
   std::vector<Study> studies;
   std::vector<ReferenceValue> reference_values;
-  if (!LoadBinary(kb, concepts, alternate, mesh_year, common_words, claims,
-                  studies, reference_values)) {
+  if (!LoadBinary(kb, columns, index.by_id, index.child_begin, index.children,
+                  alternate, mesh_year, common_words, claims, studies,
+                  reference_values)) {
     return false;
   }
   Vocabulary v;
-  for (Concept& c : concepts) {
-    if (!v.Add(std::move(c)).ok()) return false;
+  if (!FromColumns(columns, &concepts) ||
+      !Vocabulary::Adopt(std::move(concepts), std::move(index), &v).ok()) {
+    return false;
   }
   for (const auto& [ui, id] : alternate) {
     if (!v.AddAlternateId(ui, id).ok()) return false;
@@ -315,9 +444,9 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
       static_cast<std::size_t>(matcher.data() - bytes.data());
   const std::size_t lexicon_at =
       static_cast<std::size_t>(lexicon.data() - bytes.data());
-  bytes_ = std::move(read).value();
-  matcher_ = std::string_view(bytes_).substr(matcher_at, matcher.size());
-  lexicon_ = std::string_view(bytes_).substr(lexicon_at, lexicon.size());
+  bytes_ = std::move(read);
+  matcher_ = bytes_->view().substr(matcher_at, matcher.size());
+  lexicon_ = bytes_->view().substr(lexicon_at, lexicon.size());
   return true;
 }
 
@@ -332,7 +461,7 @@ std::unique_ptr<ClaimExtractor> KbSnapshot::TakeExtractor(
     claims_internal::Lexicon::Install(std::move(lexicon));
   }
   matcher_ = lexicon_ = std::string_view();
-  std::string().swap(bytes_);
+  bytes_.reset();
   if (!matcher) return nullptr;
   return std::make_unique<ClaimExtractor>(vocabulary, std::move(*matcher));
 }
@@ -382,11 +511,13 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
     return Status::OK();
   }
   std::string payload;
+  const Vocabulary::Index index = vocabulary.ExportIndex();
   PutSection(&payload,
-             SaveBinary(vocabulary.concepts(), vocabulary.alternate_ids(),
-                        vocabulary.mesh_year(), vocabulary.common_words(),
-                        knowledge.claims(), knowledge.studies(),
-                        knowledge.reference_values()));
+             SaveBinary(ToColumns(vocabulary.concepts()), index.by_id,
+                        index.child_begin, index.children,
+                        vocabulary.alternate_ids(), vocabulary.mesh_year(),
+                        vocabulary.common_words(), knowledge.claims(),
+                        knowledge.studies(), knowledge.reference_values()));
   PutSection(&payload, ConceptMatcher(vocabulary).Save());
   PutSection(&payload, claims_internal::Lexicon::Get().Save());
   std::string manifest;
