@@ -195,14 +195,19 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
   if (read && out->year.empty()) {
     problems->push_back({path, "", "no mesh_year line before the header"});
   }
-  // Parents name rows of the table.
-  for (const Concept& c : out->rows) {
-    for (const std::string& p : c.is_a) {
+  // Parents name rows of the table; one that does not is reported and
+  // left out.
+  for (Concept& c : out->rows) {
+    std::vector<std::string> known;
+    for (std::string& p : c.is_a) {
       if (!seen.count(p)) {
         problems->push_back({path, "line " + std::to_string(c.line),
                              "unknown parent descriptor " + p});
+      } else {
+        known.push_back(std::move(p));
       }
     }
+    c.is_a = std::move(known);
   }
   return problems->size() == before;
 }

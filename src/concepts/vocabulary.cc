@@ -354,9 +354,12 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
     for (const std::string& p : d.is_a) {
       const std::string id = canonical(p);
       const Concept* parent = out.Find(id);
-      const Concept* row =
-          parent ? parent : &table.rows[row_of.find(p)->second];
-      if (row->kind == d.kind &&
+      auto in_table = row_of.find(p);
+      const Concept* row = parent != nullptr ? parent
+                           : in_table != row_of.end()
+                               ? &table.rows[in_table->second]
+                               : nullptr;
+      if (row != nullptr && row->kind == d.kind &&
           std::find(parents.begin(), parents.end(), id) == parents.end()) {
         parents.push_back(id);
       }

@@ -72,6 +72,8 @@ EXAMPLE=examples/magnesium-and-sleep.txt
 
 # --- version, help, dispatch ---
 run version 0 --version && expect_in version out "claimcheck 0.1.0"
+mesh_year=$(awk -F'\t' '$1 == "mesh_year" { print $2; exit }' "$SRC/kb/mesh/descriptors.tsv")
+expect_in version out "vocabulary: MeSH $mesh_year (U.S. National Library of Medicine"
 run help 0 help && expect_in help out "concepts" && expect_in help out "Exit codes"
 run help_cmd 0 help concepts && expect_in help_cmd out "Usage: claimcheck concepts FILE"
 run cmd_help 0 concepts --help && expect_in cmd_help out "Usage: claimcheck concepts FILE"
@@ -87,6 +89,21 @@ run example_json 0 "${KB[@]}" concepts "$EXAMPLE" --format json && golden exampl
 run example_text 0 "${KB[@]}" concepts "$EXAMPLE" && golden example_text example_concepts.txt
 run example_eq 0 "${KB[@]}" --format=json concepts "$EXAMPLE"
 cmp -s "$WORK/example_eq.out" "$WORK/example_json.out" && pass || fail "--format=json differs from --format json"
+
+# --- concepts --find: what the vocabulary knows of a term ---
+run find_alias 0 "${KB[@]}" concepts --find "L-theanine" &&
+  expect_in find_alias out '"L-theanine" is read as (alias)' &&
+  expect_in find_alias out "is a: D005971 (Glutamates)"
+run find_mesh 0 "${KB[@]}" concepts --find "Insomnia" &&
+  expect_in find_mesh out "MeSH D007319" &&
+  expect_in find_mesh out "Sleep Initiation and Maintenance Disorders"
+run find_near 1 "${KB[@]}" concepts --find "ashwaganda" &&
+  expect_in find_near out "did you mean:" &&
+  expect_in find_near out "ashwagandha  -> D032341 (Withania)"
+run find_json 0 "${KB[@]}" concepts --find "vitamin D" --format json &&
+  expect_in find_json out '"mesh": "D014807"'
+run find_usage 2 "${KB[@]}" concepts --find &&
+  expect_in find_usage err "--find takes one TEXT"
 
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json

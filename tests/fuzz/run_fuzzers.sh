@@ -4,7 +4,8 @@
 #   run_fuzzers.sh BUILD_DIR SOURCE_DIR SHARED_DIR SECONDS_EACH [NAME...]
 #
 # BUILD_DIR is a build with -DCLAIMCHECK_FUZZ=ON; NAME is a target without
-# its fuzz_ prefix (pubmed_xml, medline, html, text, kb_json, extract), all
+# its fuzz_ prefix (pubmed_xml, medline, html, text, kb_json, extract,
+# mesh_tables), all
 # of them when none is given. For each target, first every saved crash input
 # in tests/fuzz/regressions/NAME/ is run once, then the target fuzzes for
 # SECONDS_EACH seconds from its seeds: tests/fuzz/corpus/NAME/ and the files
@@ -25,7 +26,7 @@ seconds=$4
 shift 4
 names=("$@")
 if ((${#names[@]} == 0)); then
-  names=(pubmed_xml medline html text kb_json extract)
+  names=(pubmed_xml medline html text kb_json extract mesh_tables)
 fi
 
 # One unit may take 10 s and the process 2 GB.
@@ -62,6 +63,9 @@ seeds_for() {
       ;;
     text | extract)
       seed_dirs+=("$shared_dir/seeds")
+      ;;
+    mesh_tables)
+      seed_files+=("$source_dir"/kb/mesh/aliases.tsv "$source_dir"/kb/mesh/common_words.tsv)
       ;;
     kb_json)
       seed_files+=("$source_dir"/kb/*.json "$source_dir"/kb/concepts/*.json

@@ -179,3 +179,144 @@ TEST_CASE("kb check: a directory without concepts is a problem", "[kb]") {
 }
 
 }  // namespace claimcheck
+
+namespace claimcheck {
+
+namespace {
+
+// A kb with a small MeSH layer: descriptors.tsv (a header, then `rows`),
+// and aliases.tsv and common_words.tsv when given.
+std::string MeshKb(const std::string& name, const std::string& rows,
+                   const std::string& aliases = "",
+                   const std::string& common = "",
+                   const std::string& concepts = kGood) {
+  auto dir = testing::TempDir("kb_mesh_" + name);
+  testing::WriteFile(dir / "concepts" / "test.json", concepts);
+  testing::WriteFile(dir / "mesh" / "descriptors.tsv",
+                     "# a test table\nmesh_year\t2024\n"
+                     "ui\tkind\tscope\tbetter\tlabel\tparents\tactions\tterms\t"
+                     "abbreviations\n" +
+                         rows);
+  if (!aliases.empty()) {
+    testing::WriteFile(dir / "mesh" / "aliases.tsv",
+                       "name\ttarget\trelation\tlabel\tsource\n" + aliases);
+  }
+  if (!common.empty()) {
+    testing::WriteFile(dir / "mesh" / "common_words.tsv",
+                       "word\tdescriptor\treason\n" + common);
+  }
+  return dir.string();
+}
+
+bool HasIn(const Diagnostics& problems, const std::string& file_part,
+           const std::string& where_part, const std::string& message_part) {
+  for (const Diagnostic& d : problems) {
+    if (d.file.find(file_part) != std::string::npos &&
+        d.where.find(where_part) != std::string::npos &&
+        d.message.find(message_part) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* kRows =
+    "D000001\tintervention\targument\t-\tMagnesium\t-\t-\tMg Element\t-\n"
+    "D000002\toutcome\targument\tlower\tInsomnia Disorders\t-\t-\t"
+    "Insomnia|Sleeplessness\t-\n"
+    "D000003\toutcome\targument\tlower\tChronic Insomnia\tD000002\t-\t-\t-\n";
+
+}  // namespace
+
+TEST_CASE("kb check: a good MeSH layer is clean and laid under the curated",
+          "[kb][mesh]") {
+  const std::string kb = MeshKb(
+      "good", kRows,
+      "mag pill\tmagnesium\tsame\t-\tNIH ODS fact sheet\n"
+      "sleeplessness pill\tD000002\tnarrower\tnight pill\tMeSH D000002\n",
+      "element\tD000001\tordinary word\n",
+      R"({"concepts": [
+  {"id": "magnesium", "kind": "intervention", "label": "magnesium", "mesh": "D000001"},
+  {"id": "sleep", "kind": "outcome", "label": "sleep", "better": "higher"}
+]})");
+  const Diagnostics problems = Check(kb);
+  INFO(Dump(problems));
+  CHECK(problems.empty());
+  Vocabulary v;
+  Diagnostics ignored;
+  REQUIRE(Vocabulary::Load(kb, &v, &ignored).ok());
+  REQUIRE(v.Find("D000001") != nullptr);
+  CHECK(v.Find("D000001")->id == "magnesium");
+  CHECK(v.Find("D000001")->aliases == std::vector<std::string>{"mag pill"});
+  REQUIRE(v.Find("night_pill") != nullptr);
+  CHECK(v.Find("night_pill")->is_a == std::vector<std::string>{"D000002"});
+  CHECK(v.Find("night_pill")->source == ConceptSource::kAlias);
+  CHECK(v.common_words() == std::vector<std::string>{"element"});
+  CHECK(v.mesh_year() == "2024");
+  // Curated first, then alias concepts, then descriptors by UI.
+  std::vector<std::string> order;
+  for (const Concept& c : v.concepts()) order.push_back(c.id);
+  CHECK(order == std::vector<std::string>{"magnesium", "sleep", "night_pill",
+                                          "D000002", "D000003"});
+}
+
+TEST_CASE("kb check: a broken MeSH layer is reported with file and line",
+          "[kb][mesh]") {
+  struct Case {
+    const char* name;
+    std::string rows, aliases, common;
+    const char* file;
+    const char* where;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"bad_ui",
+       std::string(kRows) + "X12\toutcome\targument\t-\tX\t-\t-\t-\t-\n", "",
+       "", "descriptors.tsv", "line 7", "a descriptor UI is D and digits"},
+      {"few_fields", std::string(kRows) + "D000009\toutcome\targument\n", "",
+       "", "descriptors.tsv", "line 7", "expected 9 tab-separated fields"},
+      {"bad_kind",
+       std::string(kRows) + "D000009\tgadget\targument\t-\tX\t-\t-\t-\t-\n", "",
+       "", "descriptors.tsv", "line 7", "kind must be"},
+      {"unknown_parent",
+       std::string(kRows) +
+           "D000009\toutcome\targument\t-\tX\tD999999\t-\t-\t-\n",
+       "", "", "descriptors.tsv", "line 7",
+       "unknown parent descriptor D999999"},
+      {"cycle",
+       "D000001\toutcome\targument\t-\tA\tD000002\t-\t-\t-\n"
+       "D000002\toutcome\targument\t-\tB\tD000001\t-\t-\t-\n",
+       "", "", "descriptors.tsv", "line 4",
+       "is_a cycle: D000001 -> D000002 -> D000001"},
+      {"alias_unknown_ui", kRows,
+       "ashwagandha\tD123456\tsame\t-\tMedlinePlus\n", "", "aliases.tsv",
+       "line 2", "unknown target \"D123456\""},
+      {"alias_bad_relation", kRows,
+       "ashwagandha\tD000001\tcousin\t-\tMedlinePlus\n", "", "aliases.tsv",
+       "line 2", "relation must be same or narrower"},
+      {"alias_no_source", kRows, "ashwagandha\tD000001\tsame\t-\t\n", "",
+       "aliases.tsv", "line 2", "needs its source"},
+      {"alias_twice", kRows,
+       "ashwagandha\tD000001\tsame\t-\tX\nAshwagandha\tD000001\tsame\t-\tX\n",
+       "", "aliases.tsv", "line 3", "listed twice"},
+      {"common_unknown_ui", kRows, "", "lead\tD424242\tverb\n",
+       "common_words.tsv", "line 2", "unknown descriptor"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const Diagnostics problems =
+        Check(MeshKb(c.name, c.rows, c.aliases, c.common));
+    INFO(Dump(problems));
+    CHECK(HasIn(problems, c.file, c.where, c.message));
+  }
+  // A curated concept naming a descriptor the table lacks.
+  const Diagnostics problems =
+      Check(MeshKb("overlay", kRows, "", "", R"({"concepts": [
+  {"id": "zinc", "kind": "intervention", "label": "zinc", "mesh": "D015032"}
+]})"));
+  INFO(Dump(problems));
+  CHECK(HasIn(problems, "test.json", "concept 'zinc'",
+              "unknown MeSH descriptor \"D015032\""));
+}
+
+}  // namespace claimcheck

@@ -373,11 +373,8 @@ bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
       *exit_code = context.Fail(loaded);
       return false;
     }
-    // Both loads found nothing wrong: the next start can skip them. A cache
-    // that cannot be written only costs that time.
-    if (context.kb_snapshot != nullptr) {
-      context.kb_snapshot->Save(vocabulary, base->knowledge);
-    }
+    // (LoadVocabulary saved the snapshot when both loads were clean; here
+    // the evidence did not load, and that is reported above.)
   }
   if (db.empty()) return true;
   Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
@@ -428,6 +425,17 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
   if (!loaded.ok()) {
     *exit_code = context.Fail(loaded);
     return false;
+  }
+  // A miss costs a few hundred milliseconds with the whole of MeSH: save
+  // the snapshot now, for every command that loads the vocabulary (extract
+  // and concepts load no evidence of their own). A kb whose evidence does
+  // not load is not saved; LoadEvidence reports it when it is asked.
+  Diagnostics evidence_problems;
+  if (Knowledge::Load(context.KbDir(), *vocabulary, knowledge.get(),
+                      &evidence_problems)
+          .ok()) {
+    snapshot->Save(*vocabulary, *knowledge);
+    context.snapshot_knowledge = std::move(knowledge);
   }
   return true;
 }

@@ -4,9 +4,11 @@
 #include <map>
 #include <sstream>
 
+#include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/text.h"
 #include "cli.h"
+#include "concept_find.h"
 
 namespace claimcheck::cli {
 
@@ -164,12 +166,20 @@ std::string TextReport(const std::string& file, const Text& text,
 int RunConcepts(Context& context) {
   std::string format;
   if (!context.Format({"text", "json"}, "text", &format)) return kExitUsage;
+  if (!context.args.empty() && context.args[0] == "--find") {
+    if (context.args.size() != 2 || context.args[1].empty()) {
+      return context.Usage("--find takes one TEXT (quote a phrase)");
+    }
+    return RunConceptFind(context, context.args[1], format);
+  }
   int code = kExitOk;
   DocumentInput in;
   if (!ReadDocumentInput(context, &in, &code)) return code;
-  ConceptMatcher matcher(in.vocabulary);
+  const std::unique_ptr<ClaimExtractor> extractor =
+      MakeExtractor(context, in.vocabulary);
   std::vector<Abbreviation> abbreviations;
-  const std::vector<Mention> mentions = matcher.Match(in.text, &abbreviations);
+  const std::vector<Mention> mentions =
+      extractor->matcher().Match(in.text, &abbreviations);
   return context.Emit(
       format == "json"
           ? JsonReport(in.file, in.text, mentions, abbreviations, in.warnings)

@@ -40,11 +40,18 @@ constexpr const char* kGlobalHelp =
 
 constexpr const char* kConceptsHelp =
     "Usage: claimcheck concepts FILE [--format text|json]\n"
+    "       claimcheck concepts --find TEXT [--format text|json]\n"
     "\n"
     "Finds the concepts (interventions, mechanisms, outcomes) a document\n"
     "mentions. FILE is an article (plain text, Markdown or a saved web\n"
     "page) or a PubMed/MEDLINE record; '-' reads standard input.\n"
     "Offsets are bytes into the document's normalised (NFC) text.\n"
+    "\n"
+    "With --find, shows what the vocabulary (MeSH, the curated concepts and\n"
+    "the consumer aliases) knows of TEXT: the concept it is read as, how,\n"
+    "every concept that has it as a name (id, kind, scope, MeSH UI,\n"
+    "parents, names), and near misses (\"did you mean\"). Exit 1 when TEXT\n"
+    "names no concept.\n"
     "\n"
     "Options:\n"
     "  --format FMT   text (default) or json\n";
@@ -314,7 +321,10 @@ int Main(int argc, char** argv) {
     }
   }
   if (version) {
-    std::cout << "claimcheck " << CLAIMCHECK_VERSION << "\n";
+    std::cout << "claimcheck " << CLAIMCHECK_VERSION << "\n"
+              << "vocabulary: MeSH " << CLAIMCHECK_MESH_YEAR
+              << " (U.S. National Library of Medicine; not the most current "
+                 "edition, modified: kb/mesh/NOTICE.md)\n";
     return kExitOk;
   }
   if (command_name.empty()) {

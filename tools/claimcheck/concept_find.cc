@@ -1,0 +1,269 @@
+// `claimcheck concepts --find TEXT`: what the vocabulary knows of a term
+// (docs/vocabulary.md, "Looking things up"): the concept the matcher reads
+// it as, every concept that has it as a name, each with id, kind, scope,
+// source, MeSH UI, parents and names; and "did you mean" for near misses.
+// Covered by tests/cli/cli_test.sh.
+#include "concept_find.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "claimcheck/claims.h"
+#include "claimcheck/concepts.h"
+#include "claimcheck/text.h"
+#include "cli.h"
+
+namespace claimcheck::cli {
+
+namespace {
+
+// A concept's names: label, synonyms, cased synonyms, aliases, MeSH terms
+// and abbreviations (antonyms name the opposite pole: not listed).
+std::vector<std::string> NamesOf(const Concept& c) {
+  std::vector<std::string> names = {c.label};
+  for (const auto* list : {&c.synonyms, &c.cased_synonyms, &c.aliases}) {
+    names.insert(names.end(), list->begin(), list->end());
+  }
+  for (std::string_view t : SplitTerms(c.mesh_terms)) names.emplace_back(t);
+  for (std::string_view t : SplitTerms(c.mesh_abbreviations)) {
+    names.emplace_back(t);
+  }
+  return names;
+}
+
+std::string Folded(std::string_view s) {
+  std::string out;
+  for (const std::string& w : FoldWords(s)) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// Damerau-Levenshtein (optimal string alignment) distance, or limit + 1
+// once it is certain to exceed `limit`.
+std::size_t Distance(std::string_view a, std::string_view b,
+                     std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >
+      limit) {
+    return limit + 1;
+  }
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1),
+      cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    before.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[b.size()];
+}
+
+struct Found {
+  const Concept* read_as = nullptr;  // what the matcher makes of the text
+  MatchHow how = MatchHow::kExact;
+  std::vector<const Concept*> named;  // every concept with it as a name
+  std::vector<std::pair<std::string, const Concept*>> near;  // did you mean
+};
+
+Found Find(const Vocabulary& vocabulary, const ConceptMatcher& matcher,
+           const std::string& query) {
+  Found f;
+  Result<Text> text = Text::FromBytes(query, "query", nullptr);
+  if (text.ok()) {
+    for (const Mention& m : matcher.Match(text.value())) {
+      // Only a mention of the whole text: "magnesium citrate", not "citrate".
+      if (m.start == 0 && m.end == text.value().str().size()) {
+        f.read_as = m.target;
+        f.how = m.how;
+      }
+    }
+  }
+  const std::string key = Folded(query);
+  if (const Concept* by_id = vocabulary.Find(query)) f.named.push_back(by_id);
+  // Near misses: up to two edits for a key of six letters or more, one
+  // below; names that contain the key as a word come after.
+  const std::size_t limit = key.size() >= 6 ? 2 : 1;
+  std::vector<std::tuple<std::size_t, std::string, const Concept*>> near;
+  for (const Concept& c : vocabulary.concepts()) {
+    for (const std::string& name : NamesOf(c)) {
+      const std::string folded = Folded(name);
+      if (folded == key) {
+        if (std::find(f.named.begin(), f.named.end(), &c) == f.named.end()) {
+          f.named.push_back(&c);
+        }
+        continue;
+      }
+      if (key.empty()) continue;
+      const std::size_t d = Distance(key, folded, limit);
+      if (d <= limit) {
+        near.emplace_back(d, name, &c);
+      } else if (key.size() >= 4 &&
+                 (" " + folded + " ").find(" " + key + " ") !=
+                     std::string::npos) {
+        near.emplace_back(limit + 1 + folded.size(), name, &c);
+      }
+    }
+  }
+  std::sort(near.begin(), near.end());
+  std::set<const Concept*> seen(f.named.begin(), f.named.end());
+  for (const auto& [d, name, c] : near) {
+    if (f.near.size() >= 8) break;
+    if (seen.insert(c).second) f.near.emplace_back(name, c);
+  }
+  return f;
+}
+
+void DescribeText(std::ostream& out, const Vocabulary& vocabulary,
+                  const Concept& c) {
+  out << "  " << c.id << "  " << c.label << "\n";
+  out << "    kind " << ConceptKindName(c.kind) << ", scope "
+      << ConceptScopeName(c.scope) << ", from " << ConceptSourceName(c.source);
+  if (!c.mesh.empty()) out << ", MeSH " << c.mesh;
+  if (c.better != Better::kNone) out << ", better " << BetterName(c.better);
+  out << "\n";
+  if (!c.is_a.empty()) {
+    out << "    is a:";
+    for (const std::string& p : c.is_a) {
+      out << " " << p << " (" << vocabulary.LabelOf(p) << ")";
+    }
+    out << "\n";
+  }
+  const std::vector<std::string> names = NamesOf(c);
+  if (names.size() > 1) {
+    out << "    names:";
+    for (std::size_t i = 1; i < names.size() && i <= 12; ++i) {
+      out << (i == 1 ? " " : "; ") << names[i];
+    }
+    if (names.size() > 13) out << "; … (" << names.size() - 13 << " more)";
+    out << "\n";
+  }
+}
+
+void DescribeJson(JsonWriter& w, const Vocabulary& vocabulary,
+                  const Concept& c) {
+  w.StartObject();
+  w.Key("id");
+  JsonString(w, c.id);
+  w.Key("label");
+  JsonString(w, c.label);
+  w.Key("kind");
+  w.String(ConceptKindName(c.kind));
+  w.Key("scope");
+  w.String(ConceptScopeName(c.scope));
+  w.Key("source");
+  w.String(ConceptSourceName(c.source));
+  if (!c.mesh.empty()) {
+    w.Key("mesh");
+    JsonString(w, c.mesh);
+  }
+  if (c.better != Better::kNone) {
+    w.Key("better");
+    w.String(BetterName(c.better));
+  }
+  w.Key("is_a");
+  w.StartArray();
+  for (const std::string& p : c.is_a) {
+    w.StartObject();
+    w.Key("id");
+    JsonString(w, p);
+    w.Key("label");
+    JsonString(w, vocabulary.LabelOf(p));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("names");
+  w.StartArray();
+  for (const std::string& n : NamesOf(c)) JsonString(w, n);
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+int RunConceptFind(Context& context, const std::string& query,
+                   const std::string& format) {
+  int code = kExitOk;
+  Vocabulary vocabulary;
+  if (!LoadVocabulary(context, &vocabulary, &code)) return code;
+  const std::unique_ptr<ClaimExtractor> extractor =
+      MakeExtractor(context, vocabulary);
+  const Found f = Find(vocabulary, extractor->matcher(), query);
+  const bool known = f.read_as != nullptr || !f.named.empty();
+  if (format == "json") {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("query");
+    JsonString(w, query);
+    w.Key("read_as");
+    if (f.read_as != nullptr) {
+      DescribeJson(w, vocabulary, *f.read_as);
+      w.Key("how");
+      w.String(MatchHowName(f.how));
+    } else {
+      w.Null();
+    }
+    w.Key("named_by");
+    w.StartArray();
+    for (const Concept* c : f.named) DescribeJson(w, vocabulary, *c);
+    w.EndArray();
+    w.Key("did_you_mean");
+    w.StartArray();
+    for (const auto& [name, c] : f.near) {
+      w.StartObject();
+      w.Key("name");
+      JsonString(w, name);
+      w.Key("id");
+      JsonString(w, c->id);
+      w.Key("label");
+      JsonString(w, c->label);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    code =
+        context.Emit(std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  } else {
+    std::ostringstream out;
+    if (f.read_as != nullptr) {
+      out << "\"" << query << "\" is read as (" << MatchHowName(f.how)
+          << "):\n";
+      DescribeText(out, vocabulary, *f.read_as);
+    } else if (!f.named.empty()) {
+      out << "\"" << query
+          << "\" is not read as one concept (it names several, or is "
+             "kept out as an ordinary word); it is a name of:\n";
+    } else {
+      out << "\"" << query << "\" is not in the vocabulary.\n";
+    }
+    for (const Concept* c : f.named) {
+      if (c == f.read_as) continue;
+      if (f.read_as != nullptr) out << "also a name of:\n";
+      DescribeText(out, vocabulary, *c);
+    }
+    if (!f.near.empty()) {
+      out << (known ? "see also:" : "did you mean:") << "\n";
+      for (const auto& [name, c] : f.near) {
+        out << "  " << name << "  -> " << c->id << " (" << c->label << ")\n";
+      }
+    }
+    code = context.Emit(out.str());
+  }
+  if (code != kExitOk) return code;
+  return known ? kExitOk : kExitFailOn;
+}
+
+}  // namespace claimcheck::cli
