@@ -66,18 +66,21 @@ struct Concept {
   std::string mesh;
   ConceptScope scope = ConceptScope::kArgument;
   ConceptSource source = ConceptSource::kCurated;
-  // MeSH's entry terms and abbreviations of the descriptor, each joined by
-  // '|' (one string each, so that 30,000 concepts load in a few
-  // allocations); matched like synonyms and cased synonyms.
-  std::string mesh_terms;
-  std::string mesh_abbreviations;
   // Consumer names from kb/mesh/aliases.tsv (matched ignoring case).
   std::vector<std::string> aliases;
   std::string file;      // the kb file it came from (empty: kb/mesh)
   std::size_t line = 0;  // line of its "id" in that file (or its row)
 };
 
-// The '|'-separated items of Concept::mesh_terms or mesh_abbreviations.
+// MeSH's entry terms and abbreviations of a descriptor, each list joined by
+// '|': kept by the Vocabulary in one text beside the concepts (not in each
+// Concept, so that a snapshot of 30,000 descriptors loads in a few copies).
+struct MeshNames {
+  std::string terms;
+  std::string abbreviations;
+};
+
+// The '|'-separated items of a MeshNames list.
 std::vector<std::string_view> SplitTerms(std::string_view joined);
 
 // The set of concepts, loaded from a knowledge-base directory. Thread-safe for
@@ -104,7 +107,10 @@ class Vocabulary {
 
   // Adds one concept (used by loaders and tests). Returns InvalidArgument for
   // an empty or duplicate id.
-  Status Add(Concept entry);
+  Status Add(Concept entry, const MeshNames& names = {});
+  // The MeSH names of `c`, a concept of this vocabulary ('|'-joined).
+  std::string_view MeshTerms(const Concept& c) const;
+  std::string_view MeshAbbreviations(const Concept& c) const;
   // The derived indexes a snapshot keeps so that a load need not build
   // them (30,000 hashed ids and the is_a children cost more than the rest
   // of a query): concept indexes sorted by id, and the children of each
@@ -113,6 +119,8 @@ class Vocabulary {
     std::vector<std::uint32_t> by_id;
     std::vector<std::uint32_t> child_begin;
     std::vector<std::uint32_t> children;
+    std::string mesh_names;                 // every concept's MeSH names
+    std::vector<std::uint32_t> mesh_spans;  // 4 per concept: (start, size) x 2
   };
   Index ExportIndex() const;
   // A vocabulary of `concepts` (in this order) with their exported index:
@@ -151,6 +159,9 @@ class Vocabulary {
 
  private:
   std::vector<Concept> concepts_;
+  std::string mesh_names_;
+  std::vector<std::uint32_t> mesh_spans_;  // 4 per concept
+  std::string_view MeshSpan(const Concept& c, int which) const;
   // Ids to indexes into concepts_: hashed, looked up by string_view.
   struct IdHash {
     using is_transparent = void;

@@ -321,7 +321,7 @@ ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
                                        ? MatchHow::kHarvested
                                        : MatchHow::kAlias));
     }
-    for (std::string_view s : SplitTerms(entry.mesh_terms)) {
+    for (std::string_view s : SplitTerms(vocabulary.MeshTerms(entry))) {
       if (HasBreakingPunctuation(s)) continue;
       Phrase p =
           MakePhrase(s, MeshTermNeedsCase(s), index, 1, MatchHow::kSynonym);
@@ -335,7 +335,7 @@ ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
       }
       phrases.push_back(std::move(p));
     }
-    for (std::string_view s : SplitTerms(entry.mesh_abbreviations)) {
+    for (std::string_view s : SplitTerms(vocabulary.MeshAbbreviations(entry))) {
       if (HasBreakingPunctuation(s)) continue;
       phrases.push_back(MakePhrase(s, true, index, 1, MatchHow::kAbbreviation));
     }

@@ -188,9 +188,8 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
             c.is_a.emplace_back(p);
           }
         }
-        c.mesh_terms = OrEmpty(f[7]);
-        c.mesh_abbreviations = OrEmpty(f[8]);
         out->rows.push_back(std::move(c));
+        out->names.push_back({OrEmpty(f[7]), OrEmpty(f[8])});
       });
   if (read && out->year.empty()) {
     problems->push_back({path, "", "no mesh_year line before the header"});

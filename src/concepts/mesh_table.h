@@ -14,8 +14,9 @@
 namespace claimcheck::concepts_internal {
 
 struct MeshTable {
-  std::string year;           // "2024"
-  std::vector<Concept> rows;  // source kMesh, is_a as descriptor UIs
+  std::string year;              // "2024"
+  std::vector<Concept> rows;     // source kMesh, is_a as descriptor UIs
+  std::vector<MeshNames> names;  // of each row
 };
 
 // Reads kb/mesh/descriptors.tsv. Bad rows are problems (file and line) and

@@ -236,6 +236,7 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
   // Overlays: descriptor UI -> curated id.
   std::map<std::string, std::string, std::less<>> overlay;
   std::vector<Concept> curated = vocab->concepts();
+  std::vector<MeshNames> curated_names(curated.size());
   for (Concept& c : curated) {
     if (c.mesh.empty()) continue;
     auto row = row_of.find(c.mesh);
@@ -255,10 +256,13 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
       continue;
     }
     const Concept& d = table.rows[row->second];
+    const MeshNames& n = table.names[row->second];
     // The descriptor's own name is one more of the overlay's names.
-    c.mesh_terms = d.label;
-    if (!d.mesh_terms.empty()) c.mesh_terms += "|" + d.mesh_terms;
-    c.mesh_abbreviations = d.mesh_abbreviations;
+    MeshNames& mine =
+        curated_names[static_cast<std::size_t>(&c - curated.data())];
+    mine.terms = d.label;
+    if (!n.terms.empty()) mine.terms += "|" + n.terms;
+    mine.abbreviations = n.abbreviations;
   }
   auto canonical = [&](const std::string& id) -> std::string {
     auto it = overlay.find(id);
@@ -346,9 +350,12 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
   Vocabulary out;
   out.set_mesh_year(table.year);
   out.set_common_words(std::move(common));
-  for (Concept& c : curated) out.Add(std::move(c));
+  for (std::size_t i = 0; i < curated.size(); ++i) {
+    out.Add(std::move(curated[i]), curated_names[i]);
+  }
   for (Concept& c : added) out.Add(std::move(c));
-  for (Concept& d : table.rows) {
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    Concept& d = table.rows[r];
     if (overlay.count(d.id)) continue;
     std::vector<std::string> parents;
     for (const std::string& p : d.is_a) {
@@ -365,7 +372,7 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
       }
     }
     d.is_a = std::move(parents);
-    out.Add(std::move(d));
+    out.Add(std::move(d), table.names[r]);
   }
   for (const auto& [ui, id] : overlay) out.AddAlternateId(ui, id);
   (void)table_path;
@@ -512,6 +519,9 @@ Vocabulary::Index Vocabulary::ExportIndex() const {
   ChildrenOf("");  // builds the child index
   index.child_begin = children_->begin;
   index.children = children_->list;
+  index.mesh_names = mesh_names_;
+  index.mesh_spans = mesh_spans_;
+  index.mesh_spans.resize(4 * concepts_.size(), 0);
   return index;
 }
 
@@ -538,25 +548,57 @@ Status Vocabulary::Adopt(std::vector<Concept> concepts, Index index,
   for (std::uint32_t child : index.children) {
     if (child >= n) return bad("a child out of range");
   }
+  if (index.mesh_spans.size() != 4 * n) return bad("MeSH names do not fit");
+  for (std::size_t k = 0; k < index.mesh_spans.size(); k += 2) {
+    if (index.mesh_spans[k] > index.mesh_names.size() ||
+        index.mesh_spans[k + 1] >
+            index.mesh_names.size() - index.mesh_spans[k]) {
+      return bad("MeSH names out of range");
+    }
+  }
   Vocabulary v;
   v.concepts_ = std::move(concepts);
   v.by_id_ = std::move(index.by_id);
   v.children_->begin = std::move(index.child_begin);
   v.children_->list = std::move(index.children);
   v.children_->adopted = true;
+  v.mesh_names_ = std::move(index.mesh_names);
+  v.mesh_spans_ = std::move(index.mesh_spans);
   v.mesh_year_ = std::move(out->mesh_year_);
   v.common_ = std::move(out->common_);
   *out = std::move(v);
   return Status::OK();
 }
 
-Status Vocabulary::Add(Concept entry) {
+std::string_view Vocabulary::MeshSpan(const Concept& c, int which) const {
+  const auto i = static_cast<std::size_t>(&c - concepts_.data());
+  if (i >= concepts_.size() || 4 * i + 3 >= mesh_spans_.size()) return {};
+  return std::string_view(mesh_names_)
+      .substr(mesh_spans_[4 * i + 2 * which],
+              mesh_spans_[4 * i + 2 * which + 1]);
+}
+
+std::string_view Vocabulary::MeshTerms(const Concept& c) const {
+  return MeshSpan(c, 0);
+}
+
+std::string_view Vocabulary::MeshAbbreviations(const Concept& c) const {
+  return MeshSpan(c, 1);
+}
+
+Status Vocabulary::Add(Concept entry, const MeshNames& names) {
   children_ = std::make_unique<ChildIndex>();  // built again when asked
   if (entry.id.empty()) return Status::InvalidArgument("empty concept id");
   if (index_.count(entry.id) || FindAdopted(entry.id) != nullptr) {
     return Status::InvalidArgument("duplicate concept id '" + entry.id + "'");
   }
   index_.emplace(entry.id, concepts_.size());
+  mesh_spans_.resize(4 * concepts_.size(), 0);
+  for (const std::string* list : {&names.terms, &names.abbreviations}) {
+    mesh_spans_.push_back(static_cast<std::uint32_t>(mesh_names_.size()));
+    mesh_spans_.push_back(static_cast<std::uint32_t>(list->size()));
+    mesh_names_ += *list;
+  }
   concepts_.push_back(std::move(entry));
   return Status::OK();
 }

@@ -267,10 +267,10 @@ namespace {
 // so that 30,000 concepts load in a few copies and one pass instead of
 // cereal's work per member (docs/scale.md). Every member of Concept: the
 // count below fails the build when one is added.
-static_assert(MemberCount<Concept>() == 17, "ConceptColumns: every member");
+static_assert(MemberCount<Concept>() == 15, "ConceptColumns: every member");
 struct ConceptColumns {
   std::string text;
-  std::vector<std::uint32_t> spans;   // (start, size): 7 strings, then items
+  std::vector<std::uint32_t> spans;   // (start, size): 5 strings, then items
   std::vector<std::uint32_t> counts;  // per concept: its 5 lists' sizes
   std::vector<std::uint8_t> enums;  // per concept: kind, better, scope, source
   std::vector<std::uint64_t> lines;
@@ -291,8 +291,7 @@ ConceptColumns ToColumns(const std::vector<Concept>& concepts) {
   ConceptColumns out;
   for (const Concept& c : concepts) {
     for (const std::string* s :
-         {&c.id, &c.label, &c.category, &c.mesh, &c.mesh_terms,
-          &c.mesh_abbreviations, &c.file}) {
+         {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
       out.Put(*s);
     }
     for (const std::vector<std::string>* list :
@@ -326,8 +325,7 @@ bool FromColumns(const ConceptColumns& in, std::vector<Concept>* out) {
   };
   for (std::size_t i = 0; i < n; ++i) {
     Concept& c = concepts[i];
-    for (std::string* s : {&c.id, &c.label, &c.category, &c.mesh, &c.mesh_terms,
-                           &c.mesh_abbreviations, &c.file}) {
+    for (std::string* s : {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
       if (!take(s)) return false;
     }
     std::size_t k = 0;
@@ -422,8 +420,8 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   std::vector<Study> studies;
   std::vector<ReferenceValue> reference_values;
   if (!LoadBinary(kb, columns, index.by_id, index.child_begin, index.children,
-                  alternate, mesh_year, common_words, claims, studies,
-                  reference_values)) {
+                  index.mesh_names, index.mesh_spans, alternate, mesh_year,
+                  common_words, claims, studies, reference_values)) {
     return false;
   }
   Vocabulary v;
@@ -514,10 +512,11 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
   const Vocabulary::Index index = vocabulary.ExportIndex();
   PutSection(&payload,
              SaveBinary(ToColumns(vocabulary.concepts()), index.by_id,
-                        index.child_begin, index.children,
-                        vocabulary.alternate_ids(), vocabulary.mesh_year(),
-                        vocabulary.common_words(), knowledge.claims(),
-                        knowledge.studies(), knowledge.reference_values()));
+                        index.child_begin, index.children, index.mesh_names,
+                        index.mesh_spans, vocabulary.alternate_ids(),
+                        vocabulary.mesh_year(), vocabulary.common_words(),
+                        knowledge.claims(), knowledge.studies(),
+                        knowledge.reference_values()));
   PutSection(&payload, ConceptMatcher(vocabulary).Save());
   PutSection(&payload, claims_internal::Lexicon::Get().Save());
   std::string manifest;

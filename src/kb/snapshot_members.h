@@ -20,8 +20,8 @@ namespace claimcheck {
 template <class Archive>
 void serialize(Archive& ar, Concept& c) {
   ar(c.id, c.kind, c.label, c.synonyms, c.cased_synonyms, c.antonyms, c.is_a,
-     c.better, c.category, c.mesh, c.scope, c.source, c.mesh_terms,
-     c.mesh_abbreviations, c.aliases, c.file, c.line);
+     c.better, c.category, c.mesh, c.scope, c.source, c.aliases, c.file,
+     c.line);
 }
 template <class Archive>
 void serialize(Archive& ar, Amount& a) {
@@ -63,7 +63,7 @@ void serialize(Archive& ar, ReferenceValue& r) {
      r.also_sources, r.intake_source, r.condition, r.line);
 }
 
-static_assert(MemberCount<Concept>() == 17, "serialize every member");
+static_assert(MemberCount<Concept>() == 15, "serialize every member");
 static_assert(MemberCount<Amount>() == 5, "serialize every member");
 static_assert(MemberCount<ClaimQualifiers>() == 8, "serialize every member");
 static_assert(MemberCount<ClaimTriple>() == 2, "serialize every member");

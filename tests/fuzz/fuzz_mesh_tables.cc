@@ -79,10 +79,10 @@ void LoadMesh(std::string_view bytes) {
   std::string words;
   for (const Concept& c : vocabulary.concepts()) {
     words += c.label + ". ";
-    for (std::string_view t : SplitTerms(c.mesh_terms)) {
+    for (std::string_view t : SplitTerms(vocabulary.MeshTerms(c))) {
       words += std::string(t) + ". ";
     }
-    for (std::string_view t : SplitTerms(c.mesh_abbreviations)) {
+    for (std::string_view t : SplitTerms(vocabulary.MeshAbbreviations(c))) {
       words += std::string(t) + ". ";
     }
     for (const std::string& a : c.aliases) words += a + ". ";

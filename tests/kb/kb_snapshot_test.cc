@@ -66,8 +66,14 @@ bool Hits(const fs::path& kb, const fs::path& cache, Loaded* out) {
 // Every member of everything loaded, as bytes (the snapshot's own member
 // lists, which member counts in snapshot_members.h keep complete).
 std::string Bytes(const Loaded& l) {
+  std::string mesh_names;
+  for (const Concept& c : l.vocabulary.concepts()) {
+    mesh_names += std::string(l.vocabulary.MeshTerms(c)) + "\t" +
+                  std::string(l.vocabulary.MeshAbbreviations(c)) + "\n";
+  }
   return SaveBinary(l.vocabulary.concepts(), l.knowledge.claims(),
-                    l.knowledge.studies(), l.knowledge.reference_values());
+                    l.knowledge.studies(), l.knowledge.reference_values()) +
+         mesh_names + l.vocabulary.mesh_year();
 }
 
 // The claim -> evidence index, which Assemble rebuilds.

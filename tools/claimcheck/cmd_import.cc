@@ -342,7 +342,9 @@ int RunImport(Context& context) {
   if (!ParseImportArgs(context, &args, &exit_code)) return exit_code;
   Vocabulary vocabulary;
   if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
-  const ClaimExtractor extractor(vocabulary);
+  const std::unique_ptr<ClaimExtractor> made =
+      MakeExtractor(context, vocabulary);
+  const ClaimExtractor& extractor = *made;
   Result<std::string> db = StorePathForWriting(context);
   if (!db.ok()) return context.Fail(db.status());
   Result<std::unique_ptr<Store>> store =

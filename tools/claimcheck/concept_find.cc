@@ -20,13 +20,16 @@ namespace {
 
 // A concept's names: label, synonyms, cased synonyms, aliases, MeSH terms
 // and abbreviations (antonyms name the opposite pole: not listed).
-std::vector<std::string> NamesOf(const Concept& c) {
+std::vector<std::string> NamesOf(const Vocabulary& vocabulary,
+                                 const Concept& c) {
   std::vector<std::string> names = {c.label};
   for (const auto* list : {&c.synonyms, &c.cased_synonyms, &c.aliases}) {
     names.insert(names.end(), list->begin(), list->end());
   }
-  for (std::string_view t : SplitTerms(c.mesh_terms)) names.emplace_back(t);
-  for (std::string_view t : SplitTerms(c.mesh_abbreviations)) {
+  for (std::string_view t : SplitTerms(vocabulary.MeshTerms(c))) {
+    names.emplace_back(t);
+  }
+  for (std::string_view t : SplitTerms(vocabulary.MeshAbbreviations(c))) {
     names.emplace_back(t);
   }
   return names;
@@ -97,7 +100,7 @@ Found Find(const Vocabulary& vocabulary, const ConceptMatcher& matcher,
   const std::size_t limit = key.size() >= 6 ? 2 : 1;
   std::vector<std::tuple<std::size_t, std::string, const Concept*>> near;
   for (const Concept& c : vocabulary.concepts()) {
-    for (const std::string& name : NamesOf(c)) {
+    for (const std::string& name : NamesOf(vocabulary, c)) {
       const std::string folded = Folded(name);
       if (folded == key) {
         if (std::find(f.named.begin(), f.named.end(), &c) == f.named.end()) {
@@ -140,7 +143,7 @@ void DescribeText(std::ostream& out, const Vocabulary& vocabulary,
     }
     out << "\n";
   }
-  const std::vector<std::string> names = NamesOf(c);
+  const std::vector<std::string> names = NamesOf(vocabulary, c);
   if (names.size() > 1) {
     out << "    names:";
     for (std::size_t i = 1; i < names.size() && i <= 12; ++i) {
@@ -185,7 +188,7 @@ void DescribeJson(JsonWriter& w, const Vocabulary& vocabulary,
   w.EndArray();
   w.Key("names");
   w.StartArray();
-  for (const std::string& n : NamesOf(c)) JsonString(w, n);
+  for (const std::string& n : NamesOf(vocabulary, c)) JsonString(w, n);
   w.EndArray();
   w.EndObject();
 }
