@@ -189,9 +189,25 @@ bool ReadArticle(const pugi::xml_node& record, ImportedDocument* out) {
   out->record.vernacular_title = InlineText(article.child("VernacularTitle"));
   SetTitle(InlineText(article.child("ArticleTitle")), out);
   ReadMesh(citation.child("MeshHeadingList"), &out->record.mesh);
+  auto add_substance = [&](const pugi::xml_node& n, std::string type) {
+    std::string ui = n.attribute("UI").value();
+    std::string name = Text(n);
+    if (ui.size() < 2 || ui[0] != 'C' || name.empty()) return;
+    for (const RecordSubstance& s : out->record.substances) {
+      if (s.ui == ui) return;
+    }
+    out->record.substances.push_back(
+        {std::move(ui), std::move(name), std::move(type)});
+  };
   for (pugi::xml_node c : citation.child("ChemicalList").children("Chemical")) {
     std::string name = Text(c.child("NameOfSubstance"));
     if (!name.empty()) out->record.chemicals.push_back(std::move(name));
+    add_substance(c.child("NameOfSubstance"), "Chemical");
+  }
+  for (pugi::xml_node s :
+       citation.child("SupplMeshList").children("SupplMeshName")) {
+    std::string type = s.attribute("Type").value();
+    add_substance(s, type.empty() ? "Chemical" : type);
   }
   for (pugi::xml_node list : citation.children("KeywordList")) {
     ReadStrings(list, "Keyword", &out->record.keywords);

@@ -150,6 +150,10 @@ class ClaimExtractor {
   const Concept* MainSubject(const std::vector<Mention>& mentions) const;
 
   const ConceptMatcher& matcher() const;
+  // Matches the vocabulary's concepts from index `first` on too (harvested
+  // concepts added after the matcher was made: ConceptMatcher::AddConcepts).
+  // Not while another thread extracts.
+  void MatchAlso(std::size_t first);
 
  private:
   struct Impl;

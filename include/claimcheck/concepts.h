@@ -83,6 +83,14 @@ struct MeshNames {
 // The '|'-separated items of a MeshNames list.
 std::vector<std::string_view> SplitTerms(std::string_view joined);
 
+// A substance an imported record named (a Supplementary Concept Record), as
+// a store keeps it: docs/vocabulary.md, "Harvested concepts".
+struct HarvestedName {
+  std::string ui;    // "C008305"
+  std::string name;  // "theanine"
+  std::string type;  // "Chemical", "Disease", "Organism", "Protocol"
+};
+
 // The set of concepts, loaded from a knowledge-base directory. Thread-safe for
 // concurrent reads once loaded.
 class Vocabulary {
@@ -142,6 +150,13 @@ class Vocabulary {
   void set_common_words(std::vector<std::string> words) {
     common_ = std::move(words);
   }
+  // Adds the substances a store's records name as concepts of source
+  // kHarvested (id the UI, label the first name, the others aliases; a
+  // Disease an outcome, the rest interventions), after every other
+  // concept: those the vocabulary already has are passed over. Returns the
+  // index of the first one added (concepts().size() when none was), for
+  // ConceptMatcher::AddConcepts.
+  std::size_t AddHarvested(const std::vector<HarvestedName>& names);
   // Makes `ui` another id of the concept `id` (an overlay); for loaders.
   Status AddAlternateId(const std::string& ui, const std::string& id);
   // Descriptor UIs that other ids stand for, by UI (for snapshots).
@@ -254,6 +269,10 @@ class ConceptMatcher {
   std::vector<Mention> Match(const Text& text) const {
     return Match(text, nullptr);
   }
+
+  // Matches the names of the vocabulary's concepts from index `first` on
+  // too (harvested concepts added after the matcher was made or loaded).
+  void AddConcepts(std::size_t first);
 
  private:
   ConceptMatcher();

@@ -121,9 +121,19 @@ struct RecordLink {
 // What a bibliographic record (PubMed XML, MEDLINE) says beyond Document.
 // The store keeps the Document; these feed the design classifier, tests and
 // future tables. Empty for articles.
+// A Supplementary Concept Record a PubMed record names (ChemicalList
+// NameOfSubstance or SupplMeshList SupplMeshName with a UI "C…").
+struct RecordSubstance {
+  std::string ui;    // "C008305"
+  std::string name;  // "theanine"
+  std::string type;  // SupplMeshName's Type; "Chemical" for ChemicalList
+};
+
 struct RecordMetadata {
   std::vector<MeshHeading> mesh;
   std::vector<std::string> chemicals;  // NameOfSubstance / RN names
+  // The Supplementary Concept Records named, each UI once, in record order.
+  std::vector<RecordSubstance> substances;
   std::vector<std::string> keywords;   // KeywordList / OT
   std::vector<RecordLink> links;       // in record order, "Cites" included
   std::vector<std::string> languages;  // every Language; Document has the 1st

@@ -54,12 +54,24 @@ struct StoredClaim {
 StoredClaim FromClaim(const Claim& claim, const Text& text,
                       std::string document_id);
 
+// A substance an imported record names: a MeSH Supplementary Concept Record
+// (PubMed ChemicalList / SupplMeshList) such as C008305 "theanine".
+struct Substance {
+  std::string ui;    // "C008305"
+  std::string name;  // as the record writes it
+  std::string type;  // "Chemical", "Disease", "Organism", "Protocol"
+  bool operator==(const Substance&) const = default;
+};
+
 // One document and every claim it makes, the unit PutDocuments replaces.
 struct DocumentWithClaims {
   Document document;
   // In the order the document makes them; that order is kept. Each claim's
   // document_id must be empty or document.id.
   std::vector<StoredClaim> claims;
+  // The substances the record names (docs/vocabulary.md, "Harvested
+  // concepts"); one per UI.
+  std::vector<Substance> substances;
 };
 
 struct StoreStats {
@@ -91,7 +103,7 @@ struct StoreOptions {
 };
 
 // The schema version this build reads and writes.
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 // An open store. Not thread-safe: use one Store per thread (several Stores,
 // in one or many processes, may share a file). Every call returns a Status
@@ -237,6 +249,10 @@ class Store {
                             std::vector<std::string>* out);
 
   Result<StoreStats> Stats();
+
+  // Every substance stored documents name, each (ui, name, type) once, by
+  // UI then name.
+  Status Substances(std::vector<Substance>* out);
 
   // OK when SQLite's integrity_check and foreign_key_check find nothing;
   // Corruption listing the first problems otherwise.

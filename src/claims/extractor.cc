@@ -1849,4 +1849,8 @@ const Concept* ClaimExtractor::MainSubject(
 
 const ConceptMatcher& ClaimExtractor::matcher() const { return impl_->matcher; }
 
+void ClaimExtractor::MatchAlso(std::size_t first) {
+  impl_->matcher.AddConcepts(first);
+}
+
 }  // namespace claimcheck

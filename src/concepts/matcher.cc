@@ -98,6 +98,10 @@ struct ConceptMatcher::Impl {
   std::vector<std::uint32_t> cased_ids;  // kNone where case does not count
   // For word id w, its phrases are [first_begin[w], first_begin[w+1]).
   std::vector<std::uint32_t> first_begin;
+  // Phrases of concepts added after the tables were made (AddConcepts), by
+  // first folded word; not saved.
+  std::vector<Phrase> extra;
+  std::unordered_map<std::string, std::vector<std::size_t>> extra_by_first;
 
   static std::uint32_t Meta(std::size_t words, MatchHow how, bool cased,
                             int polarity) {
@@ -286,24 +290,35 @@ bool ConceptMatcher::Impl::Valid() const {
 
 ConceptMatcher::ConceptMatcher() : impl_(std::make_unique<Impl>()) {}
 
-ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->vocabulary = &vocabulary;
-  const auto& concepts = vocabulary.concepts();
+namespace {
+
+// The vocabulary's common words (kb/mesh/common_words.tsv), folded, sorted.
+std::vector<std::string> CommonWords(const Vocabulary& vocabulary) {
   std::vector<std::string> unmatched;
   for (const std::string& w : vocabulary.common_words()) {
     std::vector<std::string> f = FoldWords(w);
     if (f.size() == 1) unmatched.push_back(std::move(f[0]));
   }
   std::sort(unmatched.begin(), unmatched.end());
+  return unmatched;
+}
+
+// The phrases of concepts [first, end) of `vocabulary`, in order.
+std::vector<Phrase> PhrasesOf(const Vocabulary& vocabulary, std::size_t first) {
+  const auto& concepts = vocabulary.concepts();
+  const std::vector<std::string> unmatched = CommonWords(vocabulary);
   std::vector<Phrase> phrases;
-  for (std::size_t c = 0; c < concepts.size(); ++c) {
+  for (std::size_t c = first; c < concepts.size(); ++c) {
     const Concept& entry = concepts[c];
     const auto index = static_cast<std::uint32_t>(c);
-    const bool mesh = entry.source == ConceptSource::kMesh;
+    const bool mesh = entry.source == ConceptSource::kMesh ||
+                      entry.source == ConceptSource::kHarvested;
+    const MatchHow label_how = entry.source == ConceptSource::kHarvested
+                                   ? MatchHow::kHarvested
+                                   : MatchHow::kExact;
     if (!mesh || !HasBreakingPunctuation(entry.label)) {
       Phrase p = MakePhrase(entry.label, mesh && MeshTermNeedsCase(entry.label),
-                            index, 1, MatchHow::kExact);
+                            index, 1, label_how);
       if (!mesh || !IsCommonWord(p, unmatched)) phrases.push_back(std::move(p));
     }
     for (const std::string& s : entry.synonyms) {
@@ -340,7 +355,31 @@ ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
       phrases.push_back(MakePhrase(s, true, index, 1, MatchHow::kAbbreviation));
     }
   }
-  impl_->Build(std::move(phrases));
+  return phrases;
+}
+
+}  // namespace
+
+ConceptMatcher::ConceptMatcher(const Vocabulary& vocabulary)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->vocabulary = &vocabulary;
+  impl_->Build(PhrasesOf(vocabulary, 0));
+}
+
+void ConceptMatcher::AddConcepts(std::size_t first) {
+  for (Phrase& p : PhrasesOf(*impl_->vocabulary, first)) {
+    if (p.fold.empty()) continue;
+    impl_->extra_by_first[p.fold[0]].push_back(impl_->extra.size());
+    // Every word is compared with its case when the phrase has one.
+    if (!p.cased.empty()) {
+      for (std::size_t k = 0; k < p.cased.size(); ++k) {
+        if (p.cased[k].empty()) p.cased[k] = p.fold[k];
+      }
+    } else {
+      p.cased.assign(p.fold.size(), std::string());
+    }
+    impl_->extra.push_back(std::move(p));
+  }
 }
 
 ConceptMatcher::~ConceptMatcher() = default;
@@ -494,6 +533,20 @@ std::vector<Mention> ConceptMatcher::Match(
                             }),
                  m.phrase_concept[p], Impl::Polarity(m.phrase_meta[p]),
                  Impl::How(m.phrase_meta[p]), nullptr);
+      }
+    }
+    // Harvested names last: a tie goes to the vocabulary's own phrase.
+    if (!m.extra.empty()) {
+      auto it = m.extra_by_first.find(tokens[i].fold);
+      if (it != m.extra_by_first.end()) {
+        for (std::size_t e : it->second) {
+          const Phrase& p = m.extra[e];
+          consider(match_from(i, p.fold.size(), sentence_end,
+                              [&](std::size_t k, std::size_t t) {
+                                return local_word(p, k, t);
+                              }),
+                   p.concept_index, p.polarity, p.how, nullptr);
+        }
       }
     }
     if (best_last == kNone || sentence >= text.sentences().size()) {

@@ -463,6 +463,47 @@ Status Vocabulary::Load(const std::string& kb_dir, Vocabulary* out,
   return Status::OK();
 }
 
+// docs/vocabulary.md, "Harvested concepts".
+std::size_t Vocabulary::AddHarvested(const std::vector<HarvestedName>& names) {
+  const std::size_t first = concepts_.size();
+  std::map<std::string, std::vector<const HarvestedName*>> by_ui;
+  for (const HarvestedName& h : names) {
+    if (h.ui.size() < 2 || h.ui[0] != 'C' || h.name.empty()) continue;
+    by_ui[h.ui].push_back(&h);
+  }
+  for (const auto& [ui, list] : by_ui) {
+    if (Find(ui) != nullptr) continue;
+    Concept c;
+    c.id = ui;
+    c.mesh = ui;
+    c.source = ConceptSource::kHarvested;
+    c.kind = list.front()->type == "Disease" ? ConceptKind::kOutcome
+                                             : ConceptKind::kIntervention;
+    if (c.kind == ConceptKind::kOutcome) c.better = Better::kLower;
+    for (const HarvestedName* h : list) {
+      // "TERT protein, human": the species after the comma is dropped; a
+      // name that keeps a comma stays a label, never matched.
+      std::string name = h->name;
+      const std::size_t comma = name.find(", ");
+      if (comma != std::string::npos &&
+          name.find_first_of(", ", comma + 2) == std::string::npos &&
+          comma + 2 < name.size() && name[comma + 2] >= 'a' &&
+          name[comma + 2] <= 'z') {
+        name.resize(comma);
+      }
+      if (c.label.empty()) {
+        c.label = name;
+      } else if (std::find(c.aliases.begin(), c.aliases.end(), name) ==
+                     c.aliases.end() &&
+                 name != c.label) {
+        c.aliases.push_back(name);
+      }
+    }
+    Add(std::move(c));
+  }
+  return first;
+}
+
 Status Vocabulary::AddAlternateId(const std::string& ui,
                                   const std::string& id) {
   if (Find(id) == nullptr || FindId(ui) != nullptr) {

@@ -151,6 +151,8 @@ const std::vector<Migration>& SchemaMigrations() {
       {2, "documents.revised", &AddRevised},
       {3, "edge_documents and edge_counts: the claim graph's edges",
        &CreateEdges},
+      {4, "substances: the Supplementary Concept Records records name",
+       &CreateSubstances},
   };
   return kMigrations;
 }

@@ -91,6 +91,8 @@ extern const char* const kSelectClaimsBySubjectAndObject;
 // Migration to version 3 (edges.cc): the edge tables, their triggers, and
 // the edges of the claims already stored.
 Status CreateEdges(Database* db);
+// Version 4 (substances.cc).
+Status CreateSubstances(Database* db);
 extern const char* const kSelectClaimsBySubject;
 extern const char* const kSelectClaimsByObject;
 extern const char* const kSelectAllClaims;

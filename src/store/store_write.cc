@@ -32,6 +32,10 @@ constexpr const char* kInsertDocument =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
     "?15, ?16)";
 
+constexpr const char* kInsertSubstance =
+    "INSERT OR IGNORE INTO substances (document_id, ui, name, type) "
+    "VALUES (?1, ?2, ?3, ?4)";
+
 constexpr const char* kInsertCitation =
     "INSERT INTO citations (document_id, ordinal, pmid, doi, pmcid, url, "
     "text, text_start, text_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -95,6 +99,26 @@ class DocumentWriter {
       status = Check(doc.id, entry.claims[i]);
       if (status.ok()) status = PutClaim(doc.id, i, entry.claims[i]);
       if (!status.ok()) return WithContext(status, Where(doc.id, i));
+    }
+    // Prepared at the first document that names a substance (a store of
+    // an older schema opened by a test has no table for them).
+    if (!entry.substances.empty() && !substance_prepared_) {
+      status = substance_.Prepare(db_, kInsertSubstance, "storing a substance");
+      if (!status.ok()) return WithContext(status, "document '" + doc.id + "'");
+      substance_prepared_ = true;
+    }
+    for (const Substance& s : entry.substances) {
+      if (s.ui.empty() || s.name.empty()) continue;
+      status = Run(&substance_, [&] {
+        substance_.BindText(1, doc.id);
+        substance_.BindText(2, s.ui);
+        substance_.BindText(3, s.name);
+        substance_.BindText(4, s.type);
+      });
+      if (!status.ok()) {
+        return WithContext(status,
+                           "document '" + doc.id + "', substance " + s.ui);
+      }
     }
     return Status::OK();
   }
@@ -221,6 +245,8 @@ class DocumentWriter {
   Statement document_;
   Statement citation_;
   Statement claim_;
+  Statement substance_;
+  bool substance_prepared_ = false;
 };
 
 }  // namespace

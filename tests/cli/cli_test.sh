@@ -105,6 +105,22 @@ run find_json 0 "${KB[@]}" concepts --find "vitamin D" --format json &&
 run find_usage 2 "${KB[@]}" concepts --find &&
   expect_in find_usage err "--find takes one TEXT"
 
+# --- harvested concepts: a record's Supplementary Concept Records join
+# the vocabulary of every later command on its store, and only on it ---
+printf 'Fibrin fragment D levels rose after the operation.\n' >"$WORK/scr.txt"
+run scr_before 0 "${KB[@]}" --db "$WORK/scr.db" concepts "$WORK/scr.txt" 2>/dev/null
+if grep -qF "C036309" "$WORK/scr_before.out"; then
+  fail "scr_before: a substance no record named was found"
+else pass; fi
+run scr_import 0 "${KB[@]}" --db "$WORK/scr.db" import \
+  "$SHARED/corpus/pubmed/metapub_38716869.xml"
+run scr_after 0 "${KB[@]}" --db "$WORK/scr.db" concepts "$WORK/scr.txt" --format json &&
+  expect_in scr_after out '"id": "C036309"' &&
+  expect_in scr_after out '"how": "harvested"'
+run scr_find 0 "${KB[@]}" --db "$WORK/scr.db" concepts --find "fibrin fragment D" &&
+  expect_in scr_find out "is read as (harvested)"
+run scr_other_store 1 "${KB[@]}" --db "$WORK/other.db" concepts --find "fibrin fragment D"
+
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
 run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt

@@ -202,4 +202,41 @@ TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
   CHECK(m->how == MatchHow::kAbbreviation);
 }
 
+TEST_CASE("open vocabulary: substances harvested from records join it",
+          "[concepts][mesh]") {
+  Vocabulary v;
+  Diagnostics problems;
+  REQUIRE(Vocabulary::Load(testing::KbDir(), &v, &problems).ok());
+  const std::size_t before = v.concepts().size();
+  const std::size_t first = v.AddHarvested(
+      {{"C509186", "TERT protein, human", "Chemical"},
+       {"C000657245", "COVID-19", "Disease"},
+       {"C000657245", "zeta marsh fever", "Disease"},
+       {"D008274", "Magnesium", "Chemical"},  // a descriptor: known already
+       {"C123", "", "Chemical"}});            // no name: passed over
+  CHECK(first == before);
+  REQUIRE(v.concepts().size() == before + 2);
+  const Concept* tert = v.Find("C509186");
+  REQUIRE(tert != nullptr);
+  CHECK(tert->label == "TERT protein");  // the species is dropped
+  CHECK(tert->source == ConceptSource::kHarvested);
+  CHECK(tert->kind == ConceptKind::kIntervention);
+  const Concept* covid = v.Find("C000657245");
+  REQUIRE(covid != nullptr);
+  CHECK(covid->kind == ConceptKind::kOutcome);
+  CHECK(covid->aliases == std::vector<std::string>{"zeta marsh fever"});
+  ConceptMatcher matcher(v);  // built with them: label and aliases match
+  ConceptMatcher before_matcher = std::move(matcher);
+  Diagnostics warnings;
+  Result<Text> text = Text::FromBytes(
+      "TERT protein levels were high in zeta marsh fever.", "t", &warnings);
+  REQUIRE(text.ok());
+  std::set<std::string> found;
+  for (const Mention& m : before_matcher.Match(text.value())) {
+    found.insert(m.target->id + "/" + MatchHowName(m.how));
+  }
+  CHECK(found.count("C509186/harvested"));
+  CHECK(found.count("C000657245/harvested"));
+}
+
 }  // namespace claimcheck

@@ -197,6 +197,13 @@ TEST_CASE("pubmed xml: the fields of a full record (27797938, DTD 2018)",
                                  "Research Support, Non-U.S. Gov't"});
   CHECK(d.n == 386 + 896);  // "386 … cases and 896 matched controls"
   CHECK_FALSE(d.retracted);
+  // Its one Supplementary Concept Record, harvested (docs/vocabulary.md).
+  REQUIRE(i.record.substances.size() == 1);
+  CHECK(i.record.substances[0].ui == "C509186");
+  CHECK(i.record.substances[0].name == "TERT protein, human");
+  CHECK(i.record.substances[0].type == "Chemical");
+  // Descriptors of its ChemicalList (D…) are in the vocabulary already.
+  for (const RecordSubstance& s : i.record.substances) CHECK(s.ui[0] == 'C');
   // Title, then OBJECTIVE, DESIGN, RESULTS, CONCLUSIONS.
   REQUIRE(i.parts.size() == 5);
   CHECK(i.parts[0].title);

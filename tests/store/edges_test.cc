@@ -303,7 +303,7 @@ TEST_CASE("store edges: a version 2 store gets its edges on migration",
   }
   auto store = Store::Open(path, OpenMode::kReadWrite);
   REQUIRE(store.ok());
-  CHECK(store.value()->schema_version() == 3);
+  CHECK(store.value()->schema_version() == kStoreSchemaVersion);
   std::vector<EdgeCount> counts;
   REQUIRE(store.value()->EdgeCounts({"magnesium"}, {"sleep"}, &counts).ok());
   CHECK(Dump(counts) == "magnesium increases sleep rct 1\n");

@@ -143,7 +143,7 @@ Document SampleDocument(const std::string& id) {
 
 DocumentWithClaims SampleEntry(const std::string& id, int claims,
                                const std::string& subject = "magnesium") {
-  DocumentWithClaims entry{SampleDocument(id), {}};
+  DocumentWithClaims entry{SampleDocument(id), {}, {}};
   for (int i = 0; i < claims; ++i) {
     entry.claims.push_back(
         SampleClaim(subject, i % 5 == 4 ? "" : "sleep_quality", i));
@@ -253,7 +253,7 @@ TEST_CASE("store: every field survives a round trip", "[store]") {
   const std::string path = Path(testing::TempDir("store_roundtrip"));
   DocumentWithClaims entry = SampleEntry("pmid:23853635", 14);
   entry.claims[3].document_id = "pmid:23853635";  // may name its document
-  DocumentWithClaims bare{Document{}, {}};
+  DocumentWithClaims bare{Document{}, {}, {}};
   bare.document.id = "url:https://example.org/bare";  // every field default
   bare.claims.push_back(StoredClaim{});
   bare.claims.back().subject = "valerian";
@@ -684,8 +684,8 @@ TEST_CASE("store: claim lists come in one fixed order", "[store]") {
   const char* subjects[] = {"valerian", "magnesium", "melatonin"};
   const char* objects[] = {"sleep_quality", "anxiety", "", "gaba"};
   for (int d = 0; d < 12; ++d) {
-    DocumentWithClaims entry{SampleDocument("pmid:" + std::to_string(97 - d)),
-                             {}};
+    DocumentWithClaims entry{
+        SampleDocument("pmid:" + std::to_string(97 - d)), {}, {}};
     for (int i = 0; i < 9; ++i) {
       entry.claims.push_back(
           SampleClaim(subjects[(d + i) % 3], objects[(d * i) % 4], i));
@@ -949,6 +949,38 @@ TEST_CASE("store: kill -9 mid-import leaves a consistent store",
   CHECK(version >= *committed.rbegin());
   CHECK(shared.size() == static_cast<std::size_t>(version % 7 + 1));
   for (const StoredClaim& c : shared) CHECK(c.subject == shared[0].subject);
+}
+
+}  // namespace claimcheck
+
+namespace claimcheck {
+
+TEST_CASE("store: substances a record names are kept, replaced with it",
+          "[store]") {
+  const std::string path = Path(testing::TempDir("store_substances"));
+  auto store = OpenOrDie(path);
+  DocumentWithClaims a{SampleDocument("pmid:1"), {}, {}};
+  a.substances = {{"C008305", "theanine", "Chemical"},
+                  {"C509186", "TERT protein, human", "Chemical"}};
+  DocumentWithClaims b{SampleDocument("pmid:2"), {}, {}};
+  b.substances = {{"C008305", "theanine", "Chemical"},
+                  {"C000657245", "COVID-19", "Disease"}};
+  REQUIRE(store->PutDocuments({a, b}).ok());
+  std::vector<Substance> got;
+  REQUIRE(store->Substances(&got).ok());
+  const std::vector<Substance> want = {
+      {"C000657245", "COVID-19", "Disease"},
+      {"C008305", "theanine", "Chemical"},
+      {"C509186", "TERT protein, human", "Chemical"}};
+  CHECK(got == want);  // each once, by UI
+  // Re-importing pmid:1 without substances takes its rows away.
+  a.substances.clear();
+  REQUIRE(store->PutDocuments({a}).ok());
+  got.clear();
+  REQUIRE(store->Substances(&got).ok());
+  CHECK(got == std::vector<Substance>{{"C000657245", "COVID-19", "Disease"},
+                                      {"C008305", "theanine", "Chemical"}});
+  CHECK(store->IntegrityCheck().ok());
 }
 
 }  // namespace claimcheck

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   std::vector<DocumentWithClaims> batch;
   std::size_t next_claim = 0;
   for (std::size_t r = 0; claims < target; r = (r + 1) % records.size()) {
-    DocumentWithClaims copy{records[r], {}};
+    DocumentWithClaims copy{records[r], {}, {}};
     const std::string pmid = std::to_string(next_pmid++);
     copy.document.id = "pmid:" + pmid;
     copy.document.pmid = pmid;

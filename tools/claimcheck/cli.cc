@@ -409,6 +409,28 @@ bool UseColour(const Context& context, const std::string& format) {
          isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
 
+namespace {
+
+// docs/vocabulary.md, "Harvested concepts": the substances the records of
+// the store to read name join the vocabulary. A store that cannot be read
+// here is passed over; LoadEvidence reports it when the command reads it.
+void AddStoreSubstances(const Context& context, Vocabulary* vocabulary) {
+  const std::string db = StoreToRead(context);
+  if (db.empty()) return;
+  Result<std::unique_ptr<Store>> store = Store::Open(db, OpenMode::kReadOnly);
+  if (!store.ok()) return;
+  std::vector<Substance> substances;
+  if (!store.value()->Substances(&substances).ok()) return;
+  std::vector<HarvestedName> names;
+  names.reserve(substances.size());
+  for (Substance& s : substances) {
+    names.push_back({std::move(s.ui), std::move(s.name), std::move(s.type)});
+  }
+  vocabulary->AddHarvested(names);
+}
+
+}  // namespace
+
 bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
                     int* exit_code) {
   auto snapshot =
@@ -417,6 +439,7 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
   auto knowledge = std::make_shared<Knowledge>();
   if (snapshot->Load(vocabulary, knowledge.get())) {
     context.snapshot_knowledge = std::move(knowledge);
+    AddStoreSubstances(context, vocabulary);
     return true;
   }
   Diagnostics problems;
@@ -437,11 +460,13 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
     snapshot->Save(*vocabulary, *knowledge);
     context.snapshot_knowledge = std::move(knowledge);
   }
+  AddStoreSubstances(context, vocabulary);  // after the save: never saved
   return true;
 }
 
-std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
-                                              const Vocabulary& vocabulary) {
+// The extractor of the kb alone: the snapshot's tables, else built.
+std::unique_ptr<ClaimExtractor> MakeKbExtractor(const Context& context,
+                                                const Vocabulary& vocabulary) {
   if (context.kb_snapshot != nullptr) {
     if (std::unique_ptr<ClaimExtractor> saved =
             context.kb_snapshot->TakeExtractor(vocabulary)) {
@@ -449,6 +474,29 @@ std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
     }
   }
   return std::make_unique<ClaimExtractor>(vocabulary);
+}
+
+namespace {
+
+// The index of the first harvested concept (they come last), or size().
+std::size_t FirstHarvested(const Vocabulary& vocabulary) {
+  std::size_t first = vocabulary.concepts().size();
+  while (first > 0 &&
+         vocabulary.concepts()[first - 1].source == ConceptSource::kHarvested) {
+    --first;
+  }
+  return first;
+}
+
+}  // namespace
+
+std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
+                                              const Vocabulary& vocabulary) {
+  std::unique_ptr<ClaimExtractor> extractor =
+      MakeKbExtractor(context, vocabulary);
+  const std::size_t first = FirstHarvested(vocabulary);
+  if (first < vocabulary.concepts().size()) extractor->MatchAlso(first);
+  return extractor;
 }
 
 bool LoadDocument(const Context& context, const std::string& file,

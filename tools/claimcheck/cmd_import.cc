@@ -180,6 +180,12 @@ ProcessedDocument Process(const ClaimExtractor& extractor,
     claims = extractor.Extract(t, mentions, text.value().context);
   }
   out.entry.document = std::move(imported.document);
+  // docs/vocabulary.md, "Harvested concepts": the record's Supplementary
+  // Concept Records join the store's vocabulary.
+  for (RecordSubstance& s : imported.record.substances) {
+    out.entry.substances.push_back(
+        {std::move(s.ui), std::move(s.name), std::move(s.type)});
+  }
   out.entry.claims.reserve(claims.size());
   for (const Claim& c : claims) {
     out.entry.claims.push_back(FromClaim(c, t, out.entry.document.id));
