@@ -77,6 +77,17 @@ bool IsCommonWord(const Phrase& p, const std::vector<std::string>& common) {
          std::binary_search(common.begin(), common.end(), p.fold[0]);
 }
 
+// An alias a curator wrote in capitals ("CBD", "NAC") is matched only so;
+// one in lower case ("soy") is a word like any other.
+bool AliasNeedsCase(std::string_view alias) {
+  bool upper = false;
+  for (char c : alias) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper |= c >= 'A' && c <= 'Z';
+  }
+  return upper && alias.size() <= 6;
+}
+
 bool HasBreakingPunctuation(std::string_view s) {
   return s.find_first_of(",;()[]{}") != std::string_view::npos;
 }
@@ -331,7 +342,7 @@ std::vector<Phrase> PhrasesOf(const Vocabulary& vocabulary, std::size_t first) {
       phrases.push_back(MakePhrase(s, false, index, -1, MatchHow::kSynonym));
     }
     for (const std::string& s : entry.aliases) {
-      phrases.push_back(MakePhrase(s, MeshTermNeedsCase(s), index, 1,
+      phrases.push_back(MakePhrase(s, AliasNeedsCase(s), index, 1,
                                    entry.source == ConceptSource::kHarvested
                                        ? MatchHow::kHarvested
                                        : MatchHow::kAlias));

@@ -239,4 +239,74 @@ TEST_CASE("open vocabulary: substances harvested from records join it",
   CHECK(found.count("C000657245/harvested"));
 }
 
+namespace {
+
+// The headings of an articles-dev page: Markdown lines starting with '#',
+// or a FakeHealth record's title.
+std::vector<std::string> Headings(const std::string& page) {
+  const std::string path =
+      testing::SharedDir() + "/corpus/articles-dev/" + page;
+  std::ifstream in(path);
+  REQUIRE(in);
+  std::vector<std::string> out;
+  if (page.size() > 5 && page.substr(page.size() - 5) == ".json") {
+    std::stringstream all;
+    all << in.rdbuf();
+    rapidjson::Document d;
+    d.Parse(all.str().c_str());
+    REQUIRE(d.IsObject());
+    out.push_back(d["title"].GetString());
+    return out;
+  }
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] == '#') {
+      out.push_back(line.substr(line.find_first_not_of("# ")));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("open vocabulary: the supplements articles-dev headings promote",
+          "[concepts][mesh]") {
+  std::ifstream in(std::string(CLAIMCHECK_SOURCE_DIR) +
+                   "/tests/concepts/heading_supplements.tsv");
+  REQUIRE(in);
+  int rows = 0;
+  bool header = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      header = true;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+    REQUIRE(f.size() == 3);
+    ++rows;
+    // The first heading of the page that names it, read whole.
+    std::string heading;
+    for (const std::string& h : Headings(f[0])) {
+      if (h.find(f[1]) != std::string::npos) {
+        heading = h;
+        break;
+      }
+    }
+    INFO(f[0] << ": " << f[1] << " -> " << f[2]);
+    REQUIRE_FALSE(heading.empty());
+    const std::size_t at = heading.find(f[1]);
+    bool found = false;
+    std::string got;
+    for (const Mention& m : MatchText(RealMatcher(), heading)) {
+      got += " " + m.target->id + "(" + m.target->label + ")";
+      found |= m.start <= at && at < m.end && Names(*m.target, f[2]);
+    }
+    INFO("heading \"" << heading << "\" ->" << got);
+    CHECK(found);
+  }
+  CHECK(rows >= 50);
+}
+
 }  // namespace claimcheck
