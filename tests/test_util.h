@@ -4,6 +4,8 @@
 #define CLAIMCHECK_TESTS_TEST_UTIL_H_
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -42,9 +44,12 @@ inline std::string ReplaceOnce(std::string s, const std::string& from,
 
 // A fresh, empty directory under the system temp directory.
 inline std::filesystem::path TempDir(const std::string& name) {
+  // The process id keeps two suites running at once (a developer's and
+  // CI's on one machine) out of each other's files.
   auto dir = std::filesystem::temp_directory_path() /
              ("claimcheck_test_" + name + "_" +
-              std::to_string(std::hash<std::string>{}(name) % 100000));
+              std::to_string(std::hash<std::string>{}(name) % 100000) + "_" +
+              std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

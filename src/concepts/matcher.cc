@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "base/view_archive.h"
@@ -109,6 +110,38 @@ struct ConceptMatcher::Impl {
   std::vector<std::uint32_t> cased_ids;  // kNone where case does not count
   // For word id w, its phrases are [first_begin[w], first_begin[w+1]).
   std::vector<std::uint32_t> first_begin;
+  // For a text's abbreviations: the phrases that hold word w are
+  // containing[containing_begin[w], containing_begin[w+1]). Built at the
+  // first text that defines one (an article or abstract may; a query
+  // rarely does), once, for every thread.
+  mutable std::once_flag containing_once;
+  mutable std::vector<std::uint32_t> containing_begin;
+  mutable std::vector<std::uint32_t> containing;
+  void BuildContaining() const {
+    std::call_once(containing_once, [this] {
+      const std::size_t words = offsets.empty() ? 0 : offsets.size() - 1;
+      containing_begin.assign(words + 1, 0);
+      std::vector<std::uint64_t> pairs;  // word << 32 | phrase
+      for (std::size_t p = 0; p < phrase_begin.size(); ++p) {
+        const std::size_t n = Words(phrase_meta[p]);
+        for (std::size_t k = 0; k < n; ++k) {
+          pairs.push_back(
+              static_cast<std::uint64_t>(fold_ids[phrase_begin[p] + k]) << 32 |
+              p);
+        }
+      }
+      std::sort(pairs.begin(), pairs.end());
+      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+      containing.reserve(pairs.size());
+      for (std::uint64_t wp : pairs) {
+        ++containing_begin[(wp >> 32) + 1];
+        containing.push_back(static_cast<std::uint32_t>(wp & 0xffffffffu));
+      }
+      for (std::size_t w = 0; w < words; ++w) {
+        containing_begin[w + 1] += containing_begin[w];
+      }
+    });
+  }
   // Phrases of concepts added after the tables were made (AddConcepts), by
   // first folded word; not saved.
   std::vector<Phrase> extra;
@@ -426,7 +459,11 @@ std::vector<Mention> ConceptMatcher::Match(
     if (std::find(long_ids.begin(), long_ids.end(), kNone) != long_ids.end()) {
       continue;  // no phrase holds a word the dictionary lacks
     }
-    for (std::size_t p = 0; p < m.phrase_begin.size(); ++p) {
+    // Only the phrases that hold the long form's first word, in order.
+    m.BuildContaining();
+    for (std::uint32_t at = m.containing_begin[long_ids[0]];
+         at < m.containing_begin[long_ids[0] + 1]; ++at) {
+      const std::size_t p = m.containing[at];
       const std::size_t n = Impl::Words(m.phrase_meta[p]);
       if (n < long_ids.size() || m.phrase_concept[p] == kAmbiguous) continue;
       const std::uint32_t* w = &m.fold_ids[m.phrase_begin[p]];

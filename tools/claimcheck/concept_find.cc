@@ -95,6 +95,11 @@ Found Find(const Vocabulary& vocabulary, const ConceptMatcher& matcher,
   }
   const std::string key = Folded(query);
   if (const Concept* by_id = vocabulary.Find(query)) f.named.push_back(by_id);
+  // Every name of the vocabulary is read (~70 ms) only when the matcher
+  // reads the text as no concept: for the concepts that have it as a name
+  // (an ambiguous or common word) and for near misses.
+  if (f.read_as != nullptr) return f;
+  const bool known = !f.named.empty();
   // Near misses: up to two edits for a key of six letters or more, one
   // below; names that contain the key as a word come after.
   const std::size_t limit = key.size() >= 6 ? 2 : 1;
@@ -108,7 +113,7 @@ Found Find(const Vocabulary& vocabulary, const ConceptMatcher& matcher,
         }
         continue;
       }
-      if (key.empty()) continue;
+      if (key.empty() || known) continue;  // near misses: unknown text only
       const std::size_t d = Distance(key, folded, limit);
       if (d <= limit) {
         near.emplace_back(d, name, &c);
