@@ -119,27 +119,30 @@ struct ConceptMatcher::Impl {
   mutable std::vector<std::uint32_t> containing;
   void BuildContaining() const {
     std::call_once(containing_once, [this] {
+      // A counting pass, then a filling one, phrases in order: each word's
+      // list comes out sorted, with no sort (an audit pays this once).
       const std::size_t words = offsets.empty() ? 0 : offsets.size() - 1;
-      containing_begin.assign(words + 1, 0);
-      std::vector<std::uint64_t> pairs;  // word << 32 | phrase
-      for (std::size_t p = 0; p < phrase_begin.size(); ++p) {
+      containing_begin.assign(words + 2, 0);
+      auto for_each_word = [this](std::size_t p, auto&& f) {
+        const std::uint32_t* w = &fold_ids[phrase_begin[p]];
         const std::size_t n = Words(phrase_meta[p]);
         for (std::size_t k = 0; k < n; ++k) {
-          pairs.push_back(
-              static_cast<std::uint64_t>(fold_ids[phrase_begin[p] + k]) << 32 |
-              p);
+          if (std::find(w, w + k, w[k]) == w + k) f(w[k]);  // once a phrase
         }
+      };
+      for (std::size_t p = 0; p < phrase_begin.size(); ++p) {
+        for_each_word(p, [&](std::uint32_t w) { ++containing_begin[w + 2]; });
       }
-      std::sort(pairs.begin(), pairs.end());
-      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-      containing.reserve(pairs.size());
-      for (std::uint64_t wp : pairs) {
-        ++containing_begin[(wp >> 32) + 1];
-        containing.push_back(static_cast<std::uint32_t>(wp & 0xffffffffu));
+      for (std::size_t w = 2; w < containing_begin.size(); ++w) {
+        containing_begin[w] += containing_begin[w - 1];
       }
-      for (std::size_t w = 0; w < words; ++w) {
-        containing_begin[w + 1] += containing_begin[w];
+      containing.resize(containing_begin.back());
+      for (std::size_t p = 0; p < phrase_begin.size(); ++p) {
+        for_each_word(p, [&](std::uint32_t w) {
+          containing[containing_begin[w + 1]++] = static_cast<std::uint32_t>(p);
+        });
       }
+      containing_begin.pop_back();  // now word w's list starts at [w]
     });
   }
   // Phrases of concepts added after the tables were made (AddConcepts), by

@@ -117,7 +117,8 @@ struct Command {
   bool judges = false;
 };
 
-// Called first by a command that judges (query, audit, summary, graph): has
+// Called first by a command that judges (query, audit, summary, graph) or
+// loads the whole vocabulary to look at it (concepts): has
 // the kernel map the program's code and a heap for what loading and judging
 // will allocate (in huge pages where the system has them) in a few calls
 // instead of hundreds of page faults (cli.cc says why). Changes no output.

@@ -166,6 +166,8 @@ std::string TextReport(const std::string& file, const Text& text,
 int RunConcepts(Context& context) {
   std::string format;
   if (!context.Format({"text", "json"}, "text", &format)) return kExitUsage;
+  // It loads the whole vocabulary as a query does (cli.h).
+  PrepareToJudge(context);
   if (!context.args.empty() && context.args[0] == "--find") {
     if (context.args.size() != 2 || context.args[1].empty()) {
       return context.Usage("--find takes one TEXT (quote a phrase)");

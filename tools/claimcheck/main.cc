@@ -200,7 +200,7 @@ constexpr const char* kHelpHelp =
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"concepts", "list the concepts a document mentions", kConceptsHelp,
-       RunConcepts},
+       RunConcepts, true},
       {"extract", "list the claims a document makes", kExtractHelp, RunExtract},
       {"kb", "check the curated knowledge base or count what it holds", kKbHelp,
        RunKb},
