@@ -42,27 +42,8 @@ KbFile WhichFile(std::string_view bytes) {
   return file;
 }
 
-void Write(const fs::path& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  FUZZ_CHECK(out.good());
-}
-
-// The scratch kb directory, made on first use and removed at exit.
 const fs::path& ScratchKb() {
-  static const fs::path* dir = [] {
-    std::string pattern =
-        (fs::temp_directory_path() / "claimcheck-fuzz-kb-XXXXXX").string();
-    FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
-    auto* path = new fs::path(pattern);
-    fs::create_directory(*path / "concepts");
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(*dir, ec);
-    });
-    return path;
-  }();
-  return *dir;
+  return ScratchDir("claimcheck-fuzz-kb", {"concepts"});
 }
 
 // The words of every concept, one sentence each, so the matcher finds them.
@@ -112,12 +93,12 @@ void LoadKb(std::string_view bytes) {
   const auto pick = [&](KbFile kind, std::string_view empty) {
     return file == kind ? bytes : empty;
   };
-  Write(kb / "concepts" / "fuzz.json",
-        pick(KbFile::kConcepts, R"({"concepts": []})"));
-  Write(kb / "claims.json", pick(KbFile::kClaims, R"({"claims": []})"));
-  Write(kb / "studies.json", pick(KbFile::kStudies, R"({"studies": []})"));
-  Write(kb / "reference_values.json",
-        pick(KbFile::kReferenceValues, R"({"reference_values": []})"));
+  WriteBytes(kb / "concepts" / "fuzz.json",
+             pick(KbFile::kConcepts, R"({"concepts": []})"));
+  WriteBytes(kb / "claims.json", pick(KbFile::kClaims, R"({"claims": []})"));
+  WriteBytes(kb / "studies.json", pick(KbFile::kStudies, R"({"studies": []})"));
+  WriteBytes(kb / "reference_values.json",
+             pick(KbFile::kReferenceValues, R"({"reference_values": []})"));
   if (file == KbFile::kConcepts) {
     LoadConcepts(kb);
   } else {

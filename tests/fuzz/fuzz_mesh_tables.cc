@@ -1,7 +1,9 @@
 // libFuzzer target: the MeSH layer of the vocabulary (kb/mesh/, kb/FORMAT.md
-// part 3). The input is one table; its first line says which: a line
-// starting "name" is the alias list, "word" the common-word list, anything
-// else the descriptor table. It is written into a scratch kb (under $TMPDIR,
+// part 3) and the names harvested from imported records. The input is one
+// table; its first line says which: a line starting "name" is the alias
+// list, "word" the common-word list, "harvest" lines of UI, name and type
+// (as a store's substance_names gives them), anything else the descriptor
+// table. It is written into a scratch kb (under $TMPDIR,
 // removed at exit) beside a small valid table, alias list and curated
 // concepts file, then Vocabulary::Load, CheckKnowledgeBase, a ConceptMatcher
 // over what loaded, and a match over the tables' own words run on it.
@@ -34,37 +36,69 @@ constexpr std::string_view kConcepts =
     R"({"concepts": [{"id": "magnesium", "kind": "intervention",
      "label": "magnesium", "mesh": "D000001"}]})";
 
-void Write(const fs::path& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  FUZZ_CHECK(out.good());
+const fs::path& ScratchKb() {
+  return ScratchDir("claimcheck-fuzz-mesh", {"concepts", "mesh"});
 }
 
-const fs::path& ScratchKb() {
-  static const fs::path* dir = [] {
-    std::string pattern =
-        (fs::temp_directory_path() / "claimcheck-fuzz-mesh-XXXXXX").string();
-    FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
-    auto* path = new fs::path(pattern);
-    fs::create_directory(*path / "concepts");
-    fs::create_directory(*path / "mesh");
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(*dir, ec);
-    });
-    return path;
-  }();
-  return *dir;
+// Harvested names (docs/vocabulary.md, "Harvested concepts") joined to the
+// small kb's vocabulary, matched over their own words.
+void Harvest(std::string_view bytes) {
+  std::vector<HarvestedName> names;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view line = bytes.substr(start, end - start);
+    start = end + 1;
+    HarvestedName h;
+    std::size_t field = 0, from = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != '\t') continue;
+      std::string value(line.substr(from, i - from));
+      (field == 0 ? h.ui : field == 1 ? h.name : h.type) = std::move(value);
+      ++field;
+      from = i + 1;
+    }
+    names.push_back(std::move(h));
+  }
+  Vocabulary vocabulary;
+  Diagnostics problems;
+  Vocabulary::Load(ScratchKb().string(), &vocabulary, &problems);
+  const std::size_t before = vocabulary.concepts().size();
+  ConceptMatcher matcher(vocabulary);
+  const std::size_t first = vocabulary.AddHarvested(names);
+  FUZZ_CHECK(first == before);
+  matcher.AddConcepts(first);
+  std::string words;
+  for (const HarvestedName& h : names) words += h.name + ". ";
+  for (const Concept& c : vocabulary.concepts()) {
+    FUZZ_CHECK(vocabulary.Find(c.id) != nullptr);
+  }
+  Result<Text> text = Text::FromBytes(words, "harvest", nullptr);
+  if (!text.ok()) return;
+  for (const Mention& m : matcher.Match(text.value())) {
+    FUZZ_CHECK(m.target != nullptr);
+    FUZZ_CHECK(m.start <= m.end && m.end <= text.value().str().size());
+  }
 }
 
 void LoadMesh(std::string_view bytes) {
   const fs::path& kb = ScratchKb();
   const bool aliases = bytes.substr(0, 4) == "name";
   const bool common = bytes.substr(0, 4) == "word";
-  Write(kb / "concepts" / "fuzz.json", kConcepts);
-  Write(kb / "mesh" / "descriptors.tsv", aliases || common ? kTable : bytes);
-  Write(kb / "mesh" / "aliases.tsv", aliases ? bytes : kAliases);
-  Write(kb / "mesh" / "common_words.tsv", common ? bytes : kCommon);
+  if (bytes.substr(0, 7) == "harvest") {
+    WriteBytes(kb / "concepts" / "fuzz.json", kConcepts);
+    WriteBytes(kb / "mesh" / "descriptors.tsv", kTable);
+    WriteBytes(kb / "mesh" / "aliases.tsv", kAliases);
+    WriteBytes(kb / "mesh" / "common_words.tsv", kCommon);
+    Harvest(bytes.substr(7));
+    return;
+  }
+  WriteBytes(kb / "concepts" / "fuzz.json", kConcepts);
+  WriteBytes(kb / "mesh" / "descriptors.tsv",
+             aliases || common ? kTable : bytes);
+  WriteBytes(kb / "mesh" / "aliases.tsv", aliases ? bytes : kAliases);
+  WriteBytes(kb / "mesh" / "common_words.tsv", common ? bytes : kCommon);
   Vocabulary vocabulary;
   Diagnostics problems;
   Vocabulary::Load(kb.string(), &vocabulary, &problems);

@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,6 +68,37 @@ inline bool IsUtf8(std::string_view s) {
     i += n;
   }
   return true;
+}
+
+// Writes `bytes` to `path`, whole (a fuzz input as a file for the loaders
+// that read directories).
+inline void WriteBytes(const std::filesystem::path& path,
+                       std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  FUZZ_CHECK(out.good());
+}
+
+// A scratch directory $TMPDIR/PREFIX-XXXXXX holding `subdirs`, made at the
+// first call and removed at exit (one per target process).
+inline const std::filesystem::path& ScratchDir(
+    const char* prefix, std::initializer_list<const char*> subdirs) {
+  static const std::filesystem::path* dir = [&] {
+    std::string pattern = (std::filesystem::temp_directory_path() /
+                           (std::string(prefix) + "-XXXXXX"))
+                              .string();
+    FUZZ_CHECK(mkdtemp(pattern.data()) != nullptr);
+    auto* path = new std::filesystem::path(pattern);
+    for (const char* sub : subdirs) {
+      std::filesystem::create_directory(*path / sub);
+    }
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(*dir, ec);
+    });
+    return path;
+  }();
+  return *dir;
 }
 
 // What Text promises: valid UTF-8, sentences in order inside the text.
