@@ -3,9 +3,9 @@
 #ifndef CLAIMCHECK_TESTS_TEST_UTIL_H_
 #define CLAIMCHECK_TESTS_TEST_UTIL_H_
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

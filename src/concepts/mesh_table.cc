@@ -29,12 +29,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
-bool IsUi(std::string_view s) {
-  if (s.size() < 7 || s[0] != 'D') return false;
-  return std::all_of(s.begin() + 1, s.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool ParseKindWord(std::string_view s, ConceptKind* kind) {
   if (s == "intervention") {
     *kind = ConceptKind::kIntervention;
@@ -156,7 +150,8 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
         auto problem = [&](const std::string& m) {
           problems->push_back({path, where, m});
         };
-        if (!IsUi(f[0])) return problem("a descriptor UI is D and digits");
+        if (!IsDescriptorUi(f[0]))
+          return problem("a descriptor UI is D and digits");
         if (!seen.insert(std::string(f[0])).second) {
           return problem("descriptor " + std::string(f[0]) + " listed twice");
         }
@@ -184,7 +179,8 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
         c.line = line;
         if (f[5] != "-") {
           for (std::string_view p : SplitList(f[5], ',')) {
-            if (!IsUi(p)) return problem("parents are descriptor UIs");
+            if (!IsDescriptorUi(p))
+              return problem("parents are descriptor UIs");
             c.is_a.emplace_back(p);
           }
         }
@@ -281,6 +277,12 @@ bool ReadCommonWords(const std::string& path, const MeshTable& table,
         }
       });
   return problems->size() == before;
+}
+
+bool IsDescriptorUi(std::string_view s) {
+  if (s.size() < 7 || s[0] != 'D') return false;
+  return std::all_of(s.begin() + 1, s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::vector<std::string_view> SplitList(std::string_view s, char sep) {

@@ -44,6 +44,9 @@ bool ReadAliases(const std::string& path, std::vector<AliasRow>* out,
 bool ReadCommonWords(const std::string& path, const MeshTable& table,
                      std::vector<std::string>* out, Diagnostics* problems);
 
+// True for a MeSH descriptor UI: "D" and at least six digits.
+bool IsDescriptorUi(std::string_view s);
+
 // The non-empty parts of `s` between `sep`s.
 std::vector<std::string_view> SplitList(std::string_view s, char sep);
 // ASCII lower case.

@@ -131,9 +131,7 @@ bool ReadConcept(
   if (!ReadString(v, "note", &note)) problem("\"note\" must be a string");
   std::optional<std::string> mesh;
   if (!ReadString(v, "mesh", &mesh) ||
-      (mesh &&
-       (mesh->size() < 7 || (*mesh)[0] != 'D' ||
-        mesh->find_first_not_of("0123456789", 1) != std::string::npos))) {
+      (mesh && !concepts_internal::IsDescriptorUi(*mesh))) {
     problem("\"mesh\" must be a MeSH descriptor UI such as \"D008274\"");
   } else if (mesh) {
     c->mesh = *mesh;
@@ -228,7 +226,6 @@ using concepts_internal::MeshTable;
 // renamed to the overlays that took their place.
 void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
              Diagnostics* problems) {
-  const std::string table_path = mesh_dir + "/descriptors.tsv";
   std::map<std::string, std::size_t, std::less<>> row_of;
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     row_of.emplace(table.rows[i].id, i);
@@ -268,16 +265,15 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
     auto it = overlay.find(id);
     return it == overlay.end() ? id : it->second;
   };
+  // The common-word and alias lists, when there are.
+  std::error_code ec;
   std::vector<std::string> common;
   const std::string common_path = mesh_dir + "/common_words.tsv";
-  std::error_code exists_error;
-  if (std::filesystem::exists(common_path, exists_error)) {
+  if (std::filesystem::exists(common_path, ec)) {
     concepts_internal::ReadCommonWords(common_path, table, &common, problems);
   }
-  // The alias list, when there is one.
   std::vector<AliasRow> aliases;
   const std::string alias_path = mesh_dir + "/aliases.tsv";
-  std::error_code ec;
   if (std::filesystem::exists(alias_path, ec)) {
     concepts_internal::ReadAliases(alias_path, &aliases, problems);
   }
@@ -375,7 +371,6 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
     out.Add(std::move(d), table.names[r]);
   }
   for (const auto& [ui, id] : overlay) out.AddAlternateId(ui, id);
-  (void)table_path;
   *vocab = std::move(out);
 }
 

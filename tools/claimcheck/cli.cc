@@ -377,6 +377,10 @@ bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
     // the evidence did not load, and that is reported above.)
   }
   if (db.empty()) return true;
+  if (context.store_to_read != nullptr) {  // opened for its harvested names
+    base->store = std::move(context.store_to_read);
+    return true;
+  }
   Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
   if (!opened.ok()) {
     *exit_code = context.Fail(opened.status());
@@ -427,6 +431,7 @@ void AddStoreSubstances(const Context& context, Vocabulary* vocabulary) {
     names.push_back({std::move(s.ui), std::move(s.name), std::move(s.type)});
   }
   vocabulary->AddHarvested(names);
+  context.store_to_read = std::move(store).value();
 }
 
 }  // namespace
@@ -464,6 +469,8 @@ bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
   return true;
 }
 
+namespace {
+
 // The extractor of the kb alone: the snapshot's tables, else built.
 std::unique_ptr<ClaimExtractor> MakeKbExtractor(const Context& context,
                                                 const Vocabulary& vocabulary) {
@@ -475,8 +482,6 @@ std::unique_ptr<ClaimExtractor> MakeKbExtractor(const Context& context,
   }
   return std::make_unique<ClaimExtractor>(vocabulary);
 }
-
-namespace {
 
 // The index of the first harvested concept (they come last), or size().
 std::size_t FirstHarvested(const Vocabulary& vocabulary) {

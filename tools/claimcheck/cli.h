@@ -86,6 +86,10 @@ struct Context {
   // knowledge it also held.
   mutable std::shared_ptr<KbSnapshot> kb_snapshot;
   mutable std::shared_ptr<Knowledge> snapshot_knowledge;
+  // Set by LoadVocabulary when it read the harvested names of the store to
+  // read (StoreToRead): that store, open read-only, for LoadEvidence to take
+  // instead of opening it again.
+  mutable std::unique_ptr<Store> store_to_read;
   // A judging command's last word, once its output is written: with
   // end_process, flushes the standard streams and ends the process with
   // `exit_code` here, without taking apart what the command built (the
