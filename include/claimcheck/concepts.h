@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -80,6 +81,88 @@ struct MeshNames {
   std::string abbreviations;
 };
 
+// The concepts of a vocabulary as columns: one text and arrays of numbers,
+// the form a kb snapshot keeps them in (kb_snapshot.h), so that 30,000
+// concepts load in a few copies (docs/scale.md, "The vocabulary in a
+// snapshot").
+struct ConceptColumns {
+  std::string text;
+  std::vector<std::uint32_t> spans;   // (start, size): 5 strings, then items
+  std::vector<std::uint32_t> counts;  // per concept: its 5 lists' sizes
+  std::vector<std::uint8_t> enums;  // per concept: kind, better, scope, source
+  std::vector<std::uint64_t> lines;
+
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(text, spans, counts, enums, lines);
+  }
+};
+
+// The concepts of a vocabulary, in order, each at an address that stays
+// valid for the table's life (moves included). A table made from columns
+// builds each concept the first time it is asked for, so that a command
+// pays only for the concepts it reads; that is safe from several threads.
+class ConceptTable {
+ public:
+  ConceptTable();
+  ~ConceptTable();
+  ConceptTable(ConceptTable&&) noexcept;
+  ConceptTable& operator=(ConceptTable&&) noexcept;
+  ConceptTable(const ConceptTable&) = delete;
+  ConceptTable& operator=(const ConceptTable&) = delete;
+
+  // The concepts `columns` hold; nullopt when the columns do not hold whole
+  // concepts (a length, a span out of range, an unknown enum value).
+  static std::optional<ConceptTable> FromColumns(ConceptColumns columns);
+  ConceptColumns ToColumns() const;
+
+  std::size_t size() const { return slots_.size(); }
+  bool empty() const { return slots_.empty(); }
+  const Concept& operator[](std::size_t i) const;
+  const Concept& back() const { return (*this)[size() - 1]; }
+  // The id, kind and source of concept i, without building it.
+  std::string_view IdAt(std::size_t i) const;
+  ConceptKind KindAt(std::size_t i) const;
+  ConceptSource SourceAt(std::size_t i) const;
+  void push_back(Concept c);
+
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Concept;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Concept*;
+    using reference = const Concept&;
+    Iterator() = default;
+    Iterator(const ConceptTable* table, std::size_t i) : table_(table), i_(i) {}
+    reference operator*() const { return (*table_)[i_]; }
+    pointer operator->() const { return &(*table_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++i_;
+      return before;
+    }
+    bool operator==(const Iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const ConceptTable* table_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, size()); }
+
+ private:
+  struct Columns;  // the columns and where each concept's spans start
+  std::unique_ptr<const Columns> columns_;
+  // Owned; null until built (only a concept of columns_ starts null).
+  mutable std::vector<Concept*> slots_;
+  const Concept& Build(std::size_t i) const;
+};
+
 // The '|'-separated items of a MeshNames list.
 std::vector<std::string_view> SplitTerms(std::string_view joined);
 
@@ -134,10 +217,9 @@ class Vocabulary {
   // A vocabulary of `concepts` (in this order) with their exported index:
   // InvalidArgument, and `out` untouched, when the index does not fit them
   // (a length, an out-of-range or unsorted entry).
-  static Status Adopt(std::vector<Concept> concepts, Index index,
-                      Vocabulary* out);
+  static Status Adopt(ConceptTable concepts, Index index, Vocabulary* out);
 
-  const std::vector<Concept>& concepts() const { return concepts_; }
+  const ConceptTable& concepts() const { return concepts_; }
   // nullptr when there is no such id. A descriptor UI finds the curated
   // concept that overlays it.
   const Concept* Find(std::string_view id) const;
@@ -173,7 +255,7 @@ class Vocabulary {
   bool IsA(std::string_view id, std::string_view ancestor) const;
 
  private:
-  std::vector<Concept> concepts_;
+  ConceptTable concepts_;
   std::string mesh_names_;
   std::vector<std::uint32_t> mesh_spans_;  // 4 per concept
   std::string_view MeshSpan(const Concept& c, int which) const;
@@ -187,7 +269,8 @@ class Vocabulary {
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
   // Concepts adopted with an Index: their indexes by id (binary search).
   std::vector<std::uint32_t> by_id_;
-  const Concept* FindAdopted(std::string_view id) const;
+  // The index of the concept `id` (without alternates), or size().
+  std::size_t IndexOf(std::string_view id) const;
   const Concept* FindId(std::string_view id) const;  // without alternates
   std::map<std::string, std::string, std::less<>> alternate_;  // UI -> id
   std::string mesh_year_;

@@ -232,7 +232,8 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
   }
   // Overlays: descriptor UI -> curated id.
   std::map<std::string, std::string, std::less<>> overlay;
-  std::vector<Concept> curated = vocab->concepts();
+  std::vector<Concept> curated(vocab->concepts().begin(),
+                               vocab->concepts().end());
   std::vector<MeshNames> curated_names(curated.size());
   for (Concept& c : curated) {
     if (c.mesh.empty()) continue;
@@ -516,11 +517,12 @@ std::span<const std::uint32_t> Vocabulary::ChildrenOf(
     std::vector<std::uint64_t> pairs;  // parent << 32 | child
     for (std::size_t i = 0; i < n; ++i) {
       for (const std::string& parent : concepts_[i].is_a) {
-        const Concept* p = Find(parent);
-        if (p != nullptr) {
-          pairs.push_back(
-              static_cast<std::uint64_t>(p - concepts_.data()) << 32 | i);
+        std::size_t p = IndexOf(parent);
+        if (p == n) {
+          auto alt = alternate_.find(parent);
+          if (alt != alternate_.end()) p = IndexOf(alt->second);
         }
+        if (p != n) pairs.push_back(static_cast<std::uint64_t>(p) << 32 | i);
       }
     }
     std::sort(pairs.begin(), pairs.end());
@@ -538,7 +540,7 @@ std::span<const std::uint32_t> Vocabulary::ChildrenOf(
   if (!children_->adopted) std::call_once(children_->once, build);
   const Concept* c = Find(id);
   if (c == nullptr) return {};
-  const auto i = static_cast<std::size_t>(c - concepts_.data());
+  const std::size_t i = IndexOf(c->id);
   return {children_->list.data() + children_->begin[i],
           children_->list.data() + children_->begin[i + 1]};
 }
@@ -550,7 +552,7 @@ Vocabulary::Index Vocabulary::ExportIndex() const {
   }
   std::sort(index.by_id.begin(), index.by_id.end(),
             [this](std::uint32_t a, std::uint32_t b) {
-              return concepts_[a].id < concepts_[b].id;
+              return concepts_.IdAt(a) < concepts_.IdAt(b);
             });
   ChildrenOf("");  // builds the child index
   index.child_begin = children_->begin;
@@ -561,8 +563,7 @@ Vocabulary::Index Vocabulary::ExportIndex() const {
   return index;
 }
 
-Status Vocabulary::Adopt(std::vector<Concept> concepts, Index index,
-                         Vocabulary* out) {
+Status Vocabulary::Adopt(ConceptTable concepts, Index index, Vocabulary* out) {
   const std::size_t n = concepts.size();
   const auto bad = [](const char* what) {
     return Status::InvalidArgument(std::string("vocabulary index: ") + what);
@@ -574,10 +575,10 @@ Status Vocabulary::Adopt(std::vector<Concept> concepts, Index index,
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (index.by_id[i] >= n ||
-        (i > 0 &&
-         !(concepts[index.by_id[i - 1]].id < concepts[index.by_id[i]].id)) ||
+        (i > 0 && !(concepts.IdAt(index.by_id[i - 1]) <
+                    concepts.IdAt(index.by_id[i]))) ||
         index.child_begin[i] > index.child_begin[i + 1] ||
-        concepts[i].id.empty()) {
+        concepts.IdAt(i).empty()) {
       return bad("ids out of order or out of range");
     }
   }
@@ -607,8 +608,11 @@ Status Vocabulary::Adopt(std::vector<Concept> concepts, Index index,
 }
 
 std::string_view Vocabulary::MeshSpan(const Concept& c, int which) const {
-  const auto i = static_cast<std::size_t>(&c - concepts_.data());
-  if (i >= concepts_.size() || 4 * i + 3 >= mesh_spans_.size()) return {};
+  const std::size_t i = IndexOf(c.id);
+  if (i >= concepts_.size() || &concepts_[i] != &c ||
+      4 * i + 3 >= mesh_spans_.size()) {
+    return {};
+  }
   return std::string_view(mesh_names_)
       .substr(mesh_spans_[4 * i + 2 * which],
               mesh_spans_[4 * i + 2 * which + 1]);
@@ -625,7 +629,7 @@ std::string_view Vocabulary::MeshAbbreviations(const Concept& c) const {
 Status Vocabulary::Add(Concept entry, const MeshNames& names) {
   children_ = std::make_unique<ChildIndex>();  // built again when asked
   if (entry.id.empty()) return Status::InvalidArgument("empty concept id");
-  if (index_.count(entry.id) || FindAdopted(entry.id) != nullptr) {
+  if (IndexOf(entry.id) != concepts_.size()) {
     return Status::InvalidArgument("duplicate concept id '" + entry.id + "'");
   }
   index_.emplace(entry.id, concepts_.size());
@@ -639,19 +643,19 @@ Status Vocabulary::Add(Concept entry, const MeshNames& names) {
   return Status::OK();
 }
 
-const Concept* Vocabulary::FindAdopted(std::string_view id) const {
+std::size_t Vocabulary::IndexOf(std::string_view id) const {
   auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
                              [this](std::uint32_t i, std::string_view key) {
-                               return std::string_view(concepts_[i].id) < key;
+                               return concepts_.IdAt(i) < key;
                              });
-  return it != by_id_.end() && concepts_[*it].id == id ? &concepts_[*it]
-                                                       : nullptr;
+  if (it != by_id_.end() && concepts_.IdAt(*it) == id) return *it;
+  auto hashed = index_.find(id);
+  return hashed == index_.end() ? concepts_.size() : hashed->second;
 }
 
 const Concept* Vocabulary::FindId(std::string_view id) const {
-  if (const Concept* c = FindAdopted(id)) return c;
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &concepts_[it->second];
+  const std::size_t i = IndexOf(id);
+  return i < concepts_.size() ? &concepts_[i] : nullptr;
 }
 
 const Concept* Vocabulary::Find(std::string_view id) const {

@@ -261,98 +261,6 @@ struct KbSnapshot::Mapping {
   }
 };
 
-namespace {
-
-// The concepts of a vocabulary as columns: one text and arrays of numbers,
-// so that 30,000 concepts load in a few copies and one pass instead of
-// cereal's work per member (docs/scale.md). Every member of Concept: the
-// count below fails the build when one is added.
-static_assert(MemberCount<Concept>() == 15, "ConceptColumns: every member");
-struct ConceptColumns {
-  std::string text;
-  std::vector<std::uint32_t> spans;   // (start, size): 5 strings, then items
-  std::vector<std::uint32_t> counts;  // per concept: its 5 lists' sizes
-  std::vector<std::uint8_t> enums;  // per concept: kind, better, scope, source
-  std::vector<std::uint64_t> lines;
-
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar(text, spans, counts, enums, lines);
-  }
-
-  void Put(const std::string& s) {
-    spans.push_back(static_cast<std::uint32_t>(text.size()));
-    spans.push_back(static_cast<std::uint32_t>(s.size()));
-    text += s;
-  }
-};
-
-ConceptColumns ToColumns(const std::vector<Concept>& concepts) {
-  ConceptColumns out;
-  for (const Concept& c : concepts) {
-    for (const std::string* s :
-         {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
-      out.Put(*s);
-    }
-    for (const std::vector<std::string>* list :
-         {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
-      out.counts.push_back(static_cast<std::uint32_t>(list->size()));
-      for (const std::string& s : *list) out.Put(s);
-    }
-    out.enums.push_back(static_cast<std::uint8_t>(c.kind));
-    out.enums.push_back(static_cast<std::uint8_t>(c.better));
-    out.enums.push_back(static_cast<std::uint8_t>(c.scope));
-    out.enums.push_back(static_cast<std::uint8_t>(c.source));
-    out.lines.push_back(c.line);
-  }
-  return out;
-}
-
-// False when the columns do not hold whole concepts (damaged bytes).
-bool FromColumns(const ConceptColumns& in, std::vector<Concept>* out) {
-  const std::size_t n = in.lines.size();
-  if (in.counts.size() != 5 * n || in.enums.size() != 4 * n) return false;
-  std::vector<Concept> concepts(n);
-  std::size_t span = 0;
-  const std::string_view text(in.text);
-  auto take = [&](std::string* s) {
-    if (span + 2 > in.spans.size()) return false;
-    const std::size_t start = in.spans[span], size = in.spans[span + 1];
-    span += 2;
-    if (start > text.size() || size > text.size() - start) return false;
-    s->assign(text.data() + start, size);
-    return true;
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    Concept& c = concepts[i];
-    for (std::string* s : {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
-      if (!take(s)) return false;
-    }
-    std::size_t k = 0;
-    for (std::vector<std::string>* list :
-         {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
-      const std::size_t count = in.counts[5 * i + k++];
-      if (count > (in.spans.size() - span) / 2) return false;
-      list->resize(count);
-      for (std::string& s : *list) {
-        if (!take(&s)) return false;
-      }
-    }
-    const std::uint8_t* e = &in.enums[4 * i];
-    if (e[0] > 2 || e[1] > 2 || e[2] > 3 || e[3] > 3) return false;
-    c.kind = static_cast<ConceptKind>(e[0]);
-    c.better = static_cast<Better>(e[1]);
-    c.scope = static_cast<ConceptScope>(e[2]);
-    c.source = static_cast<ConceptSource>(e[3]);
-    c.line = static_cast<std::size_t>(in.lines[i]);
-  }
-  if (span != in.spans.size()) return false;
-  *out = std::move(concepts);
-  return true;
-}
-
-}  // namespace
-
 std::shared_ptr<KbSnapshot::Mapping> KbSnapshot::MapFile(
     const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -411,7 +319,6 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
     return false;
   }
   ConceptColumns columns;
-  std::vector<Concept> concepts;
   Vocabulary::Index index;
   std::map<std::string, std::string, std::less<>> alternate;
   std::string mesh_year;
@@ -424,9 +331,12 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
                   common_words, claims, studies, reference_values)) {
     return false;
   }
+  // The concepts are built from their columns when first asked for.
+  std::optional<ConceptTable> concepts =
+      ConceptTable::FromColumns(std::move(columns));
   Vocabulary v;
-  if (!FromColumns(columns, &concepts) ||
-      !Vocabulary::Adopt(std::move(concepts), std::move(index), &v).ok()) {
+  if (!concepts ||
+      !Vocabulary::Adopt(std::move(*concepts), std::move(index), &v).ok()) {
     return false;
   }
   for (const auto& [ui, id] : alternate) {
@@ -511,7 +421,7 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
   std::string payload;
   const Vocabulary::Index index = vocabulary.ExportIndex();
   PutSection(&payload,
-             SaveBinary(ToColumns(vocabulary.concepts()), index.by_id,
+             SaveBinary(vocabulary.concepts().ToColumns(), index.by_id,
                         index.child_begin, index.children, index.mesh_names,
                         index.mesh_spans, vocabulary.alternate_ids(),
                         vocabulary.mesh_year(), vocabulary.common_words(),

@@ -384,12 +384,22 @@ struct VerdictEngine::Impl {
   Impl(const Vocabulary& v, const Knowledge& k, Store* s)
       : vocabulary(v), knowledge(k), store(s), curated(v) {
     curated.AddCurated(k);
+    const ConceptTable& all = v.concepts();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all.KindAt(i) == ConceptKind::kMechanism &&
+          all.SourceAt(i) != ConceptSource::kMesh) {
+        mechanisms.push_back(Kin{std::string(all.IdAt(i)), Kinship::kSame});
+      }
+    }
   }
 
   const Vocabulary& vocabulary;
   const Knowledge& knowledge;
   Store* store;
   ClaimGraph curated;  // the curated edges, built once
+  // What chains may run through (docs/verdicts.md, "Chains"): the curated
+  // and alias mechanisms, in vocabulary order.
+  std::vector<Kin> mechanisms;
 
   // Kindred(), remembered per concept: an audit asks for the same few
   // concepts' relatives hundreds of times. Guarded so that judging from
@@ -1168,13 +1178,7 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
   const std::vector<Kin> objects = KinOf(q.object, false);
   // docs/verdicts.md, "Chains": chains run through the curated and alias
   // mechanisms (not yet through every MeSH descriptor of that kind: the
-  // search asks each of them for edges).
-  std::vector<Kin> mechanisms;
-  for (const Concept& c : vocabulary.concepts()) {
-    if (c.kind == ConceptKind::kMechanism && c.source != ConceptSource::kMesh) {
-      mechanisms.push_back(Kin{c.id, Kinship::kSame});
-    }
-  }
+  // search asks each of them for edges), listed once per engine.
   // Which edges exist is all the search needs: the curated graph's, and
   // the store's edge counts (no document is read here).
   std::set<std::tuple<std::string, std::string, std::string>> edges;

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "claimcheck/kb.h"
 #include "fuzz_util.h"
@@ -128,11 +129,19 @@ void LoadMesh(std::string_view bytes) {
     FUZZ_CHECK(m.start <= m.end && m.end <= text.value().str().size());
   }
   // A snapshot's index round trip: what Adopt takes back is what it gave.
-  std::vector<Concept> copy = vocabulary.concepts();
+  std::optional<ConceptTable> copy =
+      ConceptTable::FromColumns(vocabulary.concepts().ToColumns());
+  FUZZ_CHECK(copy.has_value());
   Vocabulary adopted;
   FUZZ_CHECK(
-      Vocabulary::Adopt(std::move(copy), vocabulary.ExportIndex(), &adopted)
+      Vocabulary::Adopt(std::move(*copy), vocabulary.ExportIndex(), &adopted)
           .ok());
+  FUZZ_CHECK(adopted.concepts().size() == vocabulary.concepts().size());
+  for (std::size_t i = 0; i < adopted.concepts().size(); ++i) {
+    FUZZ_CHECK(adopted.concepts()[i].label == vocabulary.concepts()[i].label);
+    FUZZ_CHECK(adopted.Find(adopted.concepts().IdAt(i)) ==
+               &adopted.concepts()[i]);
+  }
 }
 
 }  // namespace

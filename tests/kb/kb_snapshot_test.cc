@@ -71,8 +71,10 @@ std::string Bytes(const Loaded& l) {
     mesh_names += std::string(l.vocabulary.MeshTerms(c)) + "\t" +
                   std::string(l.vocabulary.MeshAbbreviations(c)) + "\n";
   }
-  return SaveBinary(l.vocabulary.concepts(), l.knowledge.claims(),
-                    l.knowledge.studies(), l.knowledge.reference_values()) +
+  const std::vector<Concept> concepts(l.vocabulary.concepts().begin(),
+                                      l.vocabulary.concepts().end());
+  return SaveBinary(concepts, l.knowledge.claims(), l.knowledge.studies(),
+                    l.knowledge.reference_values()) +
          mesh_names + l.vocabulary.mesh_year();
 }
 

@@ -53,14 +53,14 @@ int RunKbCheck(Context& context, const std::string& format) {
 // One breakdown of a count: (word, count) in enum order, zeros included.
 using Breakdown = std::vector<std::pair<std::string, std::size_t>>;
 
-template <typename E, typename Item, typename Key>
+template <typename E, typename Items, typename Key>
 Breakdown CountBy(const std::vector<E>& all, const char* (*name)(E),
-                  const std::vector<Item>& items, Key key) {
+                  const Items& items, Key key) {
   Breakdown counts;
   for (E value : all) {
     const auto n =
         std::count_if(items.begin(), items.end(),
-                      [&](const Item& i) { return key(i) == value; });
+                      [&](const auto& i) { return key(i) == value; });
     counts.emplace_back(name(value), static_cast<std::size_t>(n));
   }
   return counts;
