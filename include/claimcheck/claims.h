@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "claimcheck/concepts.h"
+#include "claimcheck/diagnostic.h"
+#include "claimcheck/status.h"
 #include "claimcheck/text.h"
 
 namespace claimcheck {
@@ -124,13 +126,41 @@ struct SentenceContext {
   Attribution attribution = Attribution::kNone;
 };
 
+namespace claims_internal {
+struct Lexicon;
+}
+
+// The claim extractor's word lists: predicates and the cues of hedging,
+// negation, attribution and the rest (kb/lexicon.tsv, kb/FORMAT.md part
+// 4), read once and shared by every extractor made with it. Immutable; a
+// default-constructed one has empty lists (it finds no predicate).
+class ClaimLexicon {
+ public:
+  ClaimLexicon();
+  // Reads kb_dir/lexicon.tsv. Problems, with the file and line, are
+  // appended to `problems` (Corruption); NotFound without the file.
+  static Status Load(const std::string& kb_dir, ClaimLexicon* out,
+                     Diagnostics* problems);
+  // Its tables as bytes, for a kb snapshot (kb_snapshot.h), and back:
+  // nullopt for bytes Save did not write.
+  std::string Save() const;
+  static std::optional<ClaimLexicon> FromSaved(std::string_view saved);
+  bool operator==(const ClaimLexicon& other) const;
+
+  const claims_internal::Lexicon& tables() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const claims_internal::Lexicon> lexicon_;
+};
+
 class ClaimExtractor {
  public:
   // `vocabulary` must outlive the extractor.
-  explicit ClaimExtractor(const Vocabulary& vocabulary);
+  ClaimExtractor(const Vocabulary& vocabulary, ClaimLexicon lexicon);
   // With a matcher made before for `vocabulary` (a kb snapshot's,
   // kb_snapshot.h).
-  ClaimExtractor(const Vocabulary& vocabulary, ConceptMatcher matcher);
+  ClaimExtractor(const Vocabulary& vocabulary, ClaimLexicon lexicon,
+                 ConceptMatcher matcher);
   ~ClaimExtractor();
   ClaimExtractor(const ClaimExtractor&) = delete;
   ClaimExtractor& operator=(const ClaimExtractor&) = delete;

@@ -1,7 +1,8 @@
-// A binary copy of a loaded knowledge base (the vocabulary and the curated
-// knowledge), kept in a cache directory so that a command started many times
-// a minute does not parse and check kb/'s JSON at every start (docs/scale.md:
-// that was ~2 ms of a query's 10).
+// A binary copy of a loaded knowledge base (the vocabulary, the curated
+// knowledge, the claim lexicon and the concept matcher's phrases), kept in a
+// cache directory so that a command started many times a minute does not parse
+// and check kb/'s JSON at every start (docs/scale.md: that was ~2 ms of a
+// query's 10).
 //
 // A snapshot is keyed by the program's build id, the kb directory as given,
 // and what stat says of the concepts directory and of every kb file (device,
@@ -19,6 +20,7 @@
 #define CLAIMCHECK_KB_SNAPSHOT_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,30 +50,30 @@ class KbSnapshot {
   // The snapshot file (empty when disabled).
   const std::string& path() const { return path_; }
 
-  // When the cache holds the snapshot of the kb as it stands, fills both and
-  // returns true. Otherwise returns false, leaves both as they were, and
-  // notes the state of the kb's files for Save: call it before loading.
-  bool Load(Vocabulary* vocabulary, Knowledge* knowledge);
+  // When the cache holds the snapshot of the kb as it stands, fills all
+  // three and returns true. Otherwise returns false, leaves them as they
+  // were, and notes the state of the kb's files for Save: call it before
+  // loading. (KnowledgeBase::Load is the one caller.)
+  bool Load(Vocabulary* vocabulary, Knowledge* knowledge,
+            ClaimLexicon* lexicon);
+  // After a Load that hit, once: the concept matcher saved with the kb, for
+  // `vocabulary` (what Load filled, moved where it stays), without folding
+  // its phrases again; nullopt when there is none or it was taken. The
+  // snapshot's bytes are let go.
+  std::optional<ConceptMatcher> LoadMatcher(const Vocabulary& vocabulary);
 
-  // After a Load that missed: saves what Vocabulary::Load and
-  // Knowledge::Load then built from kb_dir without a problem (the caller's
-  // promise), through a temporary file and a rename. Writes nothing, and
-  // returns OK, when Load did not miss, when a kb file changed since Load
-  // (the loads may have read either version) or in the last two seconds.
-  // Failures (an unwritable cache) are returned for tests; commands ignore
-  // them.
-  Status Save(const Vocabulary& vocabulary, const Knowledge& knowledge) const;
-
-  // After a Load that hit, once: a claim extractor for `vocabulary` (the one
-  // Load filled) made from the concept matcher and the lexicon saved with
-  // the kb, without folding their phrases again; null when there is none or
-  // it was taken. (The lexicon is the process's one,
-  // claims_internal::Lexicon::Get: if an extractor was built before, that
-  // one stays.) The snapshot's bytes are let go.
-  std::unique_ptr<ClaimExtractor> TakeExtractor(const Vocabulary& vocabulary);
+  // After a Load that missed: saves what the loads then built from kb_dir
+  // without a problem (the caller's promise), through a temporary file and
+  // a rename. Writes nothing, and returns OK, when Load did not miss, when a
+  // kb file changed since Load (the loads may have read either version) or
+  // in the last two seconds. Failures (an unwritable cache) are returned
+  // for tests; commands ignore them.
+  Status Save(const Vocabulary& vocabulary, const Knowledge& knowledge,
+              const ClaimLexicon& lexicon, const ConceptMatcher& matcher) const;
 
  private:
-  bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge);
+  bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
+                 ClaimLexicon* lexicon);
 
   std::string kb_dir_;
   std::string path_;                // empty: disabled
@@ -84,8 +86,7 @@ class KbSnapshot {
   // not a regular file).
   static std::shared_ptr<Mapping> MapFile(const std::string& path);
   std::shared_ptr<Mapping> bytes_;
-  std::string_view matcher_;  // its parts in bytes_
-  std::string_view lexicon_;
+  std::string_view matcher_;  // the matcher's part of bytes_
   int settle_seconds_;
 };
 

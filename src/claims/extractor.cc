@@ -152,11 +152,11 @@ Gap GapBetween(std::string_view s) {
 struct ClaimExtractor::Impl {
   const Vocabulary& vocabulary;
   ConceptMatcher matcher;
-  const Lexicon& lex = Lexicon::Get();
+  ClaimLexicon lexicon;  // shared, immutable
+  const Lexicon& lex = lexicon.tables();
 
-  explicit Impl(const Vocabulary& v) : vocabulary(v), matcher(v) {}
-  Impl(const Vocabulary& v, ConceptMatcher m)
-      : vocabulary(v), matcher(std::move(m)) {}
+  Impl(const Vocabulary& v, ClaimLexicon l, ConceptMatcher m)
+      : vocabulary(v), matcher(std::move(m)), lexicon(std::move(l)) {}
 
   // The running discourse state of one document.
   struct Focus {
@@ -1825,11 +1825,14 @@ struct ClaimExtractor::Impl {
   }
 };
 
-ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary)
-    : impl_(std::make_unique<Impl>(vocabulary)) {}
 ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary,
-                               ConceptMatcher matcher)
-    : impl_(std::make_unique<Impl>(vocabulary, std::move(matcher))) {}
+                               ClaimLexicon lexicon)
+    : ClaimExtractor(vocabulary, std::move(lexicon),
+                     ConceptMatcher(vocabulary)) {}
+ClaimExtractor::ClaimExtractor(const Vocabulary& vocabulary,
+                               ClaimLexicon lexicon, ConceptMatcher matcher)
+    : impl_(std::make_unique<Impl>(vocabulary, std::move(lexicon),
+                                   std::move(matcher))) {}
 ClaimExtractor::~ClaimExtractor() = default;
 
 std::vector<Claim> ClaimExtractor::Extract(

@@ -1,46 +1,33 @@
-// The claim extractor's word lists. Each entry is a phrase of folded words
-// (case, diacritics and simple plurals do not matter); "~verb …" stands for
-// every inflection of the verb. docs/claims.md says what each list does.
+// The claim extractor's word lists: phrase tables, read from the lexicon
+// file (kb/lexicon.tsv, kb/FORMAT.md part 4) and saved in kb snapshots.
+// docs/claims.md says what each list does.
 #include "claims/lexicon.h"
 
 #include <algorithm>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <fstream>
 #include <map>
-#include <mutex>
-#include <optional>
+#include <set>
+#include <sstream>
+#include <type_traits>
 
 #include "base/member_count.h"
 #include "base/view_archive.h"
+#include "claimcheck/claims.h"
 #include "claimcheck/text.h"
 
 namespace claimcheck::claims_internal {
 
 namespace {
 
-// The inflections of an English verb: "reduce" -> reduces, reduced, reducing.
-std::vector<std::string> Inflections(const std::string& w) {
-  static const std::map<std::string, std::vector<std::string>> kIrregular = {
-      {"lead", {"leads", "led", "leading"}},
-      {"bind", {"binds", "bound", "binding"}},
-      {"make", {"makes", "made", "making"}},
-      {"take", {"takes", "took", "taken", "taking"}},
-      {"fight", {"fights", "fought", "fighting"}},
-      {"show", {"shows", "showed", "shown", "showing"}},
-      {"prove", {"proves", "proved", "proven", "proving"}},
-      {"cut", {"cuts", "cutting"}},
-      {"give", {"gives", "gave", "given", "giving"}},
-      {"find", {"finds", "found", "finding"}},
-      {"bring", {"brings", "brought", "bringing"}},
-      {"keep", {"keeps", "kept", "keeping"}},
-      {"stop", {"stops", "stopped", "stopping"}},
-      {"control", {"controls", "controlled", "controlling"}},
-      {"have", {"has", "had", "having"}},
-      {"do", {"does", "did", "done", "doing"}},
-      {"set", {"sets", "setting"}},
-  };
+// The inflections of an English verb: "reduce" -> reduces, reduced, reducing;
+// an irregular verb's forms come from the lexicon file's inflections rows.
+std::vector<std::string> Inflections(
+    const std::string& w,
+    const std::map<std::string, std::vector<std::string>>& irregular) {
   std::vector<std::string> out = {w};
-  if (auto it = kIrregular.find(w); it != kIrregular.end()) {
+  if (auto it = irregular.find(w); it != irregular.end()) {
     out.insert(out.end(), it->second.begin(), it->second.end());
     return out;
   }
@@ -63,618 +50,11 @@ std::vector<std::string> Inflections(const std::string& w) {
   return out;
 }
 
-template <typename T>
-void AddAll(PhraseTable<T>* table, std::initializer_list<const char*> phrases,
-            const T& value) {
-  for (const char* p : phrases) table->Add(p, value);
-}
-
-// Phrases with the label they stand for ("before bedtime" -> "before bed").
-void AddLabels(
-    PhraseTable<std::string>* table,
-    std::initializer_list<std::pair<const char*, const char*>> phrases) {
-  for (const auto& [phrase, label] : phrases) table->Add(phrase, label);
-}
-
-void AddTriggers(Lexicon* l) {
-  auto add = [&](std::initializer_list<const char*> phrases, Effect e,
-                 bool weak = false) {
-    AddAll(&l->triggers, phrases, Trigger{e, weak});
-  };
-  add({"~increase",     "~boost",       "~enhance",       "~raise",
-       "~elevate",      "~promote",     "~stimulate",     "~activate",
-       "~produce",      "~lead to",     "~cause",         "~induce",
-       "~trigger",      "~facilitate",  "~contribute to", "~result in",
-       "~bind to",      "~bind",        "~strengthen",    "~amplify",
-       "~give rise to", "~restore",     "~replenish",     "~generate",
-       "~heighten",     "~maximize",    "~maximise",      "~foster",
-       "~encourage",    "~bring about", "~synthesize",    "~synthesise",
-       "~deepen",       "~lengthen",    "~prolong",       "~extend",
-       "~upregulate",   "~speed up"},
-      Effect::kUp);
-  add({"~reduce",     "~decrease",
-       "~lessen",     "~diminish",
-       "~suppress",   "~inhibit",
-       "~block",      "~prevent",
-       "~limit",      "~protect against",
-       "~counteract", "~attenuate",
-       "~shorten",    "~cut",
-       "~combat",     "~fight",
-       "~curb",       "~dampen",
-       "~minimize",   "~minimise",
-       "~eliminate",  "~downregulate",
-       "~lower",      "~relax",
-       "~quiet",      "~tame",
-       "~blunt",      "~stop",
-       "~get rid of", "~decline",
-       "~drop",       "~fall"},
-      Effect::kDown);
-  add({"~alleviate", "~relieve", "~ease", "~soothe", "~calm"},
-      Effect::kRelieve);
-  add({"~have a", "~have an"}, Effect::kUp, /*weak=*/true);
-  add({"~improve",         "~support",      "~benefit",
-       "~treat",           "~manage",       "~optimize",
-       "~optimise",        "~protect",      "~stabilize",
-       "~stabilise",       "~maintain",     "~make it easier to",
-       "~make it easy to", "is good for",   "are good for",
-       "beneficial for",   "beneficial in", "effective for",
-       "effective in",     "effective at",  "a remedy for",
-       "remedy for",       "~work for",     "~aid with",
-       "~aid in",          "~help with",    "~help in"},
-      Effect::kBetter);
-  add({"~help", "~assist in", "~assist with", "~assist", "~aid", "~work to",
-       "~serve to", "~act to", "~allow", "~enable", "~work by", "~offer",
-       "~provide"},
-      Effect::kBetter, /*weak=*/true);
-  add({"~impair", "~disrupt", "~disturb", "~worsen", "~aggravate",
-       "~exacerbate", "~interfere with", "~make it harder to",
-       "~make it difficult to", "~make it more difficult to", "~harm",
-       "~impede", "~hinder", "~undermine"},
-      Effect::kWorse);
-  add({"~regulate",
-       "~modulate",
-       "~influence",
-       "~affect",
-       "~control",
-       "~balance",
-       "is involved in",
-       "are involved in",
-       "was involved in",
-       "involved in",
-       "~play a role in",
-       "~play a key role in",
-       "~play a crucial role in",
-       "~play a critical role in",
-       "~play a vital role in",
-       "~play an important role in",
-       "~play an essential role in",
-       "~play a significant role in",
-       "~play a central role in",
-       "~play a part in",
-       "~play a significant part in",
-       "role in",
-       "integral to",
-       "is linked to",
-       "are linked to",
-       "linked to",
-       "is associated with",
-       "are associated with",
-       "associated with",
-       "is connected to",
-       "connected to",
-       "~impact",
-       "an effect on",
-       "effects on",
-       "influence on",
-       "~participate in",
-       "is essential for",
-       "is important for",
-       "is needed for",
-       "is necessary for",
-       "is required for",
-       "important for",
-       "essential for",
-       "~govern",
-       "~orchestrate",
-       "~mediate",
-       "~act on",
-       "~target",
-       "~have an effect on",
-       "~have a role in"},
-      Effect::kModulate);
-  add({"no effect on",
-       "no significant effect on",
-       "no effect in",
-       "no impact on",
-       "no significant impact on",
-       "no benefit for",
-       "no benefit in",
-       "no significant benefit",
-       "no significant difference",
-       "no difference in",
-       "no significant change",
-       "no change in",
-       "no significant improvement",
-       "no improvement in",
-       "no significant reduction",
-       "no significant increase",
-       "not effective for",
-       "not effective in",
-       "ineffective for",
-       "ineffective in",
-       "did not differ",
-       "does not differ",
-       "not significantly different",
-       "~fail to improve",
-       "~fail to reduce",
-       "~fail to affect",
-       "~fail to change"},
-      Effect::kNoEffect);
-  add({"~convert", "~transform", "~turn"}, Effect::kConvert, /*weak=*/false);
-
-  AddAll(&l->postfix, {"antagonist", "blocker", "inhibitor", "blockade"},
-         Effect::kDown);
-  AddAll(&l->postfix,
-         {"agonist", "activator", "booster", "enhancer", "precursor",
-          "cofactor", "co-factor"},
-         Effect::kUp);
-}
-
-void AddHowItIsSaid(Lexicon* l) {
-  AddAll(&l->hedges,
-         {"may",
-          "might",
-          "could",
-          "possibly",
-          "potentially",
-          "perhaps",
-          "probably",
-          "likely",
-          "unlikely",
-          "~suggest",
-          "is believed",
-          "are believed",
-          "is thought",
-          "are thought",
-          "believed to",
-          "thought to",
-          "~appear to",
-          "~seem to",
-          "~seem",
-          "can help",
-          "can contribute",
-          "can aid",
-          "can support",
-          "some studies",
-          "some research",
-          "some evidence",
-          "limited evidence",
-          "preliminary",
-          "~show promise",
-          "promising",
-          "potential",
-          "it is possible",
-          "possible",
-          "not conclusive",
-          "inconclusive",
-          "~tend to",
-          "in some people",
-          "for some individuals",
-          "for some people",
-          "~indicate",
-          "is linked to",
-          "are linked to",
-          "associated with",
-          "is said to",
-          "are said to",
-          "reportedly",
-          "anecdotal"},
-         1);
-  AddAll(&l->assertives,
-         {"has been shown",
-          "have been shown",
-          "has shown",
-          "have shown",
-          "was shown",
-          "were shown",
-          "proven",
-          "clinically proven",
-          "scientifically proven",
-          "~prove",
-          "highly effective",
-          "extremely effective",
-          "very effective",
-          "~confirm",
-          "confirmed",
-          "~demonstrate",
-          "definitely",
-          "certainly",
-          "it's certain",
-          "it is certain",
-          "undoubtedly",
-          "without a doubt",
-          "no doubt",
-          "guaranteed",
-          "~guarantee",
-          "clearly",
-          "it is clear",
-          "well established",
-          "well-established",
-          "is known to",
-          "are known to",
-          "is known for",
-          "are known for",
-          "well known",
-          "always",
-          "conclusive evidence",
-          "it becomes increasingly evident",
-          "evident"},
-         1);
-  AddAll(
-      &l->negations,
-      {"not",       "no",         "never",   "neither", "nor",      "without",
-       "cannot",    "can't",      "don't",   "doesn't", "didn't",   "isn't",
-       "aren't",    "wasn't",     "weren't", "won't",   "wouldn't", "couldn't",
-       "shouldn't", "hasn't",     "haven't", "hadn't",  "~fail to", "unable to",
-       "lack of",   "absence of", "nothing"},
-      1);
-  AddAll(&l->pseudo_negations,
-         {"not only", "no doubt", "not just", "no longer", "whether or not",
-          "not necessarily", "no matter", "without a doubt", "not all",
-          "not every", "no overstating", "not limited to", "not a substitute",
-          "nothing but", "not far behind"},
-         1);
-  AddAll(&l->null_findings,
-         {"equally in both groups", "in both groups", "similar in both",
-          "similarly in both", "did not differ", "not significant",
-          "not significantly", "was similar", "were similar", "no different",
-          "not statistically significant", "compared with placebo did not",
-          "no better than placebo", "same as placebo"},
-         1);
-  AddAll(&l->evidence_nouns,
-         {"research",         "studies",         "study",         "trial",
-          "trials",           "scientists",      "scientist",     "researchers",
-          "experts",          "evidence",        "science",       "literature",
-          "clinical studies", "clinical trials", "data",          "findings",
-          "meta-analysis",    "review",          "reviews",       "doctors",
-          "doctor",           "physicians",      "nutritionists", "dietitians"},
-         1);
-  AddAll(&l->reporting_verbs,
-         {"~show",        "~suggest",  "~indicate", "~find",      "~confirm",
-          "~demonstrate", "~reveal",   "~report",   "~prove",     "~highlight",
-          "~link",        "~point to", "~support",  "~note",      "~observe",
-          "~conclude",    "~say",      "~agree",    "~recommend", "~believe"},
-         1);
-  // Sources that are not evidence: what they say, the article reports.
-  // ("Experts say" and "studies show" are the article's own appeal to
-  // authority: attribution, not reported speech.)
-  AddAll(&l->hearsay_sources,
-         {"social feed",
-          "social media",
-          "social post",
-          "influencer",
-          "marketer",
-          "advertiser",
-          "advertisement",
-          "ad",
-          "brand",
-          "manufacturer",
-          "seller",
-          "retailer",
-          "label",
-          "packaging",
-          "blog",
-          "blogger",
-          "forum",
-          "tiktok",
-          "instagram",
-          "youtube",
-          "wellness site",
-          "wellness blog",
-          "the internet",
-          "rumor",
-          "rumour",
-          "myth",
-          "proponent",
-          "enthusiast",
-          "fan",
-          "believer",
-          "some people",
-          "many people",
-          "supplement company",
-          "supplement maker",
-          "headline",
-          "writer",
-          "commentator",
-          "podcaster",
-          "celebrity",
-          "guru"},
-         1);
-  AddAll(&l->hearsay_verbs,
-         {"~promise", "~claim", "~insist", "~tout", "~advertise", "~swear",
-          "~boast", "~say", "~assert", "~suggest", "~tell", "~advise"},
-         1);
-  AddAll(&l->attribution_phrases,
-         {"according to", "published in", "confirmed by", "backed by",
-          "research-backed", "science-backed", "evidence-based",
-          "clinically tested", "a study in", "a study from", "studies show",
-          "research shows", "research suggests", "studies suggest",
-          "studies have shown", "research has shown"},
-         1);
-}
-
-void AddStructure(Lexicon* l) {
-  AddAll(&l->anaphors,
-         {"it", "its", "it's", "itself", "this mineral", "the mineral",
-          "this nutrient", "the nutrient", "this supplement", "the supplement",
-          "this compound", "the compound", "this mechanism", "this effect",
-          "this combination", "this remedy"},
-         Anaphor::kAny);
-  AddAll(&l->anaphors, {"this form", "this salt", "this type", "this option"},
-         Anaphor::kForm);
-  AddAll(&l->anaphors,
-         {"high doses", "high dose", "large doses", "excessive intake",
-          "excessive use", "too much", "overuse", "higher doses",
-          "excessive amounts", "taking too much", "excess"},
-         Anaphor::kDose);
-  AddAll(&l->deficits,
-         {"without", "without sufficient", "without enough", "insufficient",
-          "inadequate", "lack of", "low", "lower", "not enough", "isn't enough",
-          "not having enough", "too little", "deficient in", "shortage of"},
-         1);
-  AddAll(&l->boundaries, {"which", "who", "whom"}, Boundary::kRelative);
-  AddAll(&l->boundaries,
-         {"but", "while", "whereas", "although", "though", "however", "yet",
-          "whilst"},
-         Boundary::kContrast);
-  AddAll(&l->boundaries,
-         {"because", "since", "if", "when", "so", "unless", "therefore", "thus",
-          "as a result", "that's why", "so that"},
-         Boundary::kSubordinate);
-  AddAll(&l->boundaries, {"unlike", "compared to", "compared with"},
-         Boundary::kUnlike);
-  AddAll(&l->fillers,
-         {"the",         "a",          "an",          "of",
-          "your",        "you",        "one",         "our",
-          "their",       "its",        "his",         "her",
-          "body",        "body's",     "brain",       "mind",
-          "in",          "on",         "for",         "to",
-          "with",        "from",       "excessive",   "excess",
-          "production",  "synthesis",  "release",     "secretion",
-          "level",       "levels",     "activity",    "function",
-          "functioning", "overall",    "optimal",     "deep",
-          "deeper",      "more",       "better",      "natural",
-          "healthy",     "quality",    "good",        "restful",
-          "nighttime",   "night-time", "symptom",     "symptoms",
-          "severity",    "risk",       "chronic",     "general",
-          "mild",        "high",       "higher",      "frequent",
-          "persistent",  "increased",  "greater",     "significant",
-          "some",        "certain",    "normal",      "proper",
-          "balanced",    "stable",     "sound",       "restorative",
-          "physical",    "mental",     "emotional",   "feelings",
-          "feeling",     "sense",      "state",       "regulation",
-          "health",      "people",     "individuals", "patients",
-          "adults",      "everyone",   "them",        "us",
-          "me",          "it",         "easily",      "significantly",
-          "gradually",   "naturally",  "quickly",     "faster"},
-         1);
-  AddAll(&l->flips,
-         {"reduction", "reductions", "decrease", "decreased",  "decline",
-          "drop",      "lower",      "lowered",  "less",       "fewer",
-          "reduced",   "loss",       "lack",     "difficulty", "difficulties",
-          "trouble",   "troubles",   "problem",  "problems",   "impaired",
-          "poor",      "poorer",     "worse",    "disrupted",  "disturbed",
-          "relief"},
-         1);
-  AddAll(&l->linkers,
-         {"and", "or", "nor", "as well as", "plus", "also", "like", "such as",
-          "including", "especially", "and/or", "along with", "together with",
-          "even"},
-         1);
-  AddAll(&l->embedded,
-         {"how", "whether", "how much", "how well", "how long", "what",
-          "exactly how", "why"},
-         1);
-}
-
-void AddQualifiers(Lexicon* l) {
-  for (const char* p : {"adults",       "adult",
-                        "older adults", "older people",
-                        "elderly",      "the elderly",
-                        "children",     "adolescents",
-                        "teenagers",    "women",
-                        "men",          "pregnant women",
-                        "athletes",     "postmenopausal women",
-                        "infants",      "seniors",
-                        "patients",     "healthy adults",
-                        "older women",  "older men"}) {
-    std::string label = p;
-    if (label.rfind("the ", 0) == 0) label = label.substr(4);
-    if (label == "adult") label = "adults";
-    l->populations.Add(p, label);
-  }
-  AddAll(&l->population_with,
-         {"people with", "those with", "patients with", "individuals with",
-          "anyone with", "persons with", "adults with", "if you have",
-          "people who have", "those who have", "people suffering from",
-          "those suffering from", "people who", "those who", "anyone who",
-          "individuals experiencing", "people experiencing"},
-         1);
-  AddLabels(&l->timings, {{"before bed", "before bed"},
-                          {"before bedtime", "before bed"},
-                          {"before going to bed", "before bed"},
-                          {"before you go to bed", "before bed"},
-                          {"before sleep", "before bed"},
-                          {"before sleeping", "before bed"},
-                          {"at bedtime", "at bedtime"},
-                          {"at night", "at night"},
-                          {"in the evening", "in the evening"},
-                          {"at the same time each day", "daily"},
-                          {"daily", "daily"},
-                          {"every day", "daily"},
-                          {"each day", "daily"},
-                          {"long-term", "long-term"},
-                          {"long term", "long-term"},
-                          {"over time", "long-term"},
-                          {"with food", "with food"},
-                          {"with a meal", "with food"},
-                          {"with a light snack", "with food"},
-                          {"on an empty stomach", "on an empty stomach"}});
-}
-
-void AddSafetyAndComparison(Lexicon* l) {
-  AddAll(&l->cautions,
-         {"~avoid",
-          "should not",
-          "should avoid",
-          "~limit their use",
-          "~limit its use",
-          "~limit use",
-          "caution",
-          "cautious",
-          "careful",
-          "contraindicated",
-          "not recommended",
-          "~consult",
-          "~talk to",
-          "~check with",
-          "~speak with",
-          "~speak to",
-          "~ask",
-          "should be evaluated",
-          "be evaluated",
-          "~require monitoring",
-          "~require laboratory monitoring",
-          "laboratory monitoring",
-          "monitoring",
-          "dose adjustment",
-          "at risk",
-          "risk of",
-          "must not",
-          "do not take",
-          "don't take",
-          "steer clear"},
-         1);
-  AddAll(&l->interactions,
-         {"~interact with", "~interfere with", "interaction with",
-          "interactions with", "~reduce the absorption of",
-          "~decrease the absorption of", "~bind to"},
-         1);
-  AddAll(&l->combinations,
-         {"combining", "combined with", "~combine", "together with", "together",
-          "alongside", "in combination with", "paired with", "~pair",
-          "using both", "with other"},
-         1);
-  AddAll(&l->synergy,
-         {"~enhance its effectiveness", "~enhance its effect",
-          "~enhance the effect", "~enhance the effects", "~enhance its effects",
-          "~boost its effect", "~boost its effectiveness",
-          "~amplify relaxation effects", "~amplify its effects",
-          "~amplify the effects", "synergistic effect", "synergistic",
-          "~work synergistically", "~complement"},
-         1);
-  AddAll(&l->bioavailability,
-         {"bioavailable", "bioavailability", "absorbed", "absorption",
-          "absorbable", "absorption rate", "absorption rates", "uptake",
-          "absorbs"},
-         1);
-  // 1: said against other forms; 2: said of the form alone.
-  AddAll(&l->tolerance,
-         {"gentler", "better tolerated", "easier on", "fewer side effects",
-          "less likely to cause", "kinder to", "more tolerable"},
-         1);
-  AddAll(&l->tolerance,
-         {"gentle", "well-tolerated", "well tolerated",
-          "low gastrointestinal impact", "generally well tolerated"},
-         2);
-  AddAll(&l->more,
-         {"more", "better", "higher", "greater", "superior", "most", "highly",
-          "high", "well", "efficiently", "quickly", "easily", "readily", "best",
-          "highest", "excellent", "good"},
-         1);
-  AddAll(&l->less,
-         {"less", "lower", "poorer", "poor", "least", "lowest", "poorly",
-          "worse", "low"},
-         1);
-  AddAll(&l->than,
-         {"than", "compared to", "compared with", "over", "unlike", "versus",
-          "vs", "relative to", "in comparison to", "in comparison with"},
-         1);
-  AddLabels(&l->categories, {{"mineral", "mineral"},
-                             {"essential mineral", "mineral"},
-                             {"trace mineral", "mineral"},
-                             {"metal", "mineral"},
-                             {"salt", "salt"},
-                             {"salt form", "salt"},
-                             {"compound", "compound"},
-                             {"herb", "herb"},
-                             {"plant", "herb"},
-                             {"flowering plant", "herb"},
-                             {"root", "herb"},
-                             {"mushroom", "mushroom"},
-                             {"fungus", "mushroom"},
-                             {"hormone", "hormone"},
-                             {"amino acid", "amino acid"},
-                             {"vitamin", "vitamin"},
-                             {"medicine", "medicine"},
-                             {"drug", "medicine"},
-                             {"medication", "medicine"},
-                             {"antibiotic", "medicine"},
-                             {"food", "food"},
-                             {"enzyme", "enzyme"},
-                             {"protein", "protein"},
-                             {"neurotransmitter", "neurotransmitter"},
-                             {"bacterium", "bacterium"},
-                             {"probiotic", "bacterium"},
-                             {"sedative", "sedative"},
-                             {"stimulant", "stimulant"}});
-  AddAll(
-      &l->copulas,
-      {"is a", "is an", "are", "is actually a", "is actually an", "is really a",
-       "is in fact a", "is the", "a type of", "a kind of", "a form of"},
-      1);
-  AddAll(&l->dose_cues,
-         {"~need", "intake", "daily intake", "recommended daily intake",
-          "recommended dietary allowance", "rda", "requirement",
-          "daily requirement", "should consume", "~get", "allowance"},
-         DoseRelation::kRecommendedIntake);
-  AddAll(
-      &l->dose_cues,
-      {"as high as", "no more than", "not exceed", "not more than",
-       "upper limit", "upper level", "tolerable upper", "maximum", "at most"},
-      DoseRelation::kUpperLimit);
-  AddAll(&l->dose_cues, {"safe", "safely", "safe dose"}, DoseRelation::kSafe);
-  AddAll(&l->onset_cues,
-         {"within", "to work", "~start working", "~take effect", "~kick in",
-          "~appear", "~begin working", "~start to work", "to take effect",
-          "~feel the effects", "~notice"},
-         1);
-  AddAll(&l->bedtime,
-         {"before bed", "before bedtime", "before going to bed",
-          "before you go to bed", "before sleep", "before sleeping",
-          "prior to bedtime", "prior to bed", "before lights out"},
-         1);
-}
-
 }  // namespace
 
 template <typename T>
 void PhraseTable<T>::Add(std::string_view phrase, T value) {
-  std::vector<std::vector<std::string>> variants;
-  if (!phrase.empty() && phrase[0] == '~') {
-    phrase.remove_prefix(1);
-    const std::size_t space = phrase.find(' ');
-    const std::string first(phrase.substr(0, space));
-    const std::string rest(space == std::string_view::npos
-                               ? std::string_view()
-                               : phrase.substr(space));
-    for (const std::string& form : Inflections(first)) {
-      variants.push_back(FoldWords(form + rest));
-    }
-  } else {
-    variants.push_back(FoldWords(phrase));
-  }
-  for (const std::vector<std::string>& words : variants) {
+  for (const std::vector<std::string>& words : {FoldWords(phrase)}) {
     // Words are joined by single spaces, so none may be empty or hold one.
     const bool joinable =
         !words.empty() &&
@@ -826,38 +206,328 @@ void serialize(Archive& ar, Lexicon& l) {
 static_assert(MemberCount<Lexicon>() == 36, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
-Lexicon Lexicon::Build() {
-  Lexicon l;
-  AddTriggers(&l);
-  AddHowItIsSaid(&l);
-  AddStructure(&l);
-  AddQualifiers(&l);
-  AddSafetyAndComparison(&l);
-  return l;
-}
-
 namespace {
 
-std::once_flag lexicon_once;
-std::optional<Lexicon> lexicon;
+// Calls f(name, table) for every table of `l`, by the name the lexicon
+// file gives it (kb/FORMAT.md, part 4).
+template <class L, class F>
+void ForEachTable(L& l, F f) {
+  f("triggers", l.triggers);
+  f("postfix", l.postfix);
+  f("hedges", l.hedges);
+  f("assertives", l.assertives);
+  f("negations", l.negations);
+  f("pseudo_negations", l.pseudo_negations);
+  f("null_findings", l.null_findings);
+  f("evidence_nouns", l.evidence_nouns);
+  f("reporting_verbs", l.reporting_verbs);
+  f("attribution_phrases", l.attribution_phrases);
+  f("hearsay_sources", l.hearsay_sources);
+  f("hearsay_verbs", l.hearsay_verbs);
+  f("anaphors", l.anaphors);
+  f("deficits", l.deficits);
+  f("boundaries", l.boundaries);
+  f("embedded", l.embedded);
+  f("fillers", l.fillers);
+  f("flips", l.flips);
+  f("linkers", l.linkers);
+  f("populations", l.populations);
+  f("population_with", l.population_with);
+  f("timings", l.timings);
+  f("cautions", l.cautions);
+  f("interactions", l.interactions);
+  f("combinations", l.combinations);
+  f("synergy", l.synergy);
+  f("bioavailability", l.bioavailability);
+  f("tolerance", l.tolerance);
+  f("more", l.more);
+  f("less", l.less);
+  f("than", l.than);
+  f("categories", l.categories);
+  f("copulas", l.copulas);
+  f("dose_cues", l.dose_cues);
+  f("onset_cues", l.onset_cues);
+  f("bedtime", l.bedtime);
+}
+
+// A row's value for each kind of table (kb/FORMAT.md, part 4); false when
+// the text is not such a value.
+bool ParseValue(std::string_view v, int* out) {
+  if (v.empty()) {
+    *out = 1;
+    return true;
+  }
+  if (v.size() > 3 || v.find_first_not_of("0123456789") != v.npos || v == "0") {
+    return false;
+  }
+  *out = std::stoi(std::string(v));
+  return true;
+}
+
+template <typename E, std::size_t N>
+bool ParseName(std::string_view v, const std::pair<const char*, E> (&names)[N],
+               E* out) {
+  for (const auto& [name, value] : names) {
+    if (v == name) {
+      *out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr std::pair<const char*, Effect> kEffects[] = {
+    {"up", Effect::kUp},
+    {"down", Effect::kDown},
+    {"better", Effect::kBetter},
+    {"relieve", Effect::kRelieve},
+    {"worse", Effect::kWorse},
+    {"modulate", Effect::kModulate},
+    {"no_effect", Effect::kNoEffect},
+    {"convert", Effect::kConvert}};
+
+bool ParseValue(std::string_view v, Effect* out) {
+  return ParseName(v, kEffects, out);
+}
+
+bool ParseValue(std::string_view v, Trigger* out) {
+  constexpr std::string_view kWeak = " weak";
+  out->weak =
+      v.size() > kWeak.size() && v.substr(v.size() - kWeak.size()) == kWeak;
+  if (out->weak) v.remove_suffix(kWeak.size());
+  return ParseName(v, kEffects, &out->effect);
+}
+
+bool ParseValue(std::string_view v, Anaphor* out) {
+  constexpr std::pair<const char*, Anaphor> kNames[] = {
+      {"any", Anaphor::kAny},
+      {"form", Anaphor::kForm},
+      {"dose", Anaphor::kDose}};
+  return ParseName(v, kNames, out);
+}
+
+bool ParseValue(std::string_view v, Boundary* out) {
+  constexpr std::pair<const char*, Boundary> kNames[] = {
+      {"relative", Boundary::kRelative},
+      {"contrast", Boundary::kContrast},
+      {"subordinate", Boundary::kSubordinate},
+      {"unlike", Boundary::kUnlike}};
+  return ParseName(v, kNames, out);
+}
+
+bool ParseValue(std::string_view v, DoseRelation* out) {
+  constexpr std::pair<const char*, DoseRelation> kNames[] = {
+      {"dose", DoseRelation::kDose},
+      {"recommended_intake", DoseRelation::kRecommendedIntake},
+      {"upper_limit", DoseRelation::kUpperLimit},
+      {"safe", DoseRelation::kSafe}};
+  return ParseName(v, kNames, out);
+}
+
+// A label table's value: the label, or (empty) the phrase itself.
+bool ParseLabel(std::string_view v, std::string_view phrase, std::string* out) {
+  *out = std::string(v.empty() ? phrase : v);
+  return true;
+}
+
+// One row waiting for the inflections (read first, wherever they stand).
+struct Row {
+  std::size_t line = 0;
+  std::string table, phrase, value;
+};
+
+// What each table's value is, in words, for a problem's message.
+const char* ValueHelp(std::string_view table) {
+  if (table == "triggers") {
+    return "an effect (up, down, better, relieve, worse, modulate, "
+           "no_effect, convert), optionally followed by \" weak\"";
+  }
+  if (table == "postfix") return "up or down";
+  if (table == "anaphors") return "any, form or dose";
+  if (table == "boundaries") return "relative, contrast, subordinate or unlike";
+  if (table == "dose_cues") {
+    return "dose, recommended_intake, upper_limit or safe";
+  }
+  if (table == "populations" || table == "timings" || table == "categories") {
+    return "a label, or empty for the phrase itself";
+  }
+  return "empty (1) or a positive whole number";
+}
 
 }  // namespace
 
-const Lexicon& Lexicon::Get() {
-  std::call_once(lexicon_once, [] { lexicon.emplace(Lexicon::Build()); });
-  return *lexicon;
-}
-
-bool Lexicon::Install(Lexicon l) {
-  bool installed = false;
-  std::call_once(lexicon_once, [&] {
-    lexicon.emplace(std::move(l));
-    installed = true;
+Status Lexicon::Read(const std::string& path, Lexicon* out,
+                     Diagnostics* problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot be read");
+  const std::size_t before = problems->size();
+  auto problem = [&](std::size_t line, const std::string& what) {
+    problems->push_back({path, "line " + std::to_string(line), what});
+  };
+  std::map<std::string, std::vector<std::string>> irregular;
+  std::vector<Row> rows;
+  std::set<std::pair<std::string, std::string>> seen;
+  bool header = false;
+  std::string text;
+  for (std::size_t n = 1; std::getline(in, text); ++n) {
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (text.empty() || text[0] == '#') continue;
+    std::vector<std::string> f;
+    std::size_t at = 0;
+    for (std::size_t tab; (tab = text.find('\t', at)) != std::string::npos;
+         at = tab + 1) {
+      f.push_back(text.substr(at, tab - at));
+    }
+    f.push_back(text.substr(at));
+    if (!header) {
+      if (text != "table\tphrase\tvalue") {
+        problem(n,
+                "the first row must be the header \"table<TAB>phrase<TAB>"
+                "value\"");
+        return Status::Corruption(path + ": no header");
+      }
+      header = true;
+      continue;
+    }
+    if (f.size() == 2) f.emplace_back();
+    if (f.size() != 3) {
+      problem(n,
+              "expected 3 tab-separated fields (table, phrase, value), "
+              "found " +
+                  std::to_string(f.size()));
+      continue;
+    }
+    Row row{n, f[0], f[1], f[2]};
+    if (row.phrase.empty() ||
+        row.phrase.find_first_not_of(" ~") == std::string::npos) {
+      problem(n, "empty phrase");
+      continue;
+    }
+    if (!seen.emplace(row.table, row.phrase).second) {
+      problem(n, "\"" + row.phrase + "\" is already in table " + row.table);
+      continue;
+    }
+    if (row.table == "inflections") {
+      std::vector<std::string> forms;
+      std::stringstream words(row.value);
+      for (std::string w; words >> w;) forms.push_back(w);
+      if (row.phrase.find_first_of(" ~") != std::string::npos ||
+          forms.empty()) {
+        problem(n,
+                "an inflections row is a verb and its other forms, "
+                "separated by spaces");
+        continue;
+      }
+      irregular[row.phrase] = std::move(forms);
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  if (!header) {
+    problems->push_back({path, "", "no header row"});
+    return Status::Corruption(path + ": no header");
+  }
+  Lexicon l;
+  std::map<std::string, std::size_t> counts;
+  // Adds `row` to `table` (every inflection of a "~verb" phrase); false when
+  // its value does not parse.
+  auto add = [&](auto* table, const Row& row, auto parse) {
+    using T = std::remove_reference_t<decltype(*table)>;
+    typename T::Value value{};
+    if (!parse(row.value, row.phrase, &value)) return false;
+    std::string_view phrase = row.phrase;
+    if (phrase[0] != '~') {
+      table->Add(phrase, value);
+      return true;
+    }
+    phrase.remove_prefix(1);
+    const std::size_t space = phrase.find(' ');
+    const std::string first(phrase.substr(0, space));
+    const std::string rest(space == std::string_view::npos
+                               ? std::string_view()
+                               : phrase.substr(space));
+    for (const std::string& form : Inflections(first, irregular)) {
+      table->Add(form + rest, value);
+    }
+    return true;
+  };
+  auto value = [](std::string_view v, std::string_view, auto* parsed) {
+    return ParseValue(v, parsed);
+  };
+  auto label = [](std::string_view v, std::string_view phrase,
+                  std::string* parsed) {
+    return ParseLabel(v, phrase, parsed);
+  };
+  for (const Row& row : rows) {
+    bool known = false, ok = true;
+    ForEachTable(l, [&](std::string_view name, auto& table) {
+      if (name != row.table) return;
+      using T = std::remove_reference_t<decltype(table)>;
+      if constexpr (std::is_same_v<typename T::Value, std::string>) {
+        ok = add(&table, row, label);
+      } else {
+        ok = add(&table, row, value);
+      }
+      known = true;
+      ++counts[row.table];
+    });
+    if (!known) {
+      problem(row.line, "unknown table \"" + row.table + "\"");
+    } else if (!ok) {
+      problem(row.line, "bad value \"" + row.value + "\" for table " +
+                            row.table + ": expected " + ValueHelp(row.table));
+    }
+  }
+  ForEachTable(l, [&](std::string_view name, auto&) {
+    if (counts.count(std::string(name)) == 0) {
+      problems->push_back(
+          {path, "", "table " + std::string(name) + " has no rows"});
+    }
   });
-  return installed;
+  if (problems->size() > before) {
+    return Status::Corruption(path + ": " +
+                              std::to_string(problems->size() - before) +
+                              " problem(s) in the lexicon");
+  }
+  *out = std::move(l);
+  return Status::OK();
 }
 
 std::string Lexicon::Save() const { return SaveBinary(*this); }
+
+}  // namespace claimcheck::claims_internal
+
+namespace claimcheck {
+
+ClaimLexicon::ClaimLexicon()
+    : lexicon_(std::make_shared<const claims_internal::Lexicon>()) {}
+
+Status ClaimLexicon::Load(const std::string& kb_dir, ClaimLexicon* out,
+                          Diagnostics* problems) {
+  auto read = std::make_shared<claims_internal::Lexicon>();
+  Status status = claims_internal::Lexicon::Read(kb_dir + "/lexicon.tsv",
+                                                 read.get(), problems);
+  if (status.ok()) out->lexicon_ = std::move(read);
+  return status;
+}
+
+std::string ClaimLexicon::Save() const { return lexicon_->Save(); }
+
+std::optional<ClaimLexicon> ClaimLexicon::FromSaved(std::string_view saved) {
+  auto loaded = std::make_shared<claims_internal::Lexicon>();
+  if (!claims_internal::Lexicon::Load(saved, loaded.get())) return std::nullopt;
+  ClaimLexicon out;
+  out.lexicon_ = std::move(loaded);
+  return out;
+}
+
+bool ClaimLexicon::operator==(const ClaimLexicon& other) const {
+  return *lexicon_ == *other.lexicon_;
+}
+
+}  // namespace claimcheck
+
+namespace claimcheck::claims_internal {
 
 bool Lexicon::Load(std::string_view saved, Lexicon* out) {
   Lexicon l;

@@ -1,7 +1,8 @@
 // The words the claim extractor reads besides concepts: predicates with the
 // direction they give ("reduces", "helps", "plays a role in"), and the cues of
 // hedging, negation, attribution, populations, timing, safety, comparison and
-// composition. Every list is data in lexicon.cc; docs/claims.md explains it.
+// composition. Every list is data, kb/lexicon.tsv (kb/FORMAT.md, part 4);
+// docs/claims.md explains what each does.
 // Private to src/claims; covered by tests/claims/*.cc.
 #ifndef CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
 #define CLAIMCHECK_SRC_CLAIMS_LEXICON_H_
@@ -11,6 +12,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "claimcheck/diagnostic.h"
+#include "claimcheck/status.h"
 
 namespace claimcheck::claims_internal {
 
@@ -38,9 +42,9 @@ struct Tok {
 template <typename T>
 class PhraseTable {
  public:
-  // `phrase` is folded word by word. A leading '~' adds the inflections of
-  // its first word ("~reduce to" also adds "reduces to", "reduced to",
-  // "reducing to").
+  using Value = T;
+  // `phrase` is folded word by word; a phrase the table holds already is
+  // passed over. (Lexicon::Read expands a "~verb" row into its forms.)
   void Add(std::string_view phrase, T value);
   // The length in tokens of the longest phrase starting at toks[i] (0 when
   // none) and its value; of phrases of one length, the first added. Tokens
@@ -158,15 +162,15 @@ struct Lexicon {
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime
 
-  // The one lexicon, built from lexicon.cc's lists on first use unless one
-  // was installed before. Thread-safe.
-  static const Lexicon& Get();
-  // A lexicon built from lexicon.cc's lists (what Get builds).
-  static Lexicon Build();
+  // Reads a lexicon file (kb/lexicon.tsv; kb/FORMAT.md, part 4): every
+  // row's table, phrase and value; "~verb rest" adds each inflection of
+  // the verb (irregular ones from the file's inflections rows). Problems
+  // (unknown table, bad value, repeated phrase, a table with no rows) are
+  // appended to `problems` with the file and line, and make it Corruption;
+  // NotFound when the file cannot be read. `out` is set only when clean.
+  static Status Read(const std::string& path, Lexicon* out,
+                     Diagnostics* problems);
   bool operator==(const Lexicon&) const = default;
-  // Makes `lexicon` the one Get returns; false (and nothing changes) when Get
-  // or Install was called before.
-  static bool Install(Lexicon lexicon);
 
   // Every table as bytes, for a kb snapshot (kb_snapshot.h), and back;
   // Load returns false for bytes Save did not write.

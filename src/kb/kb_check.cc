@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "claimcheck/claims.h"
 #include "claimcheck/kb.h"
 
 namespace claimcheck {
@@ -181,6 +182,14 @@ std::size_t CheckKnowledgeBase(const std::string& kb_dir,
     }
   }
   CheckEvidence(kb_dir, vocabulary, problems);
+  // The claim extractor's word lists (kb/FORMAT.md, part 4).
+  ClaimLexicon lexicon;
+  Status words = ClaimLexicon::Load(kb_dir, &lexicon, problems);
+  if (words.code() == Status::Code::kNotFound) {
+    problems->push_back({kb_dir + "/lexicon.tsv", "",
+                         "cannot be read (the claim extractor's word lists: "
+                         "kb/FORMAT.md, part 4)"});
+  }
   return problems->size() - before;
 }
 

@@ -26,7 +26,6 @@
 
 #include "base/view_archive.h"
 #include "claimcheck/io.h"
-#include "claims/lexicon.h"
 #include "kb/snapshot_members.h"
 
 #define XXH_INLINE_ALL
@@ -108,7 +107,8 @@ bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
   std::sort(files->begin(), files->end());
   for (const char* name :
        {"/mesh/descriptors.tsv", "/mesh/aliases.tsv", "/mesh/common_words.tsv",
-        "/claims.json", "/studies.json", "/reference_values.json"}) {
+        "/lexicon.tsv", "/claims.json", "/studies.json",
+        "/reference_values.json"}) {
     files->push_back(kb_dir + name);
   }
   return true;
@@ -228,9 +228,10 @@ KbSnapshot::KbSnapshot(std::string kb_dir, std::string cache_dir,
   path_ = cache_dir + name;
 }
 
-bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge) {
+bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge,
+                      ClaimLexicon* lexicon) {
   if (!enabled()) return false;
-  if (LoadSaved(vocabulary, knowledge)) return true;
+  if (LoadSaved(vocabulary, knowledge, lexicon)) return true;
   // A miss: note the kb's state before the caller reads it (Save). Files
   // changed shortly before now may change again within the same tick of a
   // coarse file clock, unseen: such a kb is not saved (key_ stays empty).
@@ -277,7 +278,8 @@ std::shared_ptr<KbSnapshot::Mapping> KbSnapshot::MapFile(
   return mapping;
 }
 
-bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
+bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
+                           ClaimLexicon* lexicon) {
   std::shared_ptr<Mapping> read = MapFile(path_);
   if (read == nullptr) return false;
   const std::string_view bytes = read->view();
@@ -310,11 +312,11 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
       XXH3_64bits(payload.data(), payload.size()) != sum) {
     return false;
   }
-  std::string_view kb, matcher, lexicon;
+  std::string_view kb, matcher, saved_lexicon;
   std::size_t in_payload = 0;
   if (!TakeSection(payload, &in_payload, &kb) ||
       !TakeSection(payload, &in_payload, &matcher) ||
-      !TakeSection(payload, &in_payload, &lexicon) ||
+      !TakeSection(payload, &in_payload, &saved_lexicon) ||
       in_payload != payload.size()) {
     return false;
   }
@@ -334,8 +336,9 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   // The concepts are built from their columns when first asked for.
   std::optional<ConceptTable> concepts =
       ConceptTable::FromColumns(std::move(columns));
+  std::optional<ClaimLexicon> words = ClaimLexicon::FromSaved(saved_lexicon);
   Vocabulary v;
-  if (!concepts ||
+  if (!concepts || !words ||
       !Vocabulary::Adopt(std::move(*concepts), std::move(index), &v).ok()) {
     return false;
   }
@@ -347,31 +350,24 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge) {
   *vocabulary = std::move(v);
   *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
                                    std::move(reference_values));
-  // The extractor's tables are read when a command asks (TakeExtractor).
+  *lexicon = std::move(*words);
+  // The matcher's tables are read when the loader asks (LoadMatcher), with
+  // the vocabulary where it will stay.
   const std::size_t matcher_at =
       static_cast<std::size_t>(matcher.data() - bytes.data());
-  const std::size_t lexicon_at =
-      static_cast<std::size_t>(lexicon.data() - bytes.data());
   bytes_ = std::move(read);
   matcher_ = bytes_->view().substr(matcher_at, matcher.size());
-  lexicon_ = bytes_->view().substr(lexicon_at, lexicon.size());
   return true;
 }
 
-std::unique_ptr<ClaimExtractor> KbSnapshot::TakeExtractor(
+std::optional<ConceptMatcher> KbSnapshot::LoadMatcher(
     const Vocabulary& vocabulary) {
-  if (matcher_.empty()) return nullptr;
+  if (matcher_.empty()) return std::nullopt;
   std::optional<ConceptMatcher> matcher =
       ConceptMatcher::Load(vocabulary, matcher_);
-  claims_internal::Lexicon lexicon;
-  if (matcher && claims_internal::Lexicon::Load(lexicon_, &lexicon)) {
-    // Refused when some extractor was built before: it keeps that one.
-    claims_internal::Lexicon::Install(std::move(lexicon));
-  }
-  matcher_ = lexicon_ = std::string_view();
+  matcher_ = std::string_view();
   bytes_.reset();
-  if (!matcher) return nullptr;
-  return std::make_unique<ClaimExtractor>(vocabulary, std::move(*matcher));
+  return matcher;
 }
 
 namespace {
@@ -409,7 +405,8 @@ void SweepTemporaries(const std::string& path) {
 }  // namespace
 
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
-                        const Knowledge& knowledge) const {
+                        const Knowledge& knowledge, const ClaimLexicon& lexicon,
+                        const ConceptMatcher& matcher) const {
   if (key_.empty()) return Status::OK();  // no miss noted
   // The kb must be as it was before the loads read it.
   std::vector<std::string> files;
@@ -427,8 +424,8 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         vocabulary.mesh_year(), vocabulary.common_words(),
                         knowledge.claims(), knowledge.studies(),
                         knowledge.reference_values()));
-  PutSection(&payload, ConceptMatcher(vocabulary).Save());
-  PutSection(&payload, claims_internal::Lexicon::Get().Save());
+  PutSection(&payload, matcher.Save());
+  PutSection(&payload, lexicon.Save());
   std::string manifest;
   for (const std::string& file : files_) {
     manifest += file;

@@ -12,8 +12,7 @@
 namespace claimcheck::testing {
 
 inline const ClaimExtractor& RealExtractor() {
-  static const ClaimExtractor extractor(RealVocabulary());
-  return extractor;
+  return RealKnowledgeBase().extractor();
 }
 
 // A document and its claims, kept together (claims point into the text's

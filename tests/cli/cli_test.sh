@@ -203,6 +203,7 @@ cat >"$WORK/badkb/concepts/x.json" <<'JSON'
   {"id": "b", "kind": "outcome", "label": "b"}
 ]}
 JSON
+cp "$SRC/kb/lexicon.tsv" "$WORK/badkb/"
 run kb_bad 2 --kb "$WORK/badkb" kb check
 expect_in kb_bad out "badkb/concepts/x.json: line 2, concept 'a': unknown is_a parent 'missing'"
 expect_in kb_bad out "badkb/concepts/x.json: line 3, concept 'b': an outcome needs"
@@ -210,6 +211,15 @@ expect_in kb_bad out "2 problems"
 run kb_bad_json 2 --kb "$WORK/badkb" kb check --format json && expect_in kb_bad_json out '"ok": false'
 printf '{"concepts": [\n  {"id": "a",\n' >"$WORK/badkb/concepts/y.json"
 run kb_syntax 2 --kb "$WORK/badkb" kb check && expect_in kb_syntax out "badkb/concepts/y.json: line 3, column 1: invalid JSON"
+# A broken claim lexicon row: kb check names its file and line, and a
+# command that reads text refuses the kb.
+cp -r "$SRC/kb" "$WORK/kblex"
+printf 'triggers\t~zap\tsideways\n' >>"$WORK/kblex/lexicon.tsv"
+lexline=$(wc -l <"$WORK/kblex/lexicon.tsv")
+run kb_lexicon 2 --kb "$WORK/kblex" kb check
+expect_in kb_lexicon out "kblex/lexicon.tsv: line $lexline: bad value \"sideways\" for table triggers"
+run extract_lexicon 2 --kb "$WORK/kblex" extract "$(ls "$SHARED"/seeds/000_*.txt)"
+expect_in extract_lexicon err "kblex/lexicon.tsv: line $lexline: bad value"
 run kb_nosub 2 "${KB[@]}" kb && expect_in kb_nosub err "expects a subcommand"
 run kb_badsub 2 "${KB[@]}" kb frob && expect_in kb_badsub err "no such subcommand 'frob'"
 # A broken kb also stops concepts, naming the problem.

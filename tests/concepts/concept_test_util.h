@@ -1,27 +1,19 @@
-// Loading the real curated vocabulary once for the concept tests.
+// The real vocabulary and matcher (real_kb.h) for the concept tests.
 #ifndef CLAIMCHECK_TESTS_CONCEPTS_CONCEPT_TEST_UTIL_H_
 #define CLAIMCHECK_TESTS_CONCEPTS_CONCEPT_TEST_UTIL_H_
 
 #include "claimcheck/concepts.h"
+#include "real_kb.h"
 #include "test_util.h"
 
 namespace claimcheck::testing {
 
 inline const Vocabulary& RealVocabulary() {
-  static const Vocabulary vocabulary = [] {
-    Vocabulary v;
-    Diagnostics problems;
-    const Status s = Vocabulary::Load(KbDir(), &v, &problems);
-    INFO(s.ToString());
-    REQUIRE(s.ok());
-    return v;
-  }();
-  return vocabulary;
+  return RealKnowledgeBase().vocabulary();
 }
 
 inline const ConceptMatcher& RealMatcher() {
-  static const ConceptMatcher matcher(RealVocabulary());
-  return matcher;
+  return RealKnowledgeBase().extractor().matcher();
 }
 
 struct Found {

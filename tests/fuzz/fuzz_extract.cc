@@ -25,7 +25,7 @@ std::vector<SentenceContext> AbstractContext(const Text& text) {
 }
 
 void ExtractOne(std::string_view bytes) {
-  static const auto* extractor = new ClaimExtractor(RealVocabulary());
+  static const ClaimExtractor* extractor = &RealKnowledgeBase().extractor();
   Diagnostics warnings;
   Result<Text> text = Text::FromBytes(bytes, "fuzz", &warnings);
   if (!text.ok()) return;

@@ -1,10 +1,11 @@
-// libFuzzer target: the MeSH layer of the vocabulary (kb/mesh/, kb/FORMAT.md
-// part 3) and the names harvested from imported records. The input is one
+// libFuzzer target: the kb's tables, the MeSH layer of the vocabulary
+// (kb/mesh/, kb/FORMAT.md part 3), the claim lexicon (kb/lexicon.tsv, part
+// 4) and the names harvested from imported records. The input is one
 // table; its first line says which: a line starting "name" is the alias
-// list, "word" the common-word list, "harvest" lines of UI, name and type
-// (as a store's substance_names gives them), anything else the descriptor
-// table. It is written into a scratch kb (under $TMPDIR,
-// removed at exit) beside a small valid table, alias list and curated
+// list, "word" the common-word list, "table" the claim lexicon, "harvest"
+// lines of UI, name and type (as a store's substance_names gives them),
+// anything else the descriptor table. It is written into a scratch kb (under
+// $TMPDIR, removed at exit) beside a small valid table, alias list and curated
 // concepts file, then Vocabulary::Load, CheckKnowledgeBase, a ConceptMatcher
 // over what loaded, and a match over the tables' own words run on it.
 #include <stdlib.h>
@@ -83,8 +84,57 @@ void Harvest(std::string_view bytes) {
   }
 }
 
+// The claim lexicon: read (problems named, never a crash), and when it
+// loads, saved and loaded back the same, and used to read its own phrases.
+void Lexicon(std::string_view bytes) {
+  const fs::path& kb = ScratchKb();
+  WriteBytes(kb / "lexicon.tsv", bytes);
+  ClaimLexicon lexicon;
+  Diagnostics problems;
+  if (!ClaimLexicon::Load(kb.string(), &lexicon, &problems).ok()) {
+    FUZZ_CHECK(!problems.empty());
+    return;
+  }
+  std::optional<ClaimLexicon> back = ClaimLexicon::FromSaved(lexicon.Save());
+  FUZZ_CHECK(back.has_value() && *back == lexicon);
+  Vocabulary vocabulary;
+  Concept mg;
+  mg.id = "magnesium";
+  mg.label = "magnesium";
+  Concept sleep;
+  sleep.id = "sleep";
+  sleep.label = "sleep";
+  sleep.kind = ConceptKind::kOutcome;
+  sleep.better = Better::kHigher;
+  FUZZ_CHECK(vocabulary.Add(mg).ok() && vocabulary.Add(sleep).ok());
+  const ClaimExtractor extractor(vocabulary, lexicon);
+  std::string words;
+  std::size_t start = 0;
+  while (start < bytes.size() && words.size() < 4096) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view line = bytes.substr(start, end - start);
+    start = end + 1;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string phrase(
+        line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1));
+    if (!phrase.empty() && phrase[0] == '~') phrase.erase(0, 1);
+    words += "Magnesium " + phrase + " sleep. ";
+  }
+  Result<Text> text = Text::FromBytes(words, "lexicon", nullptr);
+  if (!text.ok()) return;
+  const std::vector<Mention> mentions = extractor.matcher().Match(text.value());
+  CheckClaims(text.value(), mentions,
+              extractor.Extract(text.value(), mentions, {}));
+}
+
 void LoadMesh(std::string_view bytes) {
   const fs::path& kb = ScratchKb();
+  if (bytes.substr(0, 5) == "table") {
+    Lexicon(bytes);
+    return;
+  }
   const bool aliases = bytes.substr(0, 4) == "name";
   const bool common = bytes.substr(0, 4) == "word";
   if (bytes.substr(0, 7) == "harvest") {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,7 @@
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/importer.h"
+#include "claimcheck/knowledge_base.h"
 #include "claimcheck/text.h"
 #include "formats.h"  // importers/: ImportArticleBytes
 
@@ -187,21 +189,26 @@ inline void ImportArticle(InputFormat format, std::string_view bytes) {
                                 &problems);
 }
 
-// The vocabulary of the source tree's kb/, loaded on first use. Aborts when
-// it does not load: the targets that need it would test nothing.
-inline const Vocabulary& RealVocabulary() {
-  static const Vocabulary* vocabulary = [] {
-    auto* v = new Vocabulary;
+// The source tree's kb/ as the CLI loads it (KnowledgeBase, no snapshot),
+// on first use. Aborts when it does not load: the targets that need it
+// would test nothing.
+inline const KnowledgeBase& RealKnowledgeBase() {
+  static const KnowledgeBase* kb = [] {
     Diagnostics problems;
-    Status loaded = Vocabulary::Load(CLAIMCHECK_FUZZ_KB_DIR, v, &problems);
+    Result<std::unique_ptr<KnowledgeBase>> loaded = KnowledgeBase::Load(
+        CLAIMCHECK_FUZZ_KB_DIR, KnowledgeBase::Options(), &problems);
     if (!loaded.ok()) {
       std::fprintf(stderr, "fuzz: cannot load %s: %s\n", CLAIMCHECK_FUZZ_KB_DIR,
-                   loaded.message().c_str());
+                   loaded.status().message().c_str());
       std::abort();
     }
-    return v;
+    return std::move(loaded).value().release();
   }();
-  return *vocabulary;
+  return *kb;
+}
+
+inline const Vocabulary& RealVocabulary() {
+  return RealKnowledgeBase().vocabulary();
 }
 
 // What the extractor promises about its mentions and claims.

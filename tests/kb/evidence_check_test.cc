@@ -1,5 +1,7 @@
 // kb check on the curated evidence files (kb/FORMAT.md part 2): a small good
 // knowledge base, then one broken copy per rule.
+#include <filesystem>
+
 #include "claimcheck/kb.h"
 #include "test_util.h"
 
@@ -52,6 +54,8 @@ Diagnostics CheckFiles(const std::string& name, const Files& files) {
   testing::WriteFile(dir / "claims.json", files.claims);
   testing::WriteFile(dir / "studies.json", files.studies);
   testing::WriteFile(dir / "reference_values.json", files.references);
+  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
+                             dir / "lexicon.tsv");
   Diagnostics problems;
   CheckKnowledgeBase(dir.string(), &problems);
   return problems;
@@ -198,6 +202,9 @@ TEST_CASE("evidence check: each broken rule is reported with its place",
 TEST_CASE("evidence check: the files are optional", "[kb]") {
   auto dir = testing::TempDir("evidence_none");
   testing::WriteFile(dir / "concepts" / "c.json", kConcepts);
+  // (The claim lexicon is not: kb_check_test.cc.)
+  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
+                             dir / "lexicon.tsv");
   Diagnostics problems;
   CHECK(CheckKnowledgeBase(dir.string(), &problems) == 0);
 }

@@ -1,4 +1,7 @@
 // The knowledge-base linter on the real kb/ and on broken copies of it.
+#include <filesystem>
+#include <fstream>
+
 #include "claimcheck/kb.h"
 #include "test_util.h"
 
@@ -6,10 +9,18 @@ namespace claimcheck {
 
 namespace {
 
-// A kb directory holding one concepts file with `json` in it.
+// The repository's claim lexicon, copied into the kb at `dir`.
+void CopyLexicon(const std::filesystem::path& dir) {
+  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
+                             dir / "lexicon.tsv");
+}
+
+// A kb directory holding one concepts file with `json` in it (and the
+// repository's lexicon).
 std::string KbWith(const std::string& name, const std::string& json) {
   auto dir = testing::TempDir("kb_" + name);
   testing::WriteFile(dir / "concepts" / "test.json", json);
+  CopyLexicon(dir);
   return dir.string();
 }
 
@@ -25,6 +36,18 @@ bool Has(const Diagnostics& problems, const std::string& where_part,
     if (d.where.find(where_part) != std::string::npos &&
         d.message.find(message_part) != std::string::npos &&
         d.file.find("test.json") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasIn(const Diagnostics& problems, const std::string& file_part,
+           const std::string& where_part, const std::string& message_part) {
+  for (const Diagnostic& d : problems) {
+    if (d.file.find(file_part) != std::string::npos &&
+        d.where.find(where_part) != std::string::npos &&
+        d.message.find(message_part) != std::string::npos) {
       return true;
     }
   }
@@ -174,8 +197,11 @@ TEST_CASE("kb check: every problem is listed, not only the first", "[kb]") {
 TEST_CASE("kb check: a directory without concepts is a problem", "[kb]") {
   auto dir = testing::TempDir("kb_empty");
   const Diagnostics problems = Check(dir.string());
-  REQUIRE(problems.size() == 1);
+  INFO(Dump(problems));
+  // The concepts directory, and the claim lexicon beside it: each missing.
+  REQUIRE(problems.size() == 2);
   CHECK(problems[0].message.find("no such directory") != std::string::npos);
+  CHECK(HasIn(problems, "lexicon.tsv", "", "cannot be read"));
 }
 
 }  // namespace claimcheck
@@ -192,6 +218,7 @@ std::string MeshKb(const std::string& name, const std::string& rows,
                    const std::string& concepts = kGood) {
   auto dir = testing::TempDir("kb_mesh_" + name);
   testing::WriteFile(dir / "concepts" / "test.json", concepts);
+  CopyLexicon(dir);
   testing::WriteFile(dir / "mesh" / "descriptors.tsv",
                      "# a test table\nmesh_year\t2024\n"
                      "ui\tkind\tscope\tbetter\tlabel\tparents\tactions\tterms\t"
@@ -206,18 +233,6 @@ std::string MeshKb(const std::string& name, const std::string& rows,
                        "word\tdescriptor\treason\n" + common);
   }
   return dir.string();
-}
-
-bool HasIn(const Diagnostics& problems, const std::string& file_part,
-           const std::string& where_part, const std::string& message_part) {
-  for (const Diagnostic& d : problems) {
-    if (d.file.find(file_part) != std::string::npos &&
-        d.where.find(where_part) != std::string::npos &&
-        d.message.find(message_part) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
 }
 
 const char* kRows =
@@ -317,6 +332,61 @@ TEST_CASE("kb check: a broken MeSH layer is reported with file and line",
   INFO(Dump(problems));
   CHECK(HasIn(problems, "test.json", "concept 'zinc'",
               "unknown MeSH descriptor \"D015032\""));
+}
+
+TEST_CASE("kb check: a broken claim lexicon is reported with file and line",
+          "[kb][lexicon]") {
+  struct Case {
+    const char* name;
+    const char* rows;
+    const char* where;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"unknown_table", "gizmos\tfoo\t\n", "line 3",
+       "unknown table \"gizmos\""},
+      {"bad_effect", "triggers\t~zap\tsideways\n", "line 3",
+       "bad value \"sideways\" for table triggers"},
+      {"bad_number", "hedges\tperchance\tmaybe\n", "line 3",
+       "bad value \"maybe\" for table hedges"},
+      {"twice", "hedges\tzzz\t\nhedges\tzzz\t\n", "line 4",
+       "\"zzz\" is already in table hedges"},
+      {"empty_phrase", "hedges\t\t\n", "line 3", "empty phrase"},
+      {"fields", "hedges\ta\tb\tc\n", "line 3", "expected 3 tab-separated"},
+      {"inflection", "inflections\tgo\t\n", "line 3",
+       "an inflections row is a verb and its other forms"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto dir = testing::TempDir(std::string("kb_lexicon_") + c.name);
+    testing::WriteFile(dir / "concepts" / "test.json", kGood);
+    // The real rows after the broken one: every table keeps its rows.
+    std::ifstream real(testing::KbDir() + "/lexicon.tsv");
+    std::string line, rest;
+    while (std::getline(real, line)) {
+      if (line.empty() || line[0] == '#' || line == "table\tphrase\tvalue") {
+        continue;
+      }
+      rest += line + "\n";
+    }
+    testing::WriteFile(dir / "lexicon.tsv", "# test\ntable\tphrase\tvalue\n" +
+                                                std::string(c.rows) + rest);
+    const Diagnostics problems = Check(dir.string());
+    INFO(Dump(problems));
+    CHECK(HasIn(problems, "lexicon.tsv", c.where, c.message));
+  }
+  // No header; a table left empty; no file at all.
+  auto dir = testing::TempDir("kb_lexicon_header");
+  testing::WriteFile(dir / "concepts" / "test.json", kGood);
+  testing::WriteFile(dir / "lexicon.tsv", "hedges\tmay\t\n");
+  CHECK(HasIn(Check(dir.string()), "lexicon.tsv", "line 1",
+              "the first row must be the header"));
+  testing::WriteFile(dir / "lexicon.tsv",
+                     "table\tphrase\tvalue\nhedges\tmay\t\n");
+  CHECK(HasIn(Check(dir.string()), "lexicon.tsv", "",
+              "table triggers has no rows"));
+  std::filesystem::remove(dir / "lexicon.tsv");
+  CHECK(HasIn(Check(dir.string()), "lexicon.tsv", "", "cannot be read"));
 }
 
 }  // namespace claimcheck

@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 struct Loaded {
   Vocabulary vocabulary;
   Knowledge knowledge;
+  ClaimLexicon lexicon;
 };
 
 Loaded LoadJson(const std::string& kb) {
@@ -34,8 +35,15 @@ Loaded LoadJson(const std::string& kb) {
   Diagnostics problems;
   REQUIRE(Vocabulary::Load(kb, &out.vocabulary, &problems).ok());
   REQUIRE(Knowledge::Load(kb, out.vocabulary, &out.knowledge, &problems).ok());
+  REQUIRE(ClaimLexicon::Load(kb, &out.lexicon, &problems).ok());
   REQUIRE(problems.empty());
   return out;
+}
+
+// Saves what `l` holds, with a matcher made for its vocabulary.
+Status Save(const KbSnapshot& snapshot, const Loaded& l) {
+  return snapshot.Save(l.vocabulary, l.knowledge, l.lexicon,
+                       ConceptMatcher(l.vocabulary));
 }
 
 // A copy of the repository's kb/ in a fresh directory.
@@ -51,16 +59,17 @@ Loaded MissAndSave(const fs::path& kb, const fs::path& cache) {
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
   REQUIRE(snapshot.enabled());
   Loaded unused;
-  REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+  REQUIRE_FALSE(
+      snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
   Loaded json = LoadJson(kb.string());
-  REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+  REQUIRE(Save(snapshot, json).ok());
   REQUIRE(fs::exists(snapshot.path()));
   return json;
 }
 
 bool Hits(const fs::path& kb, const fs::path& cache, Loaded* out) {
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
-  return snapshot.Load(&out->vocabulary, &out->knowledge);
+  return snapshot.Load(&out->vocabulary, &out->knowledge, &out->lexicon);
 }
 
 // Every member of everything loaded, as bytes (the snapshot's own member
@@ -75,7 +84,7 @@ std::string Bytes(const Loaded& l) {
                                       l.vocabulary.concepts().end());
   return SaveBinary(concepts, l.knowledge.claims(), l.knowledge.studies(),
                     l.knowledge.reference_values()) +
-         mesh_names + l.vocabulary.mesh_year();
+         mesh_names + l.vocabulary.mesh_year() + l.lexicon.Save();
 }
 
 // The claim -> evidence index, which Assemble rebuilds.
@@ -218,7 +227,7 @@ TEST_CASE("a damaged snapshot is passed over and changes nothing",
       KbSnapshot snapshot(kb.string(), cache.string(), 0);
       Loaded l;
       l.vocabulary.Add(OutcomeConcept("marker", "Marker"));
-      REQUIRE_FALSE(snapshot.Load(&l.vocabulary, &l.knowledge));
+      REQUIRE_FALSE(snapshot.Load(&l.vocabulary, &l.knowledge, &l.lexicon));
       REQUIRE(l.vocabulary.concepts().size() == 1);  // left as it was
       REQUIRE(l.knowledge.studies().empty());
       ++checked;
@@ -242,38 +251,42 @@ TEST_CASE(
 
   SECTION("no miss noted: nothing to save") {
     KbSnapshot snapshot(kb.string(), cache.string(), 0);
-    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(snapshot.path()));
   }
   SECTION("files changed in the last two seconds are not trusted yet") {
     KbSnapshot snapshot(kb.string(), cache.string());  // settle: 2 s
     Loaded unused;
-    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
-    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(snapshot.path()));
   }
   SECTION("a kb file changed between Load and Save") {
     KbSnapshot snapshot(kb.string(), cache.string(), 0);
     Loaded unused;
-    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
+    REQUIRE_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
     const fs::path file = kb / "claims.json";
     WriteFile(file, Slurp(file.string()) + "\n");
-    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(snapshot.path()));
   }
   SECTION("a cache that cannot be made") {
     WriteFile(cache, "a file where the cache directory should be");
     KbSnapshot snapshot(kb.string(), (cache / "sub").string(), 0);
     Loaded unused;
-    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
-    CHECK_FALSE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    CHECK_FALSE(Save(snapshot, json).ok());
   }
   SECTION("a snapshot that cannot be put in place leaves no file behind") {
     KbSnapshot snapshot(kb.string(), cache.string(), 0);
     fs::create_directories(snapshot.path());  // a directory in its way
     Loaded unused;
-    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
-    CHECK_FALSE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    CHECK_FALSE(Save(snapshot, json).ok());
     std::size_t entries = 0;
     for (const auto& e : fs::directory_iterator(cache)) {
       ++entries;
@@ -299,8 +312,9 @@ TEST_CASE(
     fs::create_directories(base + ".dir123");  // not a file: kept
     fs::last_write_time(base + ".dir123", hour_ago);
     Loaded unused;
-    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
-    REQUIRE(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    REQUIRE_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(base + ".a1B2c3"));
     CHECK(fs::exists(base + ".Zz9Yy8"));
     CHECK(fs::exists(base + ".toolong"));
@@ -313,8 +327,9 @@ TEST_CASE(
     KbSnapshot snapshot(kb.string(), "", 0);
     CHECK_FALSE(snapshot.enabled());
     Loaded unused;
-    CHECK_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge));
-    CHECK(snapshot.Save(json.vocabulary, json.knowledge).ok());
+    CHECK_FALSE(
+        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    CHECK(Save(snapshot, json).ok());
   }
 }
 
@@ -380,12 +395,14 @@ TEST_CASE("an extractor from a snapshot reads articles as a built one does",
   MissAndSave(kb, cache);
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
   Loaded snap;
-  REQUIRE(snapshot.Load(&snap.vocabulary, &snap.knowledge));
-  const std::unique_ptr<ClaimExtractor> saved =
-      snapshot.TakeExtractor(snap.vocabulary);
-  REQUIRE(saved != nullptr);
-  CHECK(snapshot.TakeExtractor(snap.vocabulary) == nullptr);  // once
-  const ClaimExtractor built(snap.vocabulary);
+  REQUIRE(snapshot.Load(&snap.vocabulary, &snap.knowledge, &snap.lexicon));
+  std::optional<ConceptMatcher> matcher = snapshot.LoadMatcher(snap.vocabulary);
+  REQUIRE(matcher.has_value());
+  CHECK_FALSE(snapshot.LoadMatcher(snap.vocabulary).has_value());  // once
+  const ClaimExtractor saved_extractor(snap.vocabulary, snap.lexicon,
+                                       std::move(*matcher));
+  const ClaimExtractor* saved = &saved_extractor;
+  const ClaimExtractor built(snap.vocabulary, LoadJson(kb.string()).lexicon);
   std::size_t mentions = 0;
   for (const std::string& article : Articles()) {
     const std::string want = Extraction(built, article);
@@ -421,7 +438,9 @@ TEST_CASE("a concept matcher's saved phrases load back, or not at all",
 TEST_CASE("the lexicon's saved tables load back, or not at all",
           "[kb][snapshot]") {
   using claims_internal::Lexicon;
-  const Lexicon built = Lexicon::Build();
+  Lexicon built;
+  Diagnostics problems;
+  REQUIRE(Lexicon::Read(KbDir() + "/lexicon.tsv", &built, &problems).ok());
   const std::string saved = built.Save();
   CHECK(saved.size() > 30000);  // some 3,000 phrases, not an empty save
   Lexicon loaded;
@@ -464,10 +483,6 @@ TEST_CASE("the lexicon's saved tables load back, or not at all",
   // value loads (and was matched above).
   CHECK(refused > 0);
   CHECK(loaded_damaged > 0);
-  // Once Get has answered, Install keeps that lexicon.
-  const Lexicon& first = Lexicon::Get();
-  CHECK_FALSE(Lexicon::Install(std::move(loaded)));
-  CHECK(&Lexicon::Get() == &first);
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ std::string Describe(const AuditedFile& f, const AuditedClaim& a) {
          ClaimWords(testing::RealKb().vocabulary, a.claim) + " -> " +
          VerdictName(a.judgement.verdict) + " (" +
          CertaintyName(a.judgement.certainty) + ")" + flags + "  \"" +
-         std::string(f.text.text.SentenceText(a.claim.sentence)) + "\"";
+         std::string(f.read.text.text.SentenceText(a.claim.sentence)) + "\"";
 }
 
 std::string DumpAudit(const AuditedFile& f) {
@@ -37,7 +37,7 @@ std::vector<const AuditedClaim*> InSentence(const AuditedFile& f,
                                             const std::string& words) {
   std::vector<const AuditedClaim*> out;
   for (const AuditedClaim& a : f.audit.claims) {
-    if (f.text.text.SentenceText(a.claim.sentence).find(words) !=
+    if (f.read.text.text.SentenceText(a.claim.sentence).find(words) !=
         std::string_view::npos) {
       out.push_back(&a);
     }
@@ -349,7 +349,8 @@ TEST_CASE(
   Diagnostics warnings;
   Result<DocumentText> text = BuildDocumentText(doc, &warnings);
   REQUIRE(text.ok());
-  ClaimExtractor extractor(kb.vocabulary);
+  ClaimExtractor extractor(kb.vocabulary,
+                           testing::RealKnowledgeBase().lexicon());
   const std::vector<Claim> claims = extractor.Extract(
       text.value().text, extractor.matcher().Match(text.value().text),
       text.value().context);

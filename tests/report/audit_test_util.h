@@ -1,5 +1,5 @@
-// Auditing a real file the way `claimcheck audit` does: import, build the
-// text, extract, judge against the real kb/ (no store).
+// Auditing a real file the way `claimcheck audit` does (pipeline.h: read,
+// extract, judge) against the real kb/ (no store).
 #ifndef CLAIMCHECK_TESTS_REPORT_AUDIT_TEST_UTIL_H_
 #define CLAIMCHECK_TESTS_REPORT_AUDIT_TEST_UTIL_H_
 
@@ -10,6 +10,7 @@
 #include "claimcheck/audit.h"
 #include "claimcheck/importer.h"
 #include "claimcheck/knowledge.h"
+#include "claimcheck/pipeline.h"
 #include "claimcheck/report.h"
 #include "claimcheck/verdict.h"
 #include "importers/article_test_util.h"
@@ -18,48 +19,30 @@
 
 namespace claimcheck::testing {
 
-// Everything an audit of one document holds, kept together so that the
-// pointers inside stay valid.
-struct AuditedFile {
-  ImportedDocument imported;
-  DocumentText text;
-  std::vector<Claim> claims;
-  Audit audit;
-
+// Everything an audit of one document holds (pipeline.h), with its report.
+struct AuditedFile : AuditedDocument {
   AuditReport Report(const std::string& name) const {
     AuditReport r;
     r.audit = &audit;
-    r.document = &imported.document;
-    r.text = &text.text;
+    r.document = &read.imported.document;
+    r.text = &read.text.text;
     r.vocabulary = &RealKb().vocabulary;
     r.file = name;
     return r;
   }
 };
 
+// The pipeline's one call (AuditBytes) on the real kb/, with the shared
+// engine without a store: what `claimcheck audit` runs.
 inline std::unique_ptr<AuditedFile> AuditBytes(const std::string& bytes,
                                                const std::string& name) {
-  const RealKnowledge& kb = RealKb();
-  auto out = std::make_unique<AuditedFile>();
-  out->imported = ImportOneArticle(bytes, name);
   Diagnostics warnings;
-  Result<DocumentText> text = BuildDocumentText(out->imported, &warnings);
-  REQUIRE(text.ok());
-  out->text = std::move(text).value();
-  const std::vector<Mention> mentions =
-      kb.extractor->matcher().Match(out->text.text);
-  out->claims =
-      kb.extractor->Extract(out->text.text, mentions, out->text.context);
-  AuditInput input;
-  input.document = &out->imported.document;
-  input.text = &out->text.text;
-  input.claims = &out->claims;
-  input.citations = &out->text.citations;
-  input.citation_sentences = &out->text.citation_sentences;
-  Result<Audit> audit =
-      AuditDocument(input, kb.vocabulary, kb.knowledge, *kb.engine);
-  REQUIRE(audit.ok());
-  out->audit = std::move(audit).value();
+  Result<std::unique_ptr<AuditedDocument>> done = claimcheck::AuditBytes(
+      RealKnowledgeBase(), *RealKb().engine, bytes, name, &warnings);
+  INFO(name << ": " << done.status().ToString());
+  REQUIRE(done.ok());
+  auto out = std::make_unique<AuditedFile>();
+  static_cast<AuditedDocument&>(*out) = std::move(*done.value());
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/importer.h"
+#include "claimcheck/knowledge_base.h"
 #include "claimcheck/store.h"
 
 namespace {
@@ -39,13 +40,14 @@ int main(int argc, char** argv) {
   const std::string kb = argv[1];
   const std::string out = argv[2];
   const long long target = std::atoll(argv[3]);
-  Vocabulary vocabulary;
   Diagnostics problems;
-  if (!Vocabulary::Load(kb, &vocabulary, &problems).ok()) {
+  Result<std::unique_ptr<KnowledgeBase>> loaded =
+      KnowledgeBase::Load(kb, KnowledgeBase::Options(), &problems);
+  if (!loaded.ok()) {
     std::fprintf(stderr, "make_store: cannot load %s\n", kb.c_str());
     return 2;
   }
-  ClaimExtractor extractor(vocabulary);
+  const ClaimExtractor& extractor = loaded.value()->extractor();
 
   // The real documents (PubMed records) and every claim any file makes.
   std::vector<Document> records;

@@ -57,6 +57,7 @@
 
 #include "claimcheck/concepts.h"
 #include "claimcheck/io.h"
+#include "claimcheck/pipeline.h"
 #include "claimcheck/text.h"
 
 namespace claimcheck::cli {
@@ -358,38 +359,6 @@ void PrepareToJudge([[maybe_unused]] const Context& context) {
 #endif
 }
 
-bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
-                  EvidenceBase* base, int* exit_code) {
-  const std::string db = StoreToRead(context);
-  if (context.snapshot_knowledge != nullptr) {
-    base->knowledge = std::move(*context.snapshot_knowledge);
-    context.snapshot_knowledge.reset();
-  } else {
-    Diagnostics problems;
-    Status loaded = Knowledge::Load(context.KbDir(), vocabulary,
-                                    &base->knowledge, &problems);
-    for (const Diagnostic& d : problems) context.Error(d.ToString());
-    if (!loaded.ok()) {
-      *exit_code = context.Fail(loaded);
-      return false;
-    }
-    // (LoadVocabulary saved the snapshot when both loads were clean; here
-    // the evidence did not load, and that is reported above.)
-  }
-  if (db.empty()) return true;
-  if (context.store_to_read != nullptr) {  // opened for its harvested names
-    base->store = std::move(context.store_to_read);
-    return true;
-  }
-  Result<std::unique_ptr<Store>> opened = Store::Open(db, OpenMode::kReadOnly);
-  if (!opened.ok()) {
-    *exit_code = context.Fail(opened.status());
-    return false;
-  }
-  base->store = std::move(opened).value();
-  return true;
-}
-
 bool ParseFailOn(const Context& context, const std::string& list,
                  std::vector<VerdictWord>* out, int* exit_code) {
   std::stringstream words(list);
@@ -416,92 +385,55 @@ bool UseColour(const Context& context, const std::string& format) {
 namespace {
 
 // docs/vocabulary.md, "Harvested concepts": the substances the records of
-// the store to read name join the vocabulary. A store that cannot be read
-// here is passed over; LoadEvidence reports it when the command reads it.
-void AddStoreSubstances(const Context& context, Vocabulary* vocabulary) {
-  const std::string db = StoreToRead(context);
-  if (db.empty()) return;
-  Result<std::unique_ptr<Store>> store = Store::Open(db, OpenMode::kReadOnly);
-  if (!store.ok()) return;
+// the store name join the vocabulary.
+Status AddStoreSubstances(Store* store, KnowledgeBase* kb) {
   std::vector<Substance> substances;
-  if (!store.value()->Substances(&substances).ok()) return;
+  Status read = store->Substances(&substances);
+  if (!read.ok()) return read;
   std::vector<HarvestedName> names;
   names.reserve(substances.size());
   for (Substance& s : substances) {
     names.push_back({std::move(s.ui), std::move(s.name), std::move(s.type)});
   }
-  vocabulary->AddHarvested(names);
-  context.store_to_read = std::move(store).value();
+  kb->AddHarvested(names);
+  return Status::OK();
 }
 
 }  // namespace
 
-bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
-                    int* exit_code) {
-  auto snapshot =
-      std::make_shared<KbSnapshot>(context.KbDir(), DefaultCacheDir());
-  context.kb_snapshot = snapshot;
-  auto knowledge = std::make_shared<Knowledge>();
-  if (snapshot->Load(vocabulary, knowledge.get())) {
-    context.snapshot_knowledge = std::move(knowledge);
-    AddStoreSubstances(context, vocabulary);
-    return true;
-  }
+bool LoadKb(const Context& context, bool judging, Loaded* out, int* exit_code) {
   Diagnostics problems;
-  Status loaded = Vocabulary::Load(context.KbDir(), vocabulary, &problems);
+  KnowledgeBase::Options options;
+  options.cache_dir = DefaultCacheDir();
+  Result<std::unique_ptr<KnowledgeBase>> kb =
+      KnowledgeBase::Load(context.KbDir(), options, &problems);
   for (const Diagnostic& d : problems) context.Error(d.ToString());
-  if (!loaded.ok()) {
-    *exit_code = context.Fail(loaded);
+  if (!kb.ok()) {
+    *exit_code = context.Fail(kb.status());
     return false;
   }
-  // A miss costs a few hundred milliseconds with the whole of MeSH: save
-  // the snapshot now, for every command that loads the vocabulary (extract
-  // and concepts load no evidence of their own). A kb whose evidence does
-  // not load is not saved; LoadEvidence reports it when it is asked.
-  Diagnostics evidence_problems;
-  if (Knowledge::Load(context.KbDir(), *vocabulary, knowledge.get(),
-                      &evidence_problems)
-          .ok()) {
-    snapshot->Save(*vocabulary, *knowledge);
-    context.snapshot_knowledge = std::move(knowledge);
-  }
-  AddStoreSubstances(context, vocabulary);  // after the save: never saved
-  return true;
-}
-
-namespace {
-
-// The extractor of the kb alone: the snapshot's tables, else built.
-std::unique_ptr<ClaimExtractor> MakeKbExtractor(const Context& context,
-                                                const Vocabulary& vocabulary) {
-  if (context.kb_snapshot != nullptr) {
-    if (std::unique_ptr<ClaimExtractor> saved =
-            context.kb_snapshot->TakeExtractor(vocabulary)) {
-      return saved;
+  out->kb = std::move(kb).value();
+  if (judging && !out->kb->evidence_status().ok()) {
+    for (const Diagnostic& d : out->kb->evidence_problems()) {
+      context.Error(d.ToString());
     }
+    *exit_code = context.Fail(out->kb->evidence_status());
+    return false;
   }
-  return std::make_unique<ClaimExtractor>(vocabulary);
-}
-
-// The index of the first harvested concept (they come last), or size().
-std::size_t FirstHarvested(const Vocabulary& vocabulary) {
-  std::size_t first = vocabulary.concepts().size();
-  while (first > 0 &&
-         vocabulary.concepts()[first - 1].source == ConceptSource::kHarvested) {
-    --first;
+  const std::string db = StoreToRead(context);
+  if (db.empty()) return true;
+  Result<std::unique_ptr<Store>> store = Store::Open(db, OpenMode::kReadOnly);
+  Status read = store.ok()
+                    ? AddStoreSubstances(store.value().get(), out->kb.get())
+                    : store.status();
+  if (read.ok()) {
+    out->store = std::move(store).value();
+  } else if (judging) {
+    *exit_code = context.Fail(read);
+    return false;
   }
-  return first;
-}
-
-}  // namespace
-
-std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
-                                              const Vocabulary& vocabulary) {
-  std::unique_ptr<ClaimExtractor> extractor =
-      MakeKbExtractor(context, vocabulary);
-  const std::size_t first = FirstHarvested(vocabulary);
-  if (first < vocabulary.concepts().size()) extractor->MatchAlso(first);
-  return extractor;
+  // A command that only reads text passes over a store it cannot read.
+  return true;
 }
 
 bool LoadDocument(const Context& context, const std::string& file,
@@ -511,47 +443,21 @@ bool LoadDocument(const Context& context, const std::string& file,
     *exit_code = context.Fail(read.status());
     return false;
   }
-  const std::string_view bytes = read.value();
-  const std::string_view head = bytes.substr(0, 65536);
-  input->format = DetectFormat(file, head);
-  if (input->format == InputFormat::kUnknown) {
-    *exit_code = context.Fail(
-        Status::InvalidArgument(file + ": " + UnknownFormatReason(file, head)));
-    return false;
-  }
-  std::size_t documents = 0;
-  Status imported = ImportBytes(
-      bytes, file, ImportOptions(),
-      [&](ImportedDocument&& d) {
-        if (documents++ == 0) input->imported = std::move(d);
-        return Status::OK();
-      },
-      &input->warnings);
-  if (imported.ok() && documents == 0) {
-    imported = Status::InvalidArgument(file + ": no document in it");
-  }
-  Result<DocumentText> text =
-      imported.ok() ? BuildDocumentText(input->imported, &input->warnings)
-                    : Result<DocumentText>(imported);
+  ReadDocument document;
+  Status status =
+      ReadDocumentBytes(read.value(), file, &document, &input->warnings);
   for (const Diagnostic& d : input->warnings) context.Warn(d);
-  if (!text.ok()) {
-    *exit_code = context.Fail(text.status());
-    return false;
-  }
-  if (documents > 1) {
-    context.Warn(file + ": holds " + std::to_string(documents) +
-                 " documents; only the first is read");
-  }
-  if (text.value().text.sentences().empty()) {
-    *exit_code = context.Fail(
-        Status::InvalidArgument(file + ": empty document (no text to read)"));
+  if (!status.ok()) {
+    *exit_code = context.Fail(status);
     return false;
   }
   input->bytes = std::move(read.value());
-  input->text = std::move(text.value().text);
-  input->context = std::move(text.value().context);
-  input->citations = std::move(text.value().citations);
-  input->citation_sentences = std::move(text.value().citation_sentences);
+  input->format = document.format;
+  input->imported = std::move(document.imported);
+  input->text = std::move(document.text.text);
+  input->context = std::move(document.text.context);
+  input->citations = std::move(document.text.citations);
+  input->citation_sentences = std::move(document.text.citation_sentences);
   return true;
 }
 
@@ -661,7 +567,7 @@ std::string Context::StorePath(bool* is_default) const {
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code) {
   return OneFileArgument(context, &input->file, exit_code) &&
-         LoadVocabulary(context, &input->vocabulary, exit_code) &&
+         LoadKb(context, /*judging=*/false, &input->loaded, exit_code) &&
          LoadDocument(context, input->file, input, exit_code);
 }
 

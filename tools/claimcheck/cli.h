@@ -17,6 +17,7 @@
 #include "claimcheck/importer.h"
 #include "claimcheck/kb_snapshot.h"
 #include "claimcheck/knowledge.h"
+#include "claimcheck/knowledge_base.h"
 #include "claimcheck/report.h"
 #include "claimcheck/status.h"
 #include "claimcheck/store.h"
@@ -81,15 +82,6 @@ struct Context {
   // Set by the claimcheck binary's main: the process ends with the command.
   bool end_process = false;
 
-  // Set by LoadVocabulary for LoadEvidence: the snapshot of KbDir() in the
-  // cache (kb_snapshot.h) and, when the vocabulary came from it, the curated
-  // knowledge it also held.
-  mutable std::shared_ptr<KbSnapshot> kb_snapshot;
-  mutable std::shared_ptr<Knowledge> snapshot_knowledge;
-  // Set by LoadVocabulary when it read the harvested names of the store to
-  // read (StoreToRead): that store, open read-only, for LoadEvidence to take
-  // instead of opening it again.
-  mutable std::unique_ptr<Store> store_to_read;
   // A judging command's last word, once its output is written: with
   // end_process, flushes the standard streams and ends the process with
   // `exit_code` here, without taking apart what the command built (the
@@ -128,24 +120,20 @@ struct Command {
 // instead of hundreds of page faults (cli.cc says why). Changes no output.
 void PrepareToJudge(const Context& context);
 
-// Loads the vocabulary of KbDir(); on failure reports and returns false with
-// the exit code in *exit_code.
-bool LoadVocabulary(const Context& context, Vocabulary* vocabulary,
-                    int* exit_code);
-// A claim extractor for the vocabulary LoadVocabulary filled: from the
-// tables saved in the kb snapshot when it was read from one, else built.
-std::unique_ptr<ClaimExtractor> MakeExtractor(const Context& context,
-                                              const Vocabulary& vocabulary);
-// What verdicts are judged on: the curated knowledge of KbDir() and the
-// store of imported evidence for reading (Context::StorePath; the default
-// file only when it exists; no store otherwise).
-struct EvidenceBase {
-  Knowledge knowledge;
+// What a command loads (docs/pipeline.md, "One loaded knowledge base"):
+// the knowledge base of KbDir() and the store to read (StoreToRead; null
+// when there is none), whose harvested substances have joined the kb's
+// vocabulary (docs/vocabulary.md, "Harvested concepts").
+struct Loaded {
+  std::unique_ptr<KnowledgeBase> kb;
   std::unique_ptr<Store> store;  // null: the curated knowledge alone
 };
-// Loads `base`; on failure reports and returns false with the exit code.
-bool LoadEvidence(const Context& context, const Vocabulary& vocabulary,
-                  EvidenceBase* base, int* exit_code);
+// Loads what `context` names into `out`. A command that judges passes
+// `judging`: the curated evidence must have loaded and the store must
+// open, each reported otherwise; without it a store that cannot be read is
+// passed over. On failure reports and returns false with the exit code in
+// *exit_code.
+bool LoadKb(const Context& context, bool judging, Loaded* out, int* exit_code);
 
 // --fail-on LIST: "refuted,contested,unsourced" in any combination.
 bool ParseFailOn(const Context& context, const std::string& list,
@@ -173,7 +161,8 @@ bool ResolveConcept(const Context& context, const Vocabulary& vocabulary,
 struct DocumentInput {
   std::string file;
   std::string bytes;
-  Vocabulary vocabulary;
+  Loaded loaded;  // LoadKb's
+  const Vocabulary& vocabulary() const { return loaded.kb->vocabulary(); }
   Text text;
   Diagnostics warnings;
   InputFormat format = InputFormat::kUnknown;
@@ -192,7 +181,7 @@ struct DocumentInput {
 // PubMed set) gives its first, with a warning.
 bool LoadDocument(const Context& context, const std::string& file,
                   DocumentInput* input, int* exit_code);
-// OneFileArgument, LoadVocabulary and LoadDocument in turn.
+// OneFileArgument, LoadKb (not judging) and LoadDocument in turn.
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);
 

@@ -177,8 +177,7 @@ int RunConcepts(Context& context) {
   int code = kExitOk;
   DocumentInput in;
   if (!ReadDocumentInput(context, &in, &code)) return code;
-  const std::unique_ptr<ClaimExtractor> extractor =
-      MakeExtractor(context, in.vocabulary);
+  const ClaimExtractor* extractor = &in.loaded.kb->extractor();
   std::vector<Abbreviation> abbreviations;
   const std::vector<Mention> mentions =
       extractor->matcher().Match(in.text, &abbreviations);

@@ -280,8 +280,7 @@ int RunExtract(Context& context) {
   if (!ReadDocumentInput(context, &in, &code)) return code;
   const std::string& file = in.file;
   const Text& text = in.text;
-  const std::unique_ptr<ClaimExtractor> extractor =
-      MakeExtractor(context, in.vocabulary);
+  const ClaimExtractor* extractor = &in.loaded.kb->extractor();
   const std::vector<Mention> mentions = extractor->matcher().Match(text);
   const std::vector<Claim> claims =
       extractor->Extract(text, mentions, in.context);

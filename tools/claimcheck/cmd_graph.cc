@@ -18,21 +18,23 @@ int RunGraph(Context& context) {
   if (!ConceptArguments(context, &names, &exit_code)) return exit_code;
   if (names.size() > 1) return context.Usage("expects at most one CONCEPT");
   PrepareToJudge(context);
-  Vocabulary vocabulary;
-  if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
+  Loaded loaded;
+  if (!LoadKb(context, /*judging=*/true, &loaded, &exit_code)) {
+    return exit_code;
+  }
+  const Vocabulary& vocabulary = loaded.kb->vocabulary();
+  const Knowledge& knowledge = loaded.kb->knowledge();
   std::string focus;
   if (!names.empty() &&
       !ResolveConcept(context, vocabulary, names[0], &focus, &exit_code)) {
     return exit_code;
   }
-  EvidenceBase base;
-  if (!LoadEvidence(context, vocabulary, &base, &exit_code)) return exit_code;
 
   ClaimGraph curated(vocabulary);
-  curated.AddCurated(base.knowledge);
-  VerdictEngine engine(vocabulary, base.knowledge, base.store.get());
+  curated.AddCurated(knowledge);
+  VerdictEngine engine(vocabulary, knowledge, loaded.store.get());
   Result<GraphReport> built =
-      BuildGraphReport(curated, base.store.get(), engine, focus);
+      BuildGraphReport(curated, loaded.store.get(), engine, focus);
   if (!built.ok()) return context.Fail(built.status());
   const GraphReport& report = built.value();
 

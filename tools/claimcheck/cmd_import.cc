@@ -346,11 +346,11 @@ int RunImport(Context& context) {
   ImportArgs args;
   int exit_code = kExitOk;
   if (!ParseImportArgs(context, &args, &exit_code)) return exit_code;
-  Vocabulary vocabulary;
-  if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
-  const std::unique_ptr<ClaimExtractor> made =
-      MakeExtractor(context, vocabulary);
-  const ClaimExtractor& extractor = *made;
+  Loaded loaded;
+  if (!LoadKb(context, /*judging=*/false, &loaded, &exit_code)) {
+    return exit_code;
+  }
+  const ClaimExtractor& extractor = loaded.kb->extractor();
   Result<std::string> db = StorePathForWriting(context);
   if (!db.ok()) return context.Fail(db.status());
   Result<std::unique_ptr<Store>> store =

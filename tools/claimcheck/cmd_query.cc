@@ -380,22 +380,16 @@ int RunQuery(Context& context) {
   if (!ParseQueryArgs(context, &args, &exit_code)) return exit_code;
 
   PrepareToJudge(context);
-  Vocabulary vocabulary;
-  if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
-  EvidenceBase base;
-  if (!LoadEvidence(context, vocabulary, &base, &exit_code)) return exit_code;
-
-  // Kept to the end of the command, which a one-shot process skips taking
-  // apart (Context::Finish).
-  std::unique_ptr<ClaimExtractor> extractor;
-  if (!args.by_ids) {
-    extractor = MakeExtractor(context, vocabulary);
-    if (!QueryFromText(context, *extractor, args.text, &args.query,
-                       &exit_code)) {
-      return exit_code;
-    }
+  Loaded loaded;
+  if (!LoadKb(context, /*judging=*/true, &loaded, &exit_code)) {
+    return exit_code;
   }
-  VerdictEngine engine(vocabulary, base.knowledge, base.store.get());
+  const Vocabulary& vocabulary = loaded.kb->vocabulary();
+  if (!args.by_ids && !QueryFromText(context, loaded.kb->extractor(), args.text,
+                                     &args.query, &exit_code)) {
+    return exit_code;
+  }
+  VerdictEngine engine(vocabulary, loaded.kb->knowledge(), loaded.store.get());
   Result<Judgement> judged = engine.Judge(args.query);
   if (!judged.ok()) return context.Fail(judged.status());
   const Judgement& j = judged.value();

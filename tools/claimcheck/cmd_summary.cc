@@ -35,20 +35,22 @@ int RunSummary(Context& context) {
   if (!ConceptArguments(context, &names, &exit_code)) return exit_code;
   if (names.size() != 1) return context.Usage("expects one CONCEPT");
   PrepareToJudge(context);
-  Vocabulary vocabulary;
-  if (!LoadVocabulary(context, &vocabulary, &exit_code)) return exit_code;
+  Loaded loaded;
+  if (!LoadKb(context, /*judging=*/true, &loaded, &exit_code)) {
+    return exit_code;
+  }
+  const Vocabulary& vocabulary = loaded.kb->vocabulary();
+  const Knowledge& knowledge = loaded.kb->knowledge();
   std::string id;
   if (!ResolveConcept(context, vocabulary, names[0], &id, &exit_code)) {
     return exit_code;
   }
-  EvidenceBase base;
-  if (!LoadEvidence(context, vocabulary, &base, &exit_code)) return exit_code;
 
   ClaimGraph curated(vocabulary);
-  curated.AddCurated(base.knowledge);
-  VerdictEngine engine(vocabulary, base.knowledge, base.store.get());
+  curated.AddCurated(knowledge);
+  VerdictEngine engine(vocabulary, knowledge, loaded.store.get());
   Result<EvidenceSummary> built =
-      BuildSummary(id, vocabulary, curated, base.store.get(), engine);
+      BuildSummary(id, vocabulary, curated, loaded.store.get(), engine);
   if (!built.ok()) return context.Fail(built.status());
   const EvidenceSummary& summary = built.value();
 

@@ -203,11 +203,10 @@ void DescribeJson(JsonWriter& w, const Vocabulary& vocabulary,
 int RunConceptFind(Context& context, const std::string& query,
                    const std::string& format) {
   int code = kExitOk;
-  Vocabulary vocabulary;
-  if (!LoadVocabulary(context, &vocabulary, &code)) return code;
-  const std::unique_ptr<ClaimExtractor> extractor =
-      MakeExtractor(context, vocabulary);
-  const Found f = Find(vocabulary, extractor->matcher(), query);
+  Loaded loaded;
+  if (!LoadKb(context, /*judging=*/false, &loaded, &code)) return code;
+  const Vocabulary& vocabulary = loaded.kb->vocabulary();
+  const Found f = Find(vocabulary, loaded.kb->extractor().matcher(), query);
   const bool known = f.read_as != nullptr || !f.named.empty();
   if (format == "json") {
     rapidjson::StringBuffer buffer;
