@@ -8,12 +8,15 @@
 
 #include <array>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
+#include "claimcheck/diagnostic.h"
 #include "claimcheck/document.h"
 #include "claimcheck/knowledge.h"
 #include "claimcheck/status.h"
@@ -111,13 +114,38 @@ struct AuditInput {
   const std::vector<std::size_t>* citation_sentences = nullptr;
 };
 
+// The cue phrases of the rubric items a sentence can answer
+// (kb/rubric_cues.tsv, kb/FORMAT.md part 5; docs/audit.md, "Rubric"), by
+// item, in file order. Immutable once loaded.
+class RubricCues {
+ public:
+  // The items that take cues, in the order docs/audit.md lists them.
+  static const std::vector<std::string>& Items();
+  // Reads kb_dir/rubric_cues.tsv. Problems (an unknown item, a cue not in
+  // lower case or empty, one listed twice, an item without cues, a row
+  // without two fields), each with the file and line, make it Corruption;
+  // NotFound without the file. `out` is set only when clean.
+  static Status Load(const std::string& kb_dir, RubricCues* out,
+                     Diagnostics* problems);
+  // The cues of `item` (empty for an item that is not one of Items()).
+  const std::vector<std::string>& CuesOf(std::string_view item) const;
+  // As bytes, for a kb snapshot, and back (nullopt: not such bytes).
+  std::string Save() const;
+  static std::optional<RubricCues> FromSaved(std::string_view saved);
+  bool operator==(const RubricCues& other) const = default;
+
+ private:
+  std::map<std::string, std::vector<std::string>, std::less<>> cues_;
+};
+
 // Audits one document. Every claim gets a verdict: effect, mechanism, dose,
 // comparison, safety and onset claims through `engine`; composition claims
-// ("magnesium is a mineral") against the vocabulary's categories. A store
+// ("magnesium is a mineral") against the vocabulary's categories; the
+// rubric items answer from the metadata, the claims and `cues`. A store
 // error from the engine is returned as it came.
 Result<Audit> AuditDocument(const AuditInput& input,
                             const Vocabulary& vocabulary,
-                            const Knowledge& knowledge,
+                            const Knowledge& knowledge, const RubricCues& cues,
                             const VerdictEngine& engine);
 
 }  // namespace claimcheck

@@ -1,5 +1,6 @@
 // A binary copy of a loaded knowledge base (the vocabulary, the curated
-// knowledge, the claim lexicon and the concept matcher's phrases), kept in a
+// knowledge, the claim lexicon, the rubric cues and the concept matcher's
+// phrases), kept in a
 // cache directory so that a command started many times a minute does not parse
 // and check kb/'s JSON at every start (docs/scale.md: that was ~2 ms of a
 // query's 10).
@@ -25,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimcheck/audit.h"
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/knowledge.h"
@@ -51,11 +53,11 @@ class KbSnapshot {
   const std::string& path() const { return path_; }
 
   // When the cache holds the snapshot of the kb as it stands, fills all
-  // three and returns true. Otherwise returns false, leaves them as they
+  // four and returns true. Otherwise returns false, leaves them as they
   // were, and notes the state of the kb's files for Save: call it before
   // loading. (KnowledgeBase::Load is the one caller.)
-  bool Load(Vocabulary* vocabulary, Knowledge* knowledge,
-            ClaimLexicon* lexicon);
+  bool Load(Vocabulary* vocabulary, Knowledge* knowledge, ClaimLexicon* lexicon,
+            RubricCues* cues);
   // After a Load that hit, once: the concept matcher saved with the kb, for
   // `vocabulary` (what Load filled, moved where it stays), without folding
   // its phrases again; nullopt when there is none or it was taken. The
@@ -69,11 +71,12 @@ class KbSnapshot {
   // in the last two seconds. Failures (an unwritable cache) are returned
   // for tests; commands ignore them.
   Status Save(const Vocabulary& vocabulary, const Knowledge& knowledge,
-              const ClaimLexicon& lexicon, const ConceptMatcher& matcher) const;
+              const ClaimLexicon& lexicon, const RubricCues& cues,
+              const ConceptMatcher& matcher) const;
 
  private:
   bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
-                 ClaimLexicon* lexicon);
+                 ClaimLexicon* lexicon, RubricCues* cues);
 
   std::string kb_dir_;
   std::string path_;                // empty: disabled

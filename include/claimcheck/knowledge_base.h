@@ -1,8 +1,9 @@
 // KnowledgeBase: a kb directory loaded once, as one object owned by whoever
-// loaded it: the vocabulary, the claim lexicon, the claim extractor and the
-// curated knowledge (docs/pipeline.md, "One loaded knowledge base"). Read
-// from the kb snapshot when it is current (kb_snapshot.h), else from the
-// files. Covered by tests/kb/knowledge_base_test.cc.
+// loaded it: the vocabulary, the claim lexicon, the claim extractor, the
+// rubric cues and the curated knowledge (docs/pipeline.md, "One loaded
+// knowledge base"). Read from the kb snapshot when it is current
+// (kb_snapshot.h), else from the files. Covered by
+// tests/kb/knowledge_base_test.cc.
 #ifndef CLAIMCHECK_KNOWLEDGE_BASE_H_
 #define CLAIMCHECK_KNOWLEDGE_BASE_H_
 
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "claimcheck/audit.h"
 #include "claimcheck/claims.h"
 #include "claimcheck/concepts.h"
 #include "claimcheck/diagnostic.h"
@@ -29,7 +31,8 @@ class KnowledgeBase {
     int settle_seconds = 2;
   };
 
-  // Loads kb_dir. Problems of the vocabulary or the lexicon fail the load
+  // Loads kb_dir. Problems of the vocabulary, the lexicon or the rubric
+  // cues fail the load
   // (Corruption, or NotFound for a directory that is no kb) and are
   // appended to `problems`, each naming its file and place. Problems of
   // the curated evidence do not: a command that only extracts claims still
@@ -45,6 +48,7 @@ class KnowledgeBase {
   const std::string& dir() const { return dir_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const ClaimLexicon& lexicon() const { return lexicon_; }
+  const RubricCues& rubric_cues() const { return rubric_cues_; }
   const ClaimExtractor& extractor() const { return *extractor_; }
   const Knowledge& knowledge() const { return knowledge_; }
   // OK when the curated evidence loaded; else why not, with its problems.
@@ -64,6 +68,7 @@ class KnowledgeBase {
   std::string dir_;
   Vocabulary vocabulary_;
   ClaimLexicon lexicon_;
+  RubricCues rubric_cues_;
   Knowledge knowledge_;
   Status evidence_status_;
   Diagnostics evidence_problems_;

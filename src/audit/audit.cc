@@ -504,7 +504,7 @@ void FlagMisattributed(const std::vector<CitedSource>& cited, AuditedClaim* a) {
 
 Result<Audit> AuditDocument(const AuditInput& input,
                             const Vocabulary& vocabulary,
-                            const Knowledge& knowledge,
+                            const Knowledge& knowledge, const RubricCues& cues,
                             const VerdictEngine& engine) {
   Audit audit;
   const Text& text = *input.text;
@@ -602,7 +602,7 @@ Result<Audit> AuditDocument(const AuditInput& input,
         std::lround(100.0 * points / static_cast<double>(asserted)));
   }
 
-  audit.rubric = audit_internal::CheckRubric(input, vocabulary, audit);
+  audit.rubric = audit_internal::CheckRubric(input, vocabulary, cues, audit);
   return audit;
 }
 

@@ -21,10 +21,11 @@ inline std::string Lower(std::string_view s) {
 }
 
 // The rubric items of docs/audit.md, in their order, for a document whose
-// claims and citations `audit` already holds.
+// claims and citations `audit` already holds; `cues` the phrases of the
+// items a sentence answers (kb/rubric_cues.tsv).
 std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                     const Vocabulary& vocabulary,
-                                    const Audit& audit);
+                                    const RubricCues& cues, const Audit& audit);
 
 }  // namespace claimcheck::audit_internal
 

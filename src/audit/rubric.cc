@@ -42,7 +42,7 @@ struct LoweredText {
 // The first sentence holding one of `cues`: its index and the cue, or
 // {npos, ""}.
 std::pair<std::size_t, std::string_view> FindCue(
-    const LoweredText& lowered, const std::vector<std::string_view>& cues) {
+    const LoweredText& lowered, const std::vector<std::string>& cues) {
   for (std::size_t i = 0; i < lowered.sentences.size(); ++i) {
     for (std::string_view cue : cues) {
       if (HasCue(lowered.sentences[i], cue)) return {i, cue};
@@ -71,7 +71,7 @@ RubricItem Item(const char* id, const char* question, const char* rubrics,
 // A cue item: yes when a sentence holds one of `cues`.
 RubricItem CueItem(const LoweredText& lowered, const char* id,
                    const char* question, const char* rubrics, bool yes_is_good,
-                   const std::vector<std::string_view>& cues,
+                   const std::vector<std::string>& cues,
                    const std::string& none) {
   auto [sentence, cue] = FindCue(lowered, cues);
   if (sentence == std::string::npos) {
@@ -85,6 +85,7 @@ RubricItem CueItem(const LoweredText& lowered, const char* id,
 
 std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                     const Vocabulary& vocabulary,
+                                    const RubricCues& cues,
                                     const Audit& audit) {
   const Document& doc = *input.document;
   const Text& text = *input.text;
@@ -160,13 +161,11 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                "HealthNewsReview 3; DISCERN 11", true, true,
                "a safety claim in " + Quote(text, safety->claim.sentence)));
     } else {
-      items.push_back(CueItem(
-          lowered, "harms", "Does it mention harms or side effects?",
-          "HealthNewsReview 3; DISCERN 11", true,
-          {"side effect", "adverse", "harm", "risk", "diarrh", "nausea",
-           "interact", "contraindicat", "overdose", "toxic", "too much"},
-          "no safety claim and no word of side effects, risks or "
-          "interactions"));
+      items.push_back(
+          CueItem(lowered, "harms", "Does it mention harms or side effects?",
+                  "HealthNewsReview 3; DISCERN 11", true, cues.CuesOf("harms"),
+                  "no safety claim and no word of side effects, risks or "
+                  "interactions"));
     }
   }
 
@@ -189,9 +188,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                   b.claim.kind == ClaimKind::kDose);
       }
       if (onset) continue;
-      for (std::string_view c :
-           {"%", "percent", "minutes", "points", "times", "hours", "fewer",
-            "more than placebo", "compared with placebo"}) {
+      for (const std::string& c : cues.CuesOf("benefit_size")) {
         if (lower.find(c) != std::string::npos) {
           found = a.claim.sentence;
           cue = c;
@@ -218,27 +215,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
     }
     RubricItem item = CueItem(
         lowered, "uncertainty", "Does it say where the evidence is uncertain?",
-        "DISCERN 8; HealthNewsReview 4", true,
-        {"more research",
-         "further research",
-         "more studies",
-         "further studies",
-         "limited evidence",
-         "evidence is limited",
-         "evidence is mixed",
-         "mixed results",
-         "inconclusive",
-         "not conclusive",
-         "not fully understood",
-         "not well understood",
-         "unclear",
-         "small studies",
-         "small study",
-         "results vary",
-         "may not work",
-         "not proven",
-         "more evidence is needed",
-         "larger studies"},
+        "DISCERN 8; HealthNewsReview 4", true, cues.CuesOf("uncertainty"),
         "no sentence says the evidence is limited, mixed or uncertain");
     item.evidence += "; " + std::to_string(hedged) + " of " +
                      std::to_string(asserted) + " claims hedged";
@@ -249,9 +226,7 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
       lowered, "conflicts_disclosed",
       "Does it disclose ownership, sponsorship or conflicts of interest?",
       "JAMA benchmark 3 (disclosure); HealthNewsReview 6", true,
-      {"affiliate", "commission", "sponsored", "disclosure",
-       "conflict of interest", "conflicts of interest", "we may earn",
-       "paid partnership", "funded by", "advertis"},
+      cues.CuesOf("conflicts_disclosed"),
       "no disclosure of ownership, sponsorship or affiliate links"));
 
   // Alternatives: a claim about another intervention than the article's
@@ -290,13 +265,10 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
                            other->claim.subject->label + " in " +
                                Quote(text, other->claim.sentence)));
     } else {
-      items.push_back(
-          CueItem(lowered, "alternatives", "Does it mention other options?",
-                  "DISCERN 14; HealthNewsReview 7", true,
-                  {"sleep hygiene", "cognitive behavio", "cbt-i",
-                   "other treatment", "alternatives to", "meditation",
-                   "breathing exercise", "relaxation technique"},
-                  "no other treatment or option is named"));
+      items.push_back(CueItem(
+          lowered, "alternatives", "Does it mention other options?",
+          "DISCERN 14; HealthNewsReview 7", true, cues.CuesOf("alternatives"),
+          "no other treatment or option is named"));
     }
   }
 
@@ -304,18 +276,13 @@ std::vector<RubricItem> CheckRubric(const AuditInput& input,
       CueItem(lowered, "consult_professional",
               "Does it advise talking to a health professional?",
               "DISCERN 15 (shared decision-making)", true,
-              {"your doctor", "a doctor", "healthcare provider",
-               "health care provider", "healthcare professional",
-               "health professional", "pharmacist", "physician", "consult"},
+              cues.CuesOf("consult_professional"),
               "no advice to ask a doctor, pharmacist or other professional"));
 
   items.push_back(CueItem(
       lowered, "product_promotion", "Does it promote a product for sale?",
       "HealthNewsReview 10 (news-release variant); JAMA benchmark 3", false,
-      {"buy ", "shop now", "shop our", "order now", "add to cart", "discount",
-       "coupon", "promo code", "our supplement", "our product", "our magnesium",
-       "free shipping", "best-selling", "bestselling", "subscribe and save",
-       "% off"},
+      cues.CuesOf("product_promotion"),
       "no sales wording (buy, order, discount, our product)"));
   return items;
 }

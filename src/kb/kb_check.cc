@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "claimcheck/audit.h"
 #include "claimcheck/claims.h"
 #include "claimcheck/kb.h"
 
@@ -189,6 +190,14 @@ std::size_t CheckKnowledgeBase(const std::string& kb_dir,
     problems->push_back({kb_dir + "/lexicon.tsv", "",
                          "cannot be read (the claim extractor's word lists: "
                          "kb/FORMAT.md, part 4)"});
+  }
+  // The rubric items' cues (kb/FORMAT.md, part 5).
+  RubricCues cues;
+  Status rubric = RubricCues::Load(kb_dir, &cues, problems);
+  if (rubric.code() == Status::Code::kNotFound) {
+    problems->push_back({kb_dir + "/rubric_cues.tsv", "",
+                         "cannot be read (the rubric items' cue phrases: "
+                         "kb/FORMAT.md, part 5)"});
   }
   return problems->size() - before;
 }

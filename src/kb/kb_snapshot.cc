@@ -107,7 +107,7 @@ bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
   std::sort(files->begin(), files->end());
   for (const char* name :
        {"/mesh/descriptors.tsv", "/mesh/aliases.tsv", "/mesh/common_words.tsv",
-        "/lexicon.tsv", "/claims.json", "/studies.json",
+        "/lexicon.tsv", "/rubric_cues.tsv", "/claims.json", "/studies.json",
         "/reference_values.json"}) {
     files->push_back(kb_dir + name);
   }
@@ -229,9 +229,9 @@ KbSnapshot::KbSnapshot(std::string kb_dir, std::string cache_dir,
 }
 
 bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge,
-                      ClaimLexicon* lexicon) {
+                      ClaimLexicon* lexicon, RubricCues* cues) {
   if (!enabled()) return false;
-  if (LoadSaved(vocabulary, knowledge, lexicon)) return true;
+  if (LoadSaved(vocabulary, knowledge, lexicon, cues)) return true;
   // A miss: note the kb's state before the caller reads it (Save). Files
   // changed shortly before now may change again within the same tick of a
   // coarse file clock, unseen: such a kb is not saved (key_ stays empty).
@@ -279,7 +279,7 @@ std::shared_ptr<KbSnapshot::Mapping> KbSnapshot::MapFile(
 }
 
 bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
-                           ClaimLexicon* lexicon) {
+                           ClaimLexicon* lexicon, RubricCues* cues) {
   std::shared_ptr<Mapping> read = MapFile(path_);
   if (read == nullptr) return false;
   const std::string_view bytes = read->view();
@@ -312,11 +312,12 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
       XXH3_64bits(payload.data(), payload.size()) != sum) {
     return false;
   }
-  std::string_view kb, matcher, saved_lexicon;
+  std::string_view kb, matcher, saved_lexicon, saved_cues;
   std::size_t in_payload = 0;
   if (!TakeSection(payload, &in_payload, &kb) ||
       !TakeSection(payload, &in_payload, &matcher) ||
       !TakeSection(payload, &in_payload, &saved_lexicon) ||
+      !TakeSection(payload, &in_payload, &saved_cues) ||
       in_payload != payload.size()) {
     return false;
   }
@@ -337,8 +338,9 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
   std::optional<ConceptTable> concepts =
       ConceptTable::FromColumns(std::move(columns));
   std::optional<ClaimLexicon> words = ClaimLexicon::FromSaved(saved_lexicon);
+  std::optional<RubricCues> rubric = RubricCues::FromSaved(saved_cues);
   Vocabulary v;
-  if (!concepts || !words ||
+  if (!concepts || !words || !rubric ||
       !Vocabulary::Adopt(std::move(*concepts), std::move(index), &v).ok()) {
     return false;
   }
@@ -351,6 +353,7 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
   *knowledge = Knowledge::Assemble(std::move(claims), std::move(studies),
                                    std::move(reference_values));
   *lexicon = std::move(*words);
+  *cues = std::move(*rubric);
   // The matcher's tables are read when the loader asks (LoadMatcher), with
   // the vocabulary where it will stay.
   const std::size_t matcher_at =
@@ -406,6 +409,7 @@ void SweepTemporaries(const std::string& path) {
 
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         const Knowledge& knowledge, const ClaimLexicon& lexicon,
+                        const RubricCues& cues,
                         const ConceptMatcher& matcher) const {
   if (key_.empty()) return Status::OK();  // no miss noted
   // The kb must be as it was before the loads read it.
@@ -426,6 +430,7 @@ Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         knowledge.reference_values()));
   PutSection(&payload, matcher.Save());
   PutSection(&payload, lexicon.Save());
+  PutSection(&payload, cues.Save());
   std::string manifest;
   for (const std::string& file : files_) {
     manifest += file;

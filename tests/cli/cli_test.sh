@@ -203,7 +203,7 @@ cat >"$WORK/badkb/concepts/x.json" <<'JSON'
   {"id": "b", "kind": "outcome", "label": "b"}
 ]}
 JSON
-cp "$SRC/kb/lexicon.tsv" "$WORK/badkb/"
+cp "$SRC/kb/lexicon.tsv" "$SRC/kb/rubric_cues.tsv" "$WORK/badkb/"
 run kb_bad 2 --kb "$WORK/badkb" kb check
 expect_in kb_bad out "badkb/concepts/x.json: line 2, concept 'a': unknown is_a parent 'missing'"
 expect_in kb_bad out "badkb/concepts/x.json: line 3, concept 'b': an outcome needs"

@@ -2,7 +2,8 @@
 // (kb/mesh/, kb/FORMAT.md part 3), the claim lexicon (kb/lexicon.tsv, part
 // 4) and the names harvested from imported records. The input is one
 // table; its first line says which: a line starting "name" is the alias
-// list, "word" the common-word list, "table" the claim lexicon, "harvest"
+// list, "word" the common-word list, "table" the claim lexicon, "item" the
+// rubric cues (kb/rubric_cues.tsv, part 5), "harvest"
 // lines of UI, name and type (as a store's substance_names gives them),
 // anything else the descriptor table. It is written into a scratch kb (under
 // $TMPDIR, removed at exit) beside a small valid table, alias list and curated
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <optional>
 
+#include "claimcheck/audit.h"
 #include "claimcheck/kb.h"
 #include "fuzz_util.h"
 
@@ -129,10 +131,32 @@ void Lexicon(std::string_view bytes) {
               extractor.Extract(text.value(), mentions, {}));
 }
 
+// The rubric cues: read (problems named), and when they load, saved and
+// loaded back the same.
+void Cues(std::string_view bytes) {
+  const fs::path& kb = ScratchKb();
+  WriteBytes(kb / "rubric_cues.tsv", bytes);
+  RubricCues cues;
+  Diagnostics problems;
+  if (!RubricCues::Load(kb.string(), &cues, &problems).ok()) {
+    FUZZ_CHECK(!problems.empty());
+    return;
+  }
+  std::optional<RubricCues> back = RubricCues::FromSaved(cues.Save());
+  FUZZ_CHECK(back.has_value() && *back == cues);
+  for (const std::string& item : RubricCues::Items()) {
+    FUZZ_CHECK(!cues.CuesOf(item).empty());
+  }
+}
+
 void LoadMesh(std::string_view bytes) {
   const fs::path& kb = ScratchKb();
   if (bytes.substr(0, 5) == "table") {
     Lexicon(bytes);
+    return;
+  }
+  if (bytes.substr(0, 4) == "item") {
+    Cues(bytes);
     return;
   }
   const bool aliases = bytes.substr(0, 4) == "name";

@@ -54,8 +54,9 @@ Diagnostics CheckFiles(const std::string& name, const Files& files) {
   testing::WriteFile(dir / "claims.json", files.claims);
   testing::WriteFile(dir / "studies.json", files.studies);
   testing::WriteFile(dir / "reference_values.json", files.references);
-  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
-                             dir / "lexicon.tsv");
+  for (const char* list : {"lexicon.tsv", "rubric_cues.tsv"}) {
+    std::filesystem::copy_file(testing::KbDir() + "/" + list, dir / list);
+  }
   Diagnostics problems;
   CheckKnowledgeBase(dir.string(), &problems);
   return problems;
@@ -202,9 +203,10 @@ TEST_CASE("evidence check: each broken rule is reported with its place",
 TEST_CASE("evidence check: the files are optional", "[kb]") {
   auto dir = testing::TempDir("evidence_none");
   testing::WriteFile(dir / "concepts" / "c.json", kConcepts);
-  // (The claim lexicon is not: kb_check_test.cc.)
-  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
-                             dir / "lexicon.tsv");
+  // (The word lists are not: kb_check_test.cc.)
+  for (const char* list : {"lexicon.tsv", "rubric_cues.tsv"}) {
+    std::filesystem::copy_file(testing::KbDir() + "/" + list, dir / list);
+  }
   Diagnostics problems;
   CHECK(CheckKnowledgeBase(dir.string(), &problems) == 0);
 }

@@ -9,10 +9,12 @@ namespace claimcheck {
 
 namespace {
 
-// The repository's claim lexicon, copied into the kb at `dir`.
+// The repository's word lists (the claim lexicon and the rubric cues),
+// copied into the kb at `dir`.
 void CopyLexicon(const std::filesystem::path& dir) {
-  std::filesystem::copy_file(testing::KbDir() + "/lexicon.tsv",
-                             dir / "lexicon.tsv");
+  for (const char* name : {"lexicon.tsv", "rubric_cues.tsv"}) {
+    std::filesystem::copy_file(testing::KbDir() + "/" + name, dir / name);
+  }
 }
 
 // A kb directory holding one concepts file with `json` in it (and the
@@ -198,10 +200,12 @@ TEST_CASE("kb check: a directory without concepts is a problem", "[kb]") {
   auto dir = testing::TempDir("kb_empty");
   const Diagnostics problems = Check(dir.string());
   INFO(Dump(problems));
-  // The concepts directory, and the claim lexicon beside it: each missing.
-  REQUIRE(problems.size() == 2);
+  // The concepts directory, the claim lexicon and the rubric cues beside
+  // it: each missing.
+  REQUIRE(problems.size() == 3);
   CHECK(problems[0].message.find("no such directory") != std::string::npos);
   CHECK(HasIn(problems, "lexicon.tsv", "", "cannot be read"));
+  CHECK(HasIn(problems, "rubric_cues.tsv", "", "cannot be read"));
 }
 
 }  // namespace claimcheck
@@ -387,6 +391,45 @@ TEST_CASE("kb check: a broken claim lexicon is reported with file and line",
               "table triggers has no rows"));
   std::filesystem::remove(dir / "lexicon.tsv");
   CHECK(HasIn(Check(dir.string()), "lexicon.tsv", "", "cannot be read"));
+}
+
+TEST_CASE("kb check: broken rubric cues are reported with file and line",
+          "[kb][rubric]") {
+  struct Case {
+    const char* name;
+    const char* rows;
+    const char* where;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"unknown_item", "flattery\tgreat\n", "line 2",
+       "unknown item \"flattery\""},
+      {"upper_case", "harms\tSide Effect\n", "line 2", "must be lower case"},
+      {"twice", "harms\tzzz\nharms\tzzz\n", "line 3",
+       "\"zzz\" is already a cue of harms"},
+      {"empty", "harms\t\"  \"\n", "line 2", "empty cue"},
+      {"fields", "harms\ta\tb\n", "line 2", "expected 2 tab-separated"},
+  };
+  const std::string real =
+      testing::Slurp(testing::KbDir() + "/rubric_cues.tsv");
+  const std::string rows = real.substr(real.find("item\tcue\n") + 9);
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto dir = testing::TempDir(std::string("kb_rubric_") + c.name);
+    testing::WriteFile(dir / "concepts" / "test.json", kGood);
+    CopyLexicon(dir);
+    testing::WriteFile(dir / "rubric_cues.tsv",
+                       "item\tcue\n" + std::string(c.rows) + rows);
+    const Diagnostics problems = Check(dir.string());
+    INFO(Dump(problems));
+    CHECK(HasIn(problems, "rubric_cues.tsv", c.where, c.message));
+  }
+  auto dir = testing::TempDir("kb_rubric_none");
+  testing::WriteFile(dir / "concepts" / "test.json", kGood);
+  CopyLexicon(dir);
+  testing::WriteFile(dir / "rubric_cues.tsv", "item\tcue\nharms\trisk\n");
+  CHECK(HasIn(Check(dir.string()), "rubric_cues.tsv", "",
+              "item uncertainty has no cues"));
 }
 
 }  // namespace claimcheck

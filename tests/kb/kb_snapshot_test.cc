@@ -28,6 +28,7 @@ struct Loaded {
   Vocabulary vocabulary;
   Knowledge knowledge;
   ClaimLexicon lexicon;
+  RubricCues cues;
 };
 
 Loaded LoadJson(const std::string& kb) {
@@ -36,13 +37,14 @@ Loaded LoadJson(const std::string& kb) {
   REQUIRE(Vocabulary::Load(kb, &out.vocabulary, &problems).ok());
   REQUIRE(Knowledge::Load(kb, out.vocabulary, &out.knowledge, &problems).ok());
   REQUIRE(ClaimLexicon::Load(kb, &out.lexicon, &problems).ok());
+  REQUIRE(RubricCues::Load(kb, &out.cues, &problems).ok());
   REQUIRE(problems.empty());
   return out;
 }
 
 // Saves what `l` holds, with a matcher made for its vocabulary.
 Status Save(const KbSnapshot& snapshot, const Loaded& l) {
-  return snapshot.Save(l.vocabulary, l.knowledge, l.lexicon,
+  return snapshot.Save(l.vocabulary, l.knowledge, l.lexicon, l.cues,
                        ConceptMatcher(l.vocabulary));
 }
 
@@ -59,8 +61,8 @@ Loaded MissAndSave(const fs::path& kb, const fs::path& cache) {
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
   REQUIRE(snapshot.enabled());
   Loaded unused;
-  REQUIRE_FALSE(
-      snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+  REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                              &unused.lexicon, &unused.cues));
   Loaded json = LoadJson(kb.string());
   REQUIRE(Save(snapshot, json).ok());
   REQUIRE(fs::exists(snapshot.path()));
@@ -69,7 +71,8 @@ Loaded MissAndSave(const fs::path& kb, const fs::path& cache) {
 
 bool Hits(const fs::path& kb, const fs::path& cache, Loaded* out) {
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
-  return snapshot.Load(&out->vocabulary, &out->knowledge, &out->lexicon);
+  return snapshot.Load(&out->vocabulary, &out->knowledge, &out->lexicon,
+                       &out->cues);
 }
 
 // Every member of everything loaded, as bytes (the snapshot's own member
@@ -84,7 +87,8 @@ std::string Bytes(const Loaded& l) {
                                       l.vocabulary.concepts().end());
   return SaveBinary(concepts, l.knowledge.claims(), l.knowledge.studies(),
                     l.knowledge.reference_values()) +
-         mesh_names + l.vocabulary.mesh_year() + l.lexicon.Save();
+         mesh_names + l.vocabulary.mesh_year() + l.lexicon.Save() +
+         l.cues.Save();
 }
 
 // The claim -> evidence index, which Assemble rebuilds.
@@ -227,7 +231,8 @@ TEST_CASE("a damaged snapshot is passed over and changes nothing",
       KbSnapshot snapshot(kb.string(), cache.string(), 0);
       Loaded l;
       l.vocabulary.Add(OutcomeConcept("marker", "Marker"));
-      REQUIRE_FALSE(snapshot.Load(&l.vocabulary, &l.knowledge, &l.lexicon));
+      REQUIRE_FALSE(
+          snapshot.Load(&l.vocabulary, &l.knowledge, &l.lexicon, &l.cues));
       REQUIRE(l.vocabulary.concepts().size() == 1);  // left as it was
       REQUIRE(l.knowledge.studies().empty());
       ++checked;
@@ -257,16 +262,16 @@ TEST_CASE(
   SECTION("files changed in the last two seconds are not trusted yet") {
     KbSnapshot snapshot(kb.string(), cache.string());  // settle: 2 s
     Loaded unused;
-    REQUIRE_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                                &unused.lexicon, &unused.cues));
     REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(snapshot.path()));
   }
   SECTION("a kb file changed between Load and Save") {
     KbSnapshot snapshot(kb.string(), cache.string(), 0);
     Loaded unused;
-    REQUIRE_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                                &unused.lexicon, &unused.cues));
     const fs::path file = kb / "claims.json";
     WriteFile(file, Slurp(file.string()) + "\n");
     REQUIRE(Save(snapshot, json).ok());
@@ -276,16 +281,16 @@ TEST_CASE(
     WriteFile(cache, "a file where the cache directory should be");
     KbSnapshot snapshot(kb.string(), (cache / "sub").string(), 0);
     Loaded unused;
-    REQUIRE_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                                &unused.lexicon, &unused.cues));
     CHECK_FALSE(Save(snapshot, json).ok());
   }
   SECTION("a snapshot that cannot be put in place leaves no file behind") {
     KbSnapshot snapshot(kb.string(), cache.string(), 0);
     fs::create_directories(snapshot.path());  // a directory in its way
     Loaded unused;
-    REQUIRE_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                                &unused.lexicon, &unused.cues));
     CHECK_FALSE(Save(snapshot, json).ok());
     std::size_t entries = 0;
     for (const auto& e : fs::directory_iterator(cache)) {
@@ -312,8 +317,8 @@ TEST_CASE(
     fs::create_directories(base + ".dir123");  // not a file: kept
     fs::last_write_time(base + ".dir123", hour_ago);
     Loaded unused;
-    REQUIRE_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    REQUIRE_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                                &unused.lexicon, &unused.cues));
     REQUIRE(Save(snapshot, json).ok());
     CHECK_FALSE(fs::exists(base + ".a1B2c3"));
     CHECK(fs::exists(base + ".Zz9Yy8"));
@@ -327,8 +332,8 @@ TEST_CASE(
     KbSnapshot snapshot(kb.string(), "", 0);
     CHECK_FALSE(snapshot.enabled());
     Loaded unused;
-    CHECK_FALSE(
-        snapshot.Load(&unused.vocabulary, &unused.knowledge, &unused.lexicon));
+    CHECK_FALSE(snapshot.Load(&unused.vocabulary, &unused.knowledge,
+                              &unused.lexicon, &unused.cues));
     CHECK(Save(snapshot, json).ok());
   }
 }
@@ -395,7 +400,8 @@ TEST_CASE("an extractor from a snapshot reads articles as a built one does",
   MissAndSave(kb, cache);
   KbSnapshot snapshot(kb.string(), cache.string(), 0);
   Loaded snap;
-  REQUIRE(snapshot.Load(&snap.vocabulary, &snap.knowledge, &snap.lexicon));
+  REQUIRE(snapshot.Load(&snap.vocabulary, &snap.knowledge, &snap.lexicon,
+                        &snap.cues));
   std::optional<ConceptMatcher> matcher = snapshot.LoadMatcher(snap.vocabulary);
   REQUIRE(matcher.has_value());
   CHECK_FALSE(snapshot.LoadMatcher(snap.vocabulary).has_value());  // once

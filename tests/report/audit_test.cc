@@ -360,7 +360,8 @@ TEST_CASE(
   input.text = &text.value().text;
   input.claims = &claims;
   Result<Audit> audit =
-      AuditDocument(input, kb.vocabulary, kb.knowledge, *kb.engine);
+      AuditDocument(input, kb.vocabulary, kb.knowledge,
+                    testing::RealKnowledgeBase().rubric_cues(), *kb.engine);
   REQUIRE(audit.ok());
   const AuditedClaim& a = audit.value().claims.at(0);
   CHECK(a.judgement.verdict == VerdictWord::kUnsourced);
