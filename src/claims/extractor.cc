@@ -323,7 +323,7 @@ struct ClaimExtractor::Impl {
   }
 
   // "May 2021", "in May": the month, not a hedge.
-  static bool IsMonthMay(const std::vector<Tok>& toks, std::size_t t) {
+  bool IsMonthMay(const std::vector<Tok>& toks, std::size_t t) const {
     if (toks[t].cased != "May") return false;
     auto digits = [](const std::string& s) {
       return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -333,10 +333,7 @@ struct ClaimExtractor::Impl {
     if (t + 1 < toks.size() && digits(toks[t + 1].fold)) return true;
     if (t > 0 && digits(toks[t - 1].fold)) return true;
     if (t > 0) {
-      static const std::set<std::string> kBefore = {
-          "in",   "of",  "since", "until", "by",   "from",  "early",
-          "late", "mid", "last",  "next",  "this", "during"};
-      if (kBefore.count(toks[t - 1].fold)) return true;
+      if (lex.month_may_before.Has(toks[t - 1].fold)) return true;
     }
     return false;
   }
@@ -452,10 +449,7 @@ struct ClaimExtractor::Impl {
       }
       // "lower"/"higher" after have/with/a/the/than is an adjective.
       if ((toks[t].fold == "lower" || toks[t].fold == "low") && t > 0) {
-        static const std::set<std::string> kAdjective = {
-            "have",  "ha",   "has",  "had", "with", "a",  "the", "than",
-            "often", "much", "even", "and", "or",   "of", "in"};
-        if (kAdjective.count(toks[t - 1].fold)) {
+        if (lex.adjective_before_low.Has(toks[t - 1].fold)) {
           t += n;
           continue;
         }
@@ -508,9 +502,6 @@ struct ClaimExtractor::Impl {
     // thought to calm the nervous system", "Magnesium may relax muscles".
     // Its own words carry the claim (read last, only if no predicate took
     // the mention as its object).
-    static const std::set<std::string> kBefore = {
-        "to",     "may",  "might", "can",  "could", "will",  "would",
-        "should", "also", "often", "does", "do",    "helps", "help"};
     for (std::size_t m = 0; m < w.mentions.size(); ++m) {
       const SMention& sm = w.mentions[m];
       if (sm.m->polarity >= 0 || sm.t0 == 0 ||
@@ -521,7 +512,8 @@ struct ClaimExtractor::Impl {
       const bool after_subject =
           before >= 0 &&
           IsSupplement(w.mentions[static_cast<std::size_t>(before)].c());
-      if (!after_subject && !kBefore.count(toks[sm.t0 - 1].fold)) continue;
+      if (!after_subject && !lex.verb_phrase_before.Has(toks[sm.t0 - 1].fold))
+        continue;
       Pred p;
       p.t0 = sm.t0;
       p.t1 = sm.t1;
@@ -557,12 +549,8 @@ struct ClaimExtractor::Impl {
   // True when toks[t] ends the search for an object.
   bool StopsObject(const SentenceWork& w, const std::vector<Pred>& preds,
                    std::size_t t) const {
-    static const std::set<std::string> kStops = {
-        "by",      "through",  "via",   "that", "which", "while",
-        "because", "when",     "if",    "than", "so",    "but",
-        "whereas", "although", "who",   "due",  "owing", "despite",
-        "without", "before",   "after", "until"};
-    return kStops.count(w.toks[t].fold) > 0 || IsPredicateStart(preds, t);
+    return lex.object_stops.Has(w.toks[t].fold) > 0 ||
+           IsPredicateStart(preds, t);
   }
 
   // "contribute to improved sleep quality", "leading to increased neural
@@ -570,11 +558,9 @@ struct ClaimExtractor::Impl {
   // one ("to reduced cortisol") turns the direction.
   bool IsModifier(const SentenceWork& w, const std::vector<Pred>& preds,
                   std::size_t t, bool* flip) const {
-    static const std::set<std::string> kBefore = {"to", "a",    "an", "the",
-                                                  "in", "with", "of", "for"};
     const std::string& f = w.toks[t].fold;
-    if (t == 0 || !kBefore.count(w.toks[t - 1].fold) || f.size() < 3 ||
-        f.compare(f.size() - 2, 2, "ed") != 0) {
+    if (t == 0 || !lex.participle_before.Has(w.toks[t - 1].fold) ||
+        f.size() < 3 || f.compare(f.size() - 2, 2, "ed") != 0) {
       return false;
     }
     for (const Pred& p : preds) {
@@ -775,14 +761,6 @@ struct ClaimExtractor::Impl {
     // (d) the first mention of the clause, when it stands before the
     // predicate and is no predicate's object ("chronic stress leads to").
     {
-      static const std::set<std::string> kOpeners = {
-          "the",      "a",       "an",         "chronic",      "excessive",
-          "high",     "low",     "reduced",    "elevated",     "increased",
-          "adequate", "proper",  "sufficient", "insufficient", "which",
-          "who",      "that",    "and",        "but",          "while",
-          "whereas",  "because", "since",      "when",         "if",
-          "so",       "however", "although",   "though",       "yet",
-          "without"};
       // The clause's start, or the start of a "that"-clause in it
       // ("Research has suggested that adequate magnesium levels …").
       std::vector<std::size_t> starts = {cl.begin};
@@ -791,7 +769,7 @@ struct ClaimExtractor::Impl {
       }
       for (std::size_t t : starts) {
         while (t < limit && toks[t].mention < 0 &&
-               kOpeners.count(toks[t].fold)) {
+               lex.subject_openers.Has(toks[t].fold)) {
           ++t;
         }
         const int m = t < limit ? toks[t].mention : -1;
@@ -828,15 +806,7 @@ struct ClaimExtractor::Impl {
   }
 
   // "it is best to", "it's essential to": a dummy subject.
-  static bool Expletive(const std::vector<Tok>& toks, std::size_t t) {
-    static const std::set<std::string> kAdjectives = {
-        "best",        "important", "essential", "crucial",  "advisable",
-        "recommended", "necessary", "possible",  "wise",     "vital",
-        "key",         "always",    "usually",   "often",    "hard",
-        "difficult",   "easy",      "easier",    "harder",   "clear",
-        "certain",     "true",      "likely",    "unlikely", "generally",
-        "a",           "time",      "worth",     "good",     "helpful",
-        "safe",        "also",      "still",     "not"};
+  bool Expletive(const std::vector<Tok>& toks, std::size_t t) const {
     const std::string& f = toks[t].fold;
     std::size_t next = t + 1;
     if (f == "it") {
@@ -849,7 +819,8 @@ struct ClaimExtractor::Impl {
     } else if (f != "it's") {
       return false;
     }
-    return next < toks.size() && kAdjectives.count(toks[next].fold) > 0;
+    return next < toks.size() &&
+           lex.expletive_adjectives.Has(toks[next].fold) > 0;
   }
 
   // ---- how it is said ----
@@ -1037,37 +1008,6 @@ struct ClaimExtractor::Impl {
         p.effect != Effect::kModulate) {
       // "Serum melatonin increased", "GABA function is impaired": the
       // mention right before the predicate, with only auxiliaries between.
-      static const std::set<std::string> kBetween = {"is",
-                                                     "are",
-                                                     "was",
-                                                     "were",
-                                                     "be",
-                                                     "been",
-                                                     "being",
-                                                     "ha",
-                                                     "has",
-                                                     "have",
-                                                     "had",
-                                                     "significantly",
-                                                     "markedly",
-                                                     "also",
-                                                     "level",
-                                                     "levels",
-                                                     "function",
-                                                     "further",
-                                                     "slightly",
-                                                     "not",
-                                                     "did",
-                                                     "does",
-                                                     "do",
-                                                     "greatly",
-                                                     "substantially",
-                                                     "all",
-                                                     "both",
-                                                     "score",
-                                                     "scores",
-                                                     "concentration",
-                                                     "concentrations"};
       for (std::size_t t = p.group_start; t-- > cl.begin;) {
         const int m = toks[t].mention;
         if (m >= 0) {
@@ -1080,7 +1020,8 @@ struct ClaimExtractor::Impl {
           }
           break;
         }
-        if (!kBetween.count(toks[t].fold) || toks[t + 1].gap != Gap::kSpace) {
+        if (!lex.auxiliaries.Has(toks[t].fold) ||
+            toks[t + 1].gap != Gap::kSpace) {
           break;
         }
       }
@@ -1246,10 +1187,7 @@ struct ClaimExtractor::Impl {
             if (k >= from && k < t) relation = r;
           } else if (r == DoseRelation::kRecommendedIntake) {
             // "your individual needs" is a noun, not "adults need".
-            static const std::set<std::string> kNoun = {
-                "individual", "your",   "their",  "specific",
-                "personal",   "unique", "body's", "own"};
-            recommended |= k == 0 || !kNoun.count(toks[k - 1].fold);
+            recommended |= k == 0 || !lex.need_nouns.Has(toks[k - 1].fold);
           } else if (r == DoseRelation::kSafe &&
                      relation == DoseRelation::kDose) {
             relation = r;

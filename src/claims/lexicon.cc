@@ -199,11 +199,14 @@ void serialize(Archive& ar, Lexicon& l) {
      l.deficits, l.boundaries, l.embedded, l.fillers, l.flips, l.linkers,
      l.populations, l.population_with, l.timings, l.cautions, l.interactions,
      l.combinations, l.synergy, l.bioavailability, l.tolerance, l.more, l.less,
-     l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime);
+     l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime,
+     l.month_may_before, l.adjective_before_low, l.verb_phrase_before,
+     l.object_stops, l.participle_before, l.subject_openers,
+     l.expletive_adjectives, l.auxiliaries, l.need_nouns);
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 36, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 45, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -248,6 +251,15 @@ void ForEachTable(L& l, F f) {
   f("dose_cues", l.dose_cues);
   f("onset_cues", l.onset_cues);
   f("bedtime", l.bedtime);
+  f("month_may_before", l.month_may_before);
+  f("adjective_before_low", l.adjective_before_low);
+  f("verb_phrase_before", l.verb_phrase_before);
+  f("object_stops", l.object_stops);
+  f("participle_before", l.participle_before);
+  f("subject_openers", l.subject_openers);
+  f("expletive_adjectives", l.expletive_adjectives);
+  f("auxiliaries", l.auxiliaries);
+  f("need_nouns", l.need_nouns);
 }
 
 // A row's value for each kind of table (kb/FORMAT.md, part 4); false when
@@ -350,6 +362,13 @@ const char* ValueHelp(std::string_view table) {
   }
   if (table == "populations" || table == "timings" || table == "categories") {
     return "a label, or empty for the phrase itself";
+  }
+  if (table == "month_may_before" || table == "adjective_before_low" ||
+      table == "verb_phrase_before" || table == "object_stops" ||
+      table == "participle_before" || table == "subject_openers" ||
+      table == "expletive_adjectives" || table == "auxiliaries" ||
+      table == "need_nouns") {
+    return "empty, with one word (no \"~\") as the phrase: a word set";
   }
   return "empty (1) or a positive whole number";
 }
@@ -463,7 +482,9 @@ Status Lexicon::Read(const std::string& path, Lexicon* out,
     ForEachTable(l, [&](std::string_view name, auto& table) {
       if (name != row.table) return;
       using T = std::remove_reference_t<decltype(table)>;
-      if constexpr (std::is_same_v<typename T::Value, std::string>) {
+      if constexpr (std::is_same_v<T, WordSet>) {
+        ok = row.value.empty() && table.Add(row.phrase);
+      } else if constexpr (std::is_same_v<typename T::Value, std::string>) {
         ok = add(&table, row, label);
       } else {
         ok = add(&table, row, value);
@@ -491,6 +512,20 @@ Status Lexicon::Read(const std::string& path, Lexicon* out,
   }
   *out = std::move(l);
   return Status::OK();
+}
+
+bool WordSet::Add(std::string_view word) {
+  const std::vector<std::string> folded = FoldWords(word);
+  if (folded.size() != 1 || word.find('~') != std::string_view::npos) {
+    return false;
+  }
+  auto at = std::lower_bound(words_.begin(), words_.end(), folded[0]);
+  if (at == words_.end() || *at != folded[0]) words_.insert(at, folded[0]);
+  return true;
+}
+
+bool WordSet::Has(std::string_view fold) const {
+  return std::binary_search(words_.begin(), words_.end(), fold);
 }
 
 std::string Lexicon::Save() const { return SaveBinary(*this); }

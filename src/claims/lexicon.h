@@ -84,6 +84,25 @@ class PhraseTable {
   std::vector<Entry> entries_;
 };
 
+// Single folded words, looked up whole: the function words a rule of the
+// extractor reads around a token ("in May", "the lower", "is impaired").
+class WordSet {
+ public:
+  using Value = bool;  // (Lexicon::Read: a word set's rows have no value)
+  // `word` is folded; false when it is not one word (nothing is added).
+  bool Add(std::string_view word);
+  bool Has(std::string_view fold) const;
+  bool operator==(const WordSet& other) const = default;
+
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(words_);
+  }
+
+ private:
+  std::vector<std::string> words_;  // sorted, unique
+};
+
 // The effect a predicate has on its object.
 enum class Effect {
   kUp,        // increases, promotes, activates, leads to
@@ -161,6 +180,17 @@ struct Lexicon {
   PhraseTable<DoseRelation> dose_cues;
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime
+  // Function words the extractor's rules read (docs/claims.md says which
+  // rule reads each).
+  WordSet month_may_before;      // "in May", "early May": the month
+  WordSet adjective_before_low;  // "have lower", "the low": an adjective
+  WordSet verb_phrase_before;    // "may relax muscles": a verb phrase
+  WordSet object_stops;          // by, through, because: the object ends
+  WordSet participle_before;     // "to improved sleep": a modifier
+  WordSet subject_openers;       // the, chronic, which: a clause opener
+  WordSet expletive_adjectives;  // "it is best to": a dummy subject
+  WordSet auxiliaries;           // "melatonin is increased": between
+  WordSet need_nouns;            // "your individual needs": a noun
 
   // Reads a lexicon file (kb/lexicon.tsv; kb/FORMAT.md, part 4): every
   // row's table, phrase and value; "~verb rest" adds each inflection of
