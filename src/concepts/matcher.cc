@@ -350,6 +350,38 @@ std::vector<std::string> CommonWords(const Vocabulary& vocabulary) {
   return unmatched;
 }
 
+// docs/vocabulary.md, "Matching": the other ways people write a MeSH
+// term, as phrases before the term's own. "Autoimmune Diseases" is also
+// written "autoimmune disorders" and "autoimmune conditions"; a bacterial
+// genus ("Bifidobacterium", "Lactobacillus", "Streptococcus") also in its
+// Latin plural. (Not the eponym alone, "Alzheimer's": folding drops the
+// possessive, and "Down" or "Wilson" alone is no disease.)
+void AddVariants(const Phrase& p, std::vector<Phrase>* out) {
+  if (p.cased.empty() && p.fold.size() > 1 && p.fold.back() == "disease") {
+    for (const char* noun : {"disorder", "condition"}) {
+      Phrase variant = p;
+      variant.fold.back() = noun;
+      out->push_back(std::move(variant));
+    }
+  }
+  if (p.cased.empty() && p.fold.size() == 1) {
+    const std::string& w = p.fold[0];
+    static const std::pair<std::string_view, std::string_view> kLatin[] = {
+        {"bacterium", "bacteria"},
+        {"bacillus", "bacilli"},
+        {"coccus", "cocci"}};
+    for (const auto& [singular, plural] : kLatin) {
+      if (w.size() > singular.size() &&
+          std::string_view(w).substr(w.size() - singular.size()) == singular) {
+        Phrase variant = p;
+        variant.fold[0] =
+            w.substr(0, w.size() - singular.size()) + std::string(plural);
+        out->push_back(std::move(variant));
+      }
+    }
+  }
+}
+
 // The phrases of concepts [first, end) of `vocabulary`, in order.
 std::vector<Phrase> PhrasesOf(const Vocabulary& vocabulary, std::size_t first) {
   const auto& concepts = vocabulary.concepts();
@@ -366,7 +398,12 @@ std::vector<Phrase> PhrasesOf(const Vocabulary& vocabulary, std::size_t first) {
     if (!mesh || !HasBreakingPunctuation(entry.label)) {
       Phrase p = MakePhrase(entry.label, mesh && MeshTermNeedsCase(entry.label),
                             index, 1, label_how);
-      if (!mesh || !IsCommonWord(p, unmatched)) phrases.push_back(std::move(p));
+      if (!mesh || !IsCommonWord(p, unmatched)) {
+        if (entry.source == ConceptSource::kMesh) {
+          AddVariants(p, &phrases);
+        }
+        phrases.push_back(std::move(p));
+      }
     }
     for (const std::string& s : entry.synonyms) {
       phrases.push_back(MakePhrase(s, false, index, 1, MatchHow::kSynonym));
@@ -388,13 +425,7 @@ std::vector<Phrase> PhrasesOf(const Vocabulary& vocabulary, std::size_t first) {
       Phrase p =
           MakePhrase(s, MeshTermNeedsCase(s), index, 1, MatchHow::kSynonym);
       if (IsCommonWord(p, unmatched)) continue;
-      // docs/vocabulary.md, "Matching": "Autoimmune Diseases" is also
-      // written "autoimmune disorders".
-      if (p.cased.empty() && p.fold.size() > 1 && p.fold.back() == "disease") {
-        Phrase disorder = p;
-        disorder.fold.back() = "disorder";
-        phrases.push_back(std::move(disorder));
-      }
+      AddVariants(p, &phrases);
       phrases.push_back(std::move(p));
     }
     for (std::string_view s : SplitTerms(vocabulary.MeshAbbreviations(entry))) {

@@ -200,6 +200,27 @@ TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
   REQUIRE(m != nullptr);
   CHECK(m->target->mesh == "D000163");
   CHECK(m->how == MatchHow::kAbbreviation);
+  // Other ways of writing a term (docs/vocabulary.md, "Matching"): disease
+  // as disorder or condition, a bacterial genus in its Latin plural; never
+  // an eponym's bare name.
+  const std::pair<const char*, const char*> written[] = {
+      {"Autoimmune conditions are rising.", "D001327"},
+      {"Autoimmune disorders are rising.", "D001327"},
+      {"Bifidobacteria live in the gut.", "D001644"},
+      {"Lactobacilli ferment milk.", "D007778"},
+      {"Streptococci cause sore throats.", "D013291"}};
+  for (const auto& [s, ui] : written) {
+    m = first(s);
+    INFO(s);
+    REQUIRE(m != nullptr);
+    CHECK(m->target->mesh == ui);
+  }
+  for (const char* s : {"Dr. Wilson saw him.", "Down the road."}) {
+    for (const Mention& mention : MatchText(RealMatcher(), s)) {
+      INFO(s << " -> " << mention.target->id);
+      CHECK(mention.target->scope != ConceptScope::kArgument);
+    }
+  }
 }
 
 TEST_CASE("open vocabulary: substances harvested from records join it",
