@@ -107,9 +107,10 @@ TEST_CASE("open vocabulary: gold phrasings from articles-dev and Check-COVID",
   REQUIRE(score["test"].second >= 200);
   // docs/vocabulary.md, "Measured": the figure on the half nobody tuned on.
   // The goal is 95 %, not met: this floor guards what held when it was
-  // written (test 74.5 %, dev 72.9 %), and is raised as the matcher earns it.
-  CHECK(100.0 * score["test"].first / score["test"].second >= 72.0);
-  CHECK(100.0 * score["dev"].first / score["dev"].second >= 70.0);
+  // written (session 11: test 75.3 %, dev 75.5 %), and is raised as the
+  // matcher earns it.
+  CHECK(100.0 * score["test"].first / score["test"].second >= 75.0);
+  CHECK(100.0 * score["dev"].first / score["dev"].second >= 75.0);
 }
 
 TEST_CASE("open vocabulary: Check-COVID claims name two concepts",
@@ -148,9 +149,9 @@ TEST_CASE("open vocabulary: Check-COVID claims name two concepts",
                                     "scope argument)");
   INFO(misses);
   CHECK(total == 1275);
-  // Goal 95 %, not met (docs/vocabulary.md, "Measured"): 81.2 % when this
-  // floor was set.
-  CHECK(share >= 79.0);
+  // Goal 95 %, not met (docs/vocabulary.md, "Measured"): 84.4 % when this
+  // floor was set (session 11; 81.0 % before).
+  CHECK(share >= 84.0);
 }
 
 TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
