@@ -172,6 +172,40 @@ struct ClaimExtractor::Impl {
 
   // ---- step 1 and 2: tokens, mentions, clauses, cues ----
 
+  // docs/claims.md, "From a sentence to claims" (5): "this amino acid",
+  // "these herbs", "the mineral": a determiner and a category word stand for
+  // the subject, even where the category is itself a concept ("Amino
+  // Acids"), unless a name follows ("the amino acid tyrosine").
+  // The length of such a phrase at toks[t] (0 when none).
+  std::size_t CategoryAnaphor(const std::vector<Tok>& toks,
+                              std::size_t t) const {
+    if (t + 1 >= toks.size() || !lex.anaphor_determiners.Has(toks[t].fold)) {
+      return 0;
+    }
+    std::string category;
+    const std::size_t n = lex.categories.Match(toks, t + 1, &category,
+                                               /*skip_mentions=*/false);
+    // "the amino acid tyrosine": an apposition names the subject itself.
+    const std::size_t after = t + 1 + n;
+    if (n == 0 || (after < toks.size() && toks[after].mention >= 0 &&
+                   toks[after].mention != toks[t + 1].mention)) {
+      return 0;
+    }
+    return n + 1;
+  }
+
+  // An anaphor at toks[t]: the lexicon's ("it", "this form", "high doses")
+  // or a demonstrative and a category word (kAny). Its length, or 0.
+  std::size_t MatchAnaphor(const std::vector<Tok>& toks, std::size_t t,
+                           Anaphor* a) const {
+    if (const std::size_t n = lex.anaphors.Match(toks, t, a)) return n;
+    if (const std::size_t n = CategoryAnaphor(toks, t)) {
+      *a = Anaphor::kAny;
+      return n;
+    }
+    return 0;
+  }
+
   void Prepare(SentenceWork* w, const std::vector<const Mention*>& ms) const {
     const std::string& str = w->text->str();
     w->toks.clear();
@@ -209,6 +243,21 @@ struct ClaimExtractor::Impl {
       for (std::size_t t = sm.t0; t < sm.t1; ++t) w->toks[t].mention = idx;
       w->mentions.push_back(sm);
     }
+    // "this amino acid", "the herb": an anaphor (CategoryAnaphor), not a
+    // mention of the category; its tokens belong to no mention.
+    std::vector<SMention> kept;
+    for (const SMention& sm : w->mentions) {
+      if (sm.t0 > 0 &&
+          CategoryAnaphor(w->toks, sm.t0 - 1) == sm.t1 - sm.t0 + 1) {
+        for (std::size_t t = sm.t0; t < sm.t1; ++t) w->toks[t].mention = -1;
+        continue;
+      }
+      for (std::size_t t = sm.t0; t < sm.t1; ++t) {
+        w->toks[t].mention = static_cast<int>(kept.size());
+      }
+      kept.push_back(sm);
+    }
+    w->mentions = std::move(kept);
     SplitClauses(w);
     FindCues(w);
     FindQualifiers(w);
@@ -735,7 +784,7 @@ struct ClaimExtractor::Impl {
       const bool bare_this =
           (toks[t].fold == "this" || toks[t].fold == "these") &&
           t + 1 == p.group_start;
-      if (!bare_this && !lex.anaphors.Match(toks, t, &a)) continue;
+      if (!bare_this && !MatchAnaphor(toks, t, &a)) continue;
       if (Expletive(toks, t)) continue;
       Subject s;
       s.from = "focus";
@@ -1139,7 +1188,7 @@ struct ClaimExtractor::Impl {
     s.from = "focus";
     for (std::size_t k = 0; k < w.toks.size(); ++k) {
       Anaphor a;
-      if (lex.anaphors.Match(w.toks, k, &a)) {
+      if (MatchAnaphor(w.toks, k, &a)) {
         s.c = a == Anaphor::kForm && focus.form   ? focus.form
               : a == Anaphor::kDose && focus.main ? focus.main
                                                   : focus.current;
@@ -1269,7 +1318,7 @@ struct ClaimExtractor::Impl {
     for (std::size_t k = t; k-- > cl.begin;) {
       // "…, meaning it is efficiently absorbed": the anaphor is nearer.
       Anaphor a;
-      if (w.toks[k].mention < 0 && lex.anaphors.Match(w.toks, k, &a) &&
+      if (w.toks[k].mention < 0 && MatchAnaphor(w.toks, k, &a) &&
           !Expletive(w.toks, k)) {
         return SentenceSubject(w, k, focus);
       }
