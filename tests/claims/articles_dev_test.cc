@@ -218,13 +218,13 @@ TEST_CASE("claims: articles-dev pages against the helpers' gold",
   // Issue 22's goals on the test half: precision >= 85 %, wrong subject
   // <= 2 %, reversed <= 2 %, recall >= 60 %: none met yet (docs/claims.md,
   // "Measured on articles-dev"). These floors guard what held when they
-  // were set (session 11: 49.2 %, 20.5 %, 2.0 %, 17.2 %) and are moved
+  // were set (session 11: 50.6 %, 19.5 %, 1.9 %, 17.9 %) and are moved
   // toward the goals as the extractor earns it.
   const Score& t = score["test"];
-  CHECK(100.0 * t.right / t.extracted >= 48.0);
-  CHECK(100.0 * t.wrong_subject / t.extracted <= 21.5);
+  CHECK(100.0 * t.right / t.extracted >= 50.0);
+  CHECK(100.0 * t.wrong_subject / t.extracted <= 20.0);
   CHECK(100.0 * t.reversed / t.extracted <= 2.5);
-  CHECK(100.0 * t.recalled / t.gold >= 16.5);
+  CHECK(100.0 * t.recalled / t.gold >= 17.5);
   CHECK(t.misaligned == 0);
 }
 
