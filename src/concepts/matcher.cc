@@ -78,15 +78,20 @@ bool IsCommonWord(const Phrase& p, const std::vector<std::string>& common) {
          std::binary_search(common.begin(), common.end(), p.fold[0]);
 }
 
-// An alias a curator wrote in capitals ("CBD", "NAC") is matched only so;
-// one in lower case ("soy") is a word like any other.
+// An alias a curator wrote in capitals ("CBD", "NAC"), or a short one in
+// mixed case ("SAMe", "CoQ10": a capital after the first letter), is
+// matched only as written: "SAMe" is not "the same". One in lower case
+// ("soy") is a word like any other.
 bool AliasNeedsCase(std::string_view alias) {
-  bool upper = false;
-  for (char c : alias) {
-    if (c >= 'a' && c <= 'z') return false;
+  if (alias.size() > 6) return false;
+  bool upper = false, lower = false, upper_inside = false;
+  for (std::size_t i = 0; i < alias.size(); ++i) {
+    const char c = alias[i];
+    lower |= c >= 'a' && c <= 'z';
     upper |= c >= 'A' && c <= 'Z';
+    upper_inside |= i > 0 && c >= 'A' && c <= 'Z';
   }
-  return upper && alias.size() <= 6;
+  return upper && (!lower || upper_inside);
 }
 
 bool HasBreakingPunctuation(std::string_view s) {

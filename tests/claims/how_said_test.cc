@@ -130,6 +130,21 @@ TEST_CASE("a deficit flips the subject, not the claim", "[claims][negation]") {
   CHECK_FALSE(e.claims[0].negated);
 }
 
+TEST_CASE("a category word after a determiner stands for the subject",
+          "[claims][anaphor]") {
+  // "amino acid" is a MeSH concept (Amino Acids); after "the" or "this"
+  // it is the article's subject, unless a name follows it.
+  const Extracted e = ExtractText(
+      "L-tyrosine is sold in capsules. The amino acid reduces stress. This "
+      "amino acid also improves mood.\n\nThe amino acid tyrosine reduces "
+      "fatigue.");
+  INFO(Dump(e));
+  REQUIRE(e.claims.size() == 3);
+  for (const Claim& c : e.claims) CHECK(c.subject->mesh == "D014443");
+  CHECK(e.claims[0].subject_from == "focus");
+  CHECK(e.claims[2].subject_from == "text");
+}
+
 TEST_CASE("attribution: must detect", "[claims][attribution]") {
   struct Row {
     const char* text;

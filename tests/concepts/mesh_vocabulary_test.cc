@@ -216,6 +216,14 @@ TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
     REQUIRE(m != nullptr);
     CHECK(m->target->mesh == ui);
   }
+  // A short mixed-case alias is matched only as written ("SAMe", not
+  // "the same"); "these" is a determiner, not the fold of "Theses".
+  for (const char* s : {"The same dose works.", "These herbs help."}) {
+    CHECK(MatchText(RealMatcher(), s).empty());
+  }
+  m = first("SAMe may lift mood.");
+  REQUIRE(m != nullptr);
+  CHECK(m->target->mesh == "D012436");
   for (const char* s : {"Dr. Wilson saw him.", "Down the road."}) {
     for (const Mention& mention : MatchText(RealMatcher(), s)) {
       INFO(s << " -> " << mention.target->id);
