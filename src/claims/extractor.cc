@@ -194,6 +194,22 @@ struct ClaimExtractor::Impl {
     return n + 1;
   }
 
+  // docs/claims.md, "From a sentence to claims" (5): a mention right after a
+  // supplement's whose words are all forms a supplement is sold as (the
+  // lexicon's form_words: powder, berry, root, extract) names that
+  // supplement's product, not a concept of its own ("Powders").
+  bool FormOfPrevious(const SentenceWork& w, const SMention& previous,
+                      const SMention& sm) const {
+    if (sm.t0 != previous.t1 || !IsSupplement(previous.c()) ||
+        w.toks[sm.t0].gap != Gap::kSpace) {
+      return false;
+    }
+    for (std::size_t t = sm.t0; t < sm.t1; ++t) {
+      if (!lex.form_words.Has(w.toks[t].fold)) return false;
+    }
+    return true;
+  }
+
   // An anaphor at toks[t]: the lexicon's ("it", "this form", "high doses")
   // or a demonstrative and a category word (kAny). Its length, or 0.
   std::size_t MatchAnaphor(const std::vector<Tok>& toks, std::size_t t,
@@ -244,11 +260,14 @@ struct ClaimExtractor::Impl {
       w->mentions.push_back(sm);
     }
     // "this amino acid", "the herb": an anaphor (CategoryAnaphor), not a
-    // mention of the category; its tokens belong to no mention.
+    // mention of the category; "turmeric powder", "schisandra berry": the
+    // part or form a supplement is sold as, not a mention of its own
+    // (FormOfPrevious). Their tokens belong to no mention.
     std::vector<SMention> kept;
     for (const SMention& sm : w->mentions) {
-      if (sm.t0 > 0 &&
-          CategoryAnaphor(w->toks, sm.t0 - 1) == sm.t1 - sm.t0 + 1) {
+      if ((sm.t0 > 0 &&
+           CategoryAnaphor(w->toks, sm.t0 - 1) == sm.t1 - sm.t0 + 1) ||
+          (!kept.empty() && FormOfPrevious(*w, kept.back(), sm))) {
         for (std::size_t t = sm.t0; t < sm.t1; ++t) w->toks[t].mention = -1;
         continue;
       }
@@ -767,12 +786,21 @@ struct ClaimExtractor::Impl {
     const std::size_t clause = w.clause_of[p.group_start];
     const Clause& cl = w.clauses[clause];
     const std::size_t limit = std::min(p.group_start, object_t0);
-    // (a) the nearest supplement before the predicate in the clause.
+    // (a) the nearest supplement before the predicate in the clause, unless
+    // an anaphor stands nearer ("Revered in traditional medicine, this
+    // herb combats stress": the herb, not the medicine).
+    bool anaphor_nearer = false;
     for (std::size_t t = limit; t-- > cl.begin;) {
       if (const int m = w.SupplementAt(t); m >= 0) return FromMention(w, m);
+      Anaphor nearer = Anaphor::kAny;
+      if (toks[t].mention < 0 && MatchAnaphor(toks, t, &nearer) &&
+          !Expletive(toks, t)) {
+        anaphor_nearer = true;
+        break;
+      }
     }
     // (b) the antecedent of a relative clause.
-    if (cl.antecedent >= 0) {
+    if (cl.antecedent >= 0 && !anaphor_nearer) {
       Subject s = FromMention(w, cl.antecedent);
       s.from = "antecedent";
       return s;

@@ -202,12 +202,12 @@ void serialize(Archive& ar, Lexicon& l) {
      l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime,
      l.month_may_before, l.adjective_before_low, l.verb_phrase_before,
      l.object_stops, l.participle_before, l.subject_openers,
-     l.expletive_adjectives, l.auxiliaries, l.need_nouns,
-     l.anaphor_determiners);
+     l.expletive_adjectives, l.auxiliaries, l.need_nouns, l.anaphor_determiners,
+     l.form_words);
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 46, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 47, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -262,6 +262,7 @@ void ForEachTable(L& l, F f) {
   f("auxiliaries", l.auxiliaries);
   f("need_nouns", l.need_nouns);
   f("anaphor_determiners", l.anaphor_determiners);
+  f("form_words", l.form_words);
 }
 
 // A row's value for each kind of table (kb/FORMAT.md, part 4); false when
@@ -369,7 +370,8 @@ const char* ValueHelp(std::string_view table) {
       table == "verb_phrase_before" || table == "object_stops" ||
       table == "participle_before" || table == "subject_openers" ||
       table == "expletive_adjectives" || table == "auxiliaries" ||
-      table == "need_nouns" || table == "anaphor_determiners") {
+      table == "need_nouns" || table == "anaphor_determiners" ||
+      table == "form_words") {
     return "empty, with one word (no \"~\") as the phrase: a word set";
   }
   return "empty (1) or a positive whole number";

@@ -192,6 +192,7 @@ struct Lexicon {
   WordSet auxiliaries;           // "melatonin is increased": between
   WordSet need_nouns;            // "your individual needs": a noun
   WordSet anaphor_determiners;   // this, these: "this amino acid"
+  WordSet form_words;            // powder, berry, root: "turmeric powder"
 
   // Reads a lexicon file (kb/lexicon.tsv; kb/FORMAT.md, part 4): every
   // row's table, phrase and value; "~verb rest" adds each inflection of

@@ -145,6 +145,19 @@ TEST_CASE("a category word after a determiner stands for the subject",
   CHECK(e.claims[2].subject_from == "text");
 }
 
+TEST_CASE("the form a supplement is sold as is part of its name",
+          "[claims][subject]") {
+  // "powder" is a MeSH concept (Powders); after a supplement's name it is
+  // the product, and the supplement stays the subject.
+  const Extracted e = ExtractText(
+      "Turmeric powder reduces inflammation. Ashwagandha root lowers "
+      "cortisol.");
+  INFO(Dump(e));
+  REQUIRE(e.claims.size() == 2);
+  CHECK(e.claims[0].subject->mesh == "D030024");
+  CHECK(e.claims[1].subject->mesh == "D032341");
+}
+
 TEST_CASE("attribution: must detect", "[claims][attribution]") {
   struct Row {
     const char* text;
