@@ -5,9 +5,9 @@
 #include <cereal/types/map.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
-#include <fstream>
 #include <set>
 
+#include "base/tsv.h"
 #include "base/view_archive.h"
 #include "claimcheck/audit.h"
 
@@ -27,8 +27,6 @@ const std::vector<std::string>& RubricCues::Items() {
 Status RubricCues::Load(const std::string& kb_dir, RubricCues* out,
                         Diagnostics* problems) {
   const std::string path = kb_dir + "/rubric_cues.tsv";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot be read");
   const std::size_t before = problems->size();
   auto problem = [&](std::size_t line, const std::string& what) {
     problems->push_back({path, "line " + std::to_string(line), what});
@@ -36,55 +34,41 @@ Status RubricCues::Load(const std::string& kb_dir, RubricCues* out,
   const std::vector<std::string>& items = Items();
   RubricCues read;
   std::set<std::pair<std::string, std::string>> seen;
-  bool header = false;
-  std::string text;
-  for (std::size_t n = 1; std::getline(in, text); ++n) {
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (text.empty() || text[0] == '#') continue;
-    if (!header) {
-      if (text != "item\tcue") {
-        problem(n, "the first row must be the header \"item<TAB>cue\"");
-        return Status::Corruption(path + ": no header");
-      }
-      header = true;
-      continue;
-    }
-    const std::size_t tab = text.find('\t');
-    if (tab == std::string::npos || text.find('\t', tab + 1) != text.npos) {
-      problem(n, "expected 2 tab-separated fields (item, cue)");
-      continue;
-    }
-    const std::string item = text.substr(0, tab);
-    std::string cue = text.substr(tab + 1);
-    // A cue that starts or ends with a space is written in quotes.
-    if (cue.size() >= 2 && cue.front() == '"' && cue.back() == '"') {
-      cue = cue.substr(1, cue.size() - 2);
-    }
-    if (std::find(items.begin(), items.end(), item) == items.end()) {
-      problem(n, "unknown item \"" + item + "\"");
-      continue;
-    }
-    if (cue.find_first_not_of(' ') == std::string::npos) {
-      problem(n, "empty cue");
-      continue;
-    }
-    if (cue.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"") !=
-        std::string::npos) {
-      problem(n, "cue \"" + cue +
-                     "\" must be lower case (it is matched in lower-cased "
-                     "text), without quotes inside");
-      continue;
-    }
-    if (!seen.emplace(item, cue).second) {
-      problem(n, "\"" + cue + "\" is already a cue of " + item);
-      continue;
-    }
-    read.cues_[item].push_back(std::move(cue));
-  }
-  if (!header) {
-    problems->push_back({path, "", "no header row"});
-    return Status::Corruption(path + ": no header");
-  }
+  Status status = ReadTsvRows(
+      path, "item\tcue", problems,
+      [&](std::size_t n, std::vector<std::string> f) {
+        if (f.size() != 2) {
+          problem(n, "expected 2 tab-separated fields (item, cue)");
+          return;
+        }
+        const std::string& item = f[0];
+        std::string cue = f[1];
+        // A cue that starts or ends with a space is written in quotes.
+        if (cue.size() >= 2 && cue.front() == '"' && cue.back() == '"') {
+          cue = cue.substr(1, cue.size() - 2);
+        }
+        if (std::find(items.begin(), items.end(), item) == items.end()) {
+          problem(n, "unknown item \"" + item + "\"");
+          return;
+        }
+        if (cue.find_first_not_of(' ') == std::string::npos) {
+          problem(n, "empty cue");
+          return;
+        }
+        if (cue.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"") !=
+            std::string::npos) {
+          problem(n, "cue \"" + cue +
+                         "\" must be lower case (it is matched in "
+                         "lower-cased text), without quotes inside");
+          return;
+        }
+        if (!seen.emplace(item, cue).second) {
+          problem(n, "\"" + cue + "\" is already a cue of " + item);
+          return;
+        }
+        read.cues_[item].push_back(std::move(cue));
+      });
+  if (!status.ok()) return status;
   for (const std::string& item : items) {
     if (read.cues_.count(item) == 0) {
       problems->push_back({path, "", "item " + item + " has no cues"});

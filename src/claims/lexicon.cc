@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "base/member_count.h"
+#include "base/tsv.h"
 #include "base/view_archive.h"
 #include "claimcheck/claims.h"
 #include "claimcheck/text.h"
@@ -381,8 +382,6 @@ const char* ValueHelp(std::string_view table) {
 
 Status Lexicon::Read(const std::string& path, Lexicon* out,
                      Diagnostics* problems) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot be read");
   const std::size_t before = problems->size();
   auto problem = [&](std::size_t line, const std::string& what) {
     problems->push_back({path, "line " + std::to_string(line), what});
@@ -390,66 +389,44 @@ Status Lexicon::Read(const std::string& path, Lexicon* out,
   std::map<std::string, std::vector<std::string>> irregular;
   std::vector<Row> rows;
   std::set<std::pair<std::string, std::string>> seen;
-  bool header = false;
-  std::string text;
-  for (std::size_t n = 1; std::getline(in, text); ++n) {
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (text.empty() || text[0] == '#') continue;
-    std::vector<std::string> f;
-    std::size_t at = 0;
-    for (std::size_t tab; (tab = text.find('\t', at)) != std::string::npos;
-         at = tab + 1) {
-      f.push_back(text.substr(at, tab - at));
-    }
-    f.push_back(text.substr(at));
-    if (!header) {
-      if (text != "table\tphrase\tvalue") {
-        problem(n,
-                "the first row must be the header \"table<TAB>phrase<TAB>"
-                "value\"");
-        return Status::Corruption(path + ": no header");
-      }
-      header = true;
-      continue;
-    }
-    if (f.size() == 2) f.emplace_back();
-    if (f.size() != 3) {
-      problem(n,
-              "expected 3 tab-separated fields (table, phrase, value), "
-              "found " +
-                  std::to_string(f.size()));
-      continue;
-    }
-    Row row{n, f[0], f[1], f[2]};
-    if (row.phrase.empty() ||
-        row.phrase.find_first_not_of(" ~") == std::string::npos) {
-      problem(n, "empty phrase");
-      continue;
-    }
-    if (!seen.emplace(row.table, row.phrase).second) {
-      problem(n, "\"" + row.phrase + "\" is already in table " + row.table);
-      continue;
-    }
-    if (row.table == "inflections") {
-      std::vector<std::string> forms;
-      std::stringstream words(row.value);
-      for (std::string w; words >> w;) forms.push_back(w);
-      if (row.phrase.find_first_of(" ~") != std::string::npos ||
-          forms.empty()) {
-        problem(n,
-                "an inflections row is a verb and its other forms, "
-                "separated by spaces");
-        continue;
-      }
-      irregular[row.phrase] = std::move(forms);
-      continue;
-    }
-    rows.push_back(std::move(row));
-  }
-  if (!header) {
-    problems->push_back({path, "", "no header row"});
-    return Status::Corruption(path + ": no header");
-  }
+  Status read = ReadTsvRows(
+      path, "table\tphrase\tvalue", problems,
+      [&](std::size_t n, std::vector<std::string> f) {
+        if (f.size() == 2) f.emplace_back();
+        if (f.size() != 3) {
+          problem(n,
+                  "expected 3 tab-separated fields (table, phrase, value), "
+                  "found " +
+                      std::to_string(f.size()));
+          return;
+        }
+        Row row{n, f[0], f[1], f[2]};
+        if (row.phrase.empty() ||
+            row.phrase.find_first_not_of(" ~") == std::string::npos) {
+          problem(n, "empty phrase");
+          return;
+        }
+        if (!seen.emplace(row.table, row.phrase).second) {
+          problem(n, "\"" + row.phrase + "\" is already in table " + row.table);
+          return;
+        }
+        if (row.table == "inflections") {
+          std::vector<std::string> forms;
+          std::stringstream words(row.value);
+          for (std::string w; words >> w;) forms.push_back(w);
+          if (row.phrase.find_first_of(" ~") != std::string::npos ||
+              forms.empty()) {
+            problem(n,
+                    "an inflections row is a verb and its other forms, "
+                    "separated by spaces");
+            return;
+          }
+          irregular[row.phrase] = std::move(forms);
+          return;
+        }
+        rows.push_back(std::move(row));
+      });
+  if (!read.ok()) return read;
   Lexicon l;
   std::map<std::string, std::size_t> counts;
   // Adds `row` to `table` (every inflection of a "~verb" phrase); false when

@@ -56,6 +56,14 @@ bool HasIn(const Diagnostics& problems, const std::string& file_part,
   return false;
 }
 
+// A broken row of a word-list file and the problem kb check must name.
+struct RowCase {
+  const char* name;
+  const char* rows;  // the rows written before the file's real ones
+  const char* where;
+  const char* message;
+};
+
 std::string Dump(const Diagnostics& problems) {
   std::string out;
   for (const Diagnostic& d : problems) out += d.ToString() + "\n";
@@ -340,13 +348,7 @@ TEST_CASE("kb check: a broken MeSH layer is reported with file and line",
 
 TEST_CASE("kb check: a broken claim lexicon is reported with file and line",
           "[kb][lexicon]") {
-  struct Case {
-    const char* name;
-    const char* rows;
-    const char* where;
-    const char* message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<RowCase> cases = {
       {"unknown_table", "gizmos\tfoo\t\n", "line 3",
        "unknown table \"gizmos\""},
       {"bad_effect", "triggers\t~zap\tsideways\n", "line 3",
@@ -360,7 +362,7 @@ TEST_CASE("kb check: a broken claim lexicon is reported with file and line",
       {"inflection", "inflections\tgo\t\n", "line 3",
        "an inflections row is a verb and its other forms"},
   };
-  for (const Case& c : cases) {
+  for (const RowCase& c : cases) {
     INFO(c.name);
     auto dir = testing::TempDir(std::string("kb_lexicon_") + c.name);
     testing::WriteFile(dir / "concepts" / "test.json", kGood);
@@ -395,13 +397,7 @@ TEST_CASE("kb check: a broken claim lexicon is reported with file and line",
 
 TEST_CASE("kb check: broken rubric cues are reported with file and line",
           "[kb][rubric]") {
-  struct Case {
-    const char* name;
-    const char* rows;
-    const char* where;
-    const char* message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<RowCase> cases = {
       {"unknown_item", "flattery\tgreat\n", "line 2",
        "unknown item \"flattery\""},
       {"upper_case", "harms\tSide Effect\n", "line 2", "must be lower case"},
@@ -413,7 +409,7 @@ TEST_CASE("kb check: broken rubric cues are reported with file and line",
   const std::string real =
       testing::Slurp(testing::KbDir() + "/rubric_cues.tsv");
   const std::string rows = real.substr(real.find("item\tcue\n") + 9);
-  for (const Case& c : cases) {
+  for (const RowCase& c : cases) {
     INFO(c.name);
     auto dir = testing::TempDir(std::string("kb_rubric_") + c.name);
     testing::WriteFile(dir / "concepts" / "test.json", kGood);
