@@ -1084,14 +1084,17 @@ struct ClaimExtractor::Impl {
     if (objects.empty() && !p.weak && p.effect != Effect::kConvert &&
         p.effect != Effect::kModulate) {
       // "Serum melatonin increased", "GABA function is impaired": the
-      // mention right before the predicate, with only auxiliaries between.
+      // mention right before the predicate, with only auxiliaries between
+      // (no comma: in "strengthens the immune system, protecting against
+      // illness" the participle's object is illness, not the system).
       for (std::size_t t = p.group_start; t-- > cl.begin;) {
         const int m = toks[t].mention;
         if (m >= 0) {
           const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
           if (c->kind != ConceptKind::kIntervention &&
               toks[w.mentions[static_cast<std::size_t>(m)].t1 - 1].gap !=
-                  Gap::kStrong) {
+                  Gap::kStrong &&
+              toks[t + 1].gap == Gap::kSpace) {
             objects.push_back(m);
             object_first = true;
           }
