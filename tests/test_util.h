@@ -55,6 +55,22 @@ inline std::filesystem::path TempDir(const std::string& name) {
   return dir;
 }
 
+// A copy of the repository's kb/ in a fresh directory, TempDir(name)/kb.
+inline std::filesystem::path CopyKb(const std::string& name) {
+  const std::filesystem::path dir = TempDir(name) / "kb";
+  std::filesystem::copy(KbDir(), dir, std::filesystem::copy_options::recursive);
+  return dir;
+}
+
+// The repository's word lists (the claim lexicon and the rubric cues,
+// kb/FORMAT.md parts 4 and 5) copied into the kb at `dir`, for small test
+// kbs whose vocabulary or evidence is their own.
+inline void CopyWordLists(const std::filesystem::path& dir) {
+  for (const char* name : {"lexicon.tsv", "rubric_cues.tsv"}) {
+    std::filesystem::copy_file(KbDir() + "/" + name, dir / name);
+  }
+}
+
 // The path of seed NNN (the five real articles in ../shared/seeds/).
 inline std::string SeedPath(const std::string& prefix) {
   for (const auto& entry :

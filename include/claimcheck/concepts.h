@@ -271,6 +271,8 @@ class Vocabulary {
   std::vector<std::uint32_t> by_id_;
   // The index of the concept `id` (without alternates), or size().
   std::size_t IndexOf(std::string_view id) const;
+  // The same, a descriptor UI an overlay stands for included.
+  std::size_t Resolve(std::string_view id) const;
   const Concept* FindId(std::string_view id) const;  // without alternates
   std::map<std::string, std::string, std::less<>> alternate_;  // UI -> id
   std::string mesh_year_;

@@ -352,30 +352,30 @@ struct Row {
   std::string table, phrase, value;
 };
 
-// What each table's value is, in words, for a problem's message.
-const char* ValueHelp(std::string_view table) {
-  if (table == "triggers") {
-    return "an effect (up, down, better, relieve, worse, modulate, "
-           "no_effect, convert), optionally followed by \" weak\"";
-  }
-  if (table == "postfix") return "up or down";
-  if (table == "anaphors") return "any, form or dose";
-  if (table == "boundaries") return "relative, contrast, subordinate or unlike";
-  if (table == "dose_cues") {
-    return "dose, recommended_intake, upper_limit or safe";
-  }
-  if (table == "populations" || table == "timings" || table == "categories") {
-    return "a label, or empty for the phrase itself";
-  }
-  if (table == "month_may_before" || table == "adjective_before_low" ||
-      table == "verb_phrase_before" || table == "object_stops" ||
-      table == "participle_before" || table == "subject_openers" ||
-      table == "expletive_adjectives" || table == "auxiliaries" ||
-      table == "need_nouns" || table == "anaphor_determiners" ||
-      table == "form_words") {
-    return "empty, with one word (no \"~\") as the phrase: a word set";
-  }
+// What a table's value is, in words, for a problem's message: by the type
+// of the table, so that a table added to Lexicon needs nothing here.
+const char* ValueHelp(const PhraseTable<Trigger>&) {
+  return "an effect (up, down, better, relieve, worse, modulate, "
+         "no_effect, convert), optionally followed by \" weak\"";
+}
+const char* ValueHelp(const PhraseTable<Effect>&) { return "up or down"; }
+const char* ValueHelp(const PhraseTable<Anaphor>&) {
+  return "any, form or dose";
+}
+const char* ValueHelp(const PhraseTable<Boundary>&) {
+  return "relative, contrast, subordinate or unlike";
+}
+const char* ValueHelp(const PhraseTable<DoseRelation>&) {
+  return "dose, recommended_intake, upper_limit or safe";
+}
+const char* ValueHelp(const PhraseTable<std::string>&) {
+  return "a label, or empty for the phrase itself";
+}
+const char* ValueHelp(const PhraseTable<int>&) {
   return "empty (1) or a positive whole number";
+}
+const char* ValueHelp(const WordSet&) {
+  return "empty, with one word (no \"~\") as the phrase: a word set";
 }
 
 }  // namespace
@@ -460,6 +460,7 @@ Status Lexicon::Read(const std::string& path, Lexicon* out,
   };
   for (const Row& row : rows) {
     bool known = false, ok = true;
+    const char* help = "";
     ForEachTable(l, [&](std::string_view name, auto& table) {
       if (name != row.table) return;
       using T = std::remove_reference_t<decltype(table)>;
@@ -471,13 +472,14 @@ Status Lexicon::Read(const std::string& path, Lexicon* out,
         ok = add(&table, row, value);
       }
       known = true;
+      help = ValueHelp(table);
       ++counts[row.table];
     });
     if (!known) {
       problem(row.line, "unknown table \"" + row.table + "\"");
     } else if (!ok) {
       problem(row.line, "bad value \"" + row.value + "\" for table " +
-                            row.table + ": expected " + ValueHelp(row.table));
+                            row.table + ": expected " + help);
     }
   }
   ForEachTable(l, [&](std::string_view name, auto&) {

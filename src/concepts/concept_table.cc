@@ -20,6 +20,19 @@ constexpr int kStrings = 5;  // id, label, category, mesh, file
 constexpr int kLists = 5;  // synonyms, cased_synonyms, antonyms, is_a, aliases
 constexpr int kEnums = 4;  // kind, better, scope, source
 
+// The text members of a concept in column order, then its lists: what
+// ToColumns writes and Build reads, through this one list.
+template <class C, class OnString, class OnList>
+void ForEachText(C& c, OnString on_string, OnList on_list) {
+  for (auto* s : {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
+    on_string(*s);
+  }
+  for (auto* list :
+       {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
+    on_list(*list);
+  }
+}
+
 void Put(ConceptColumns* out, const std::string& s) {
   out->spans.push_back(static_cast<std::uint32_t>(out->text.size()));
   out->spans.push_back(static_cast<std::uint32_t>(s.size()));
@@ -95,15 +108,12 @@ std::optional<ConceptTable> ConceptTable::FromColumns(ConceptColumns in) {
 ConceptColumns ConceptTable::ToColumns() const {
   ConceptColumns out;
   for (const Concept& c : *this) {
-    for (const std::string* s :
-         {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
-      Put(&out, *s);
-    }
-    for (const std::vector<std::string>* list :
-         {&c.synonyms, &c.cased_synonyms, &c.antonyms, &c.is_a, &c.aliases}) {
-      out.counts.push_back(static_cast<std::uint32_t>(list->size()));
-      for (const std::string& s : *list) Put(&out, s);
-    }
+    ForEachText(
+        c, [&](const std::string& s) { Put(&out, s); },
+        [&](const std::vector<std::string>& list) {
+          out.counts.push_back(static_cast<std::uint32_t>(list.size()));
+          for (const std::string& s : list) Put(&out, s);
+        });
     out.enums.push_back(static_cast<std::uint8_t>(c.kind));
     out.enums.push_back(static_cast<std::uint8_t>(c.better));
     out.enums.push_back(static_cast<std::uint8_t>(c.scope));
@@ -131,15 +141,13 @@ const Concept& ConceptTable::Build(std::size_t i) const {
     *s = cols.Span(span);
     span += 2;
   };
-  for (std::string* s : {&c->id, &c->label, &c->category, &c->mesh, &c->file}) {
-    take(s);
-  }
   std::size_t k = 0;
-  for (std::vector<std::string>* list : {&c->synonyms, &c->cased_synonyms,
-                                         &c->antonyms, &c->is_a, &c->aliases}) {
-    list->resize(in.counts[kLists * i + k++]);
-    for (std::string& s : *list) take(&s);
-  }
+  ForEachText(
+      *c, [&](std::string& s) { take(&s); },
+      [&](std::vector<std::string>& list) {
+        list.resize(in.counts[kLists * i + k++]);
+        for (std::string& s : list) take(&s);
+      });
   const std::uint8_t* e = &in.enums[kEnums * i];
   c->kind = static_cast<ConceptKind>(e[0]);
   c->better = static_cast<Better>(e[1]);

@@ -517,11 +517,7 @@ std::span<const std::uint32_t> Vocabulary::ChildrenOf(
     std::vector<std::uint64_t> pairs;  // parent << 32 | child
     for (std::size_t i = 0; i < n; ++i) {
       for (const std::string& parent : concepts_[i].is_a) {
-        std::size_t p = IndexOf(parent);
-        if (p == n) {
-          auto alt = alternate_.find(parent);
-          if (alt != alternate_.end()) p = IndexOf(alt->second);
-        }
+        const std::size_t p = Resolve(parent);
         if (p != n) pairs.push_back(static_cast<std::uint64_t>(p) << 32 | i);
       }
     }
@@ -538,9 +534,8 @@ std::span<const std::uint32_t> Vocabulary::ChildrenOf(
     }
   };
   if (!children_->adopted) std::call_once(children_->once, build);
-  const Concept* c = Find(id);
-  if (c == nullptr) return {};
-  const std::size_t i = IndexOf(c->id);
+  const std::size_t i = Resolve(id);
+  if (i == concepts_.size()) return {};
   return {children_->list.data() + children_->begin[i],
           children_->list.data() + children_->begin[i + 1]};
 }
@@ -658,10 +653,16 @@ const Concept* Vocabulary::FindId(std::string_view id) const {
   return i < concepts_.size() ? &concepts_[i] : nullptr;
 }
 
-const Concept* Vocabulary::Find(std::string_view id) const {
-  if (const Concept* c = FindId(id)) return c;
+std::size_t Vocabulary::Resolve(std::string_view id) const {
+  const std::size_t i = IndexOf(id);
+  if (i != concepts_.size()) return i;
   auto alt = alternate_.find(id);
-  return alt == alternate_.end() ? nullptr : FindId(alt->second);
+  return alt == alternate_.end() ? i : IndexOf(alt->second);
+}
+
+const Concept* Vocabulary::Find(std::string_view id) const {
+  const std::size_t i = Resolve(id);
+  return i < concepts_.size() ? &concepts_[i] : nullptr;
 }
 
 std::string Vocabulary::LabelOf(std::string_view id) const {

@@ -54,9 +54,7 @@ Diagnostics CheckFiles(const std::string& name, const Files& files) {
   testing::WriteFile(dir / "claims.json", files.claims);
   testing::WriteFile(dir / "studies.json", files.studies);
   testing::WriteFile(dir / "reference_values.json", files.references);
-  for (const char* list : {"lexicon.tsv", "rubric_cues.tsv"}) {
-    std::filesystem::copy_file(testing::KbDir() + "/" + list, dir / list);
-  }
+  testing::CopyWordLists(dir);
   Diagnostics problems;
   CheckKnowledgeBase(dir.string(), &problems);
   return problems;
@@ -204,9 +202,7 @@ TEST_CASE("evidence check: the files are optional", "[kb]") {
   auto dir = testing::TempDir("evidence_none");
   testing::WriteFile(dir / "concepts" / "c.json", kConcepts);
   // (The word lists are not: kb_check_test.cc.)
-  for (const char* list : {"lexicon.tsv", "rubric_cues.tsv"}) {
-    std::filesystem::copy_file(testing::KbDir() + "/" + list, dir / list);
-  }
+  testing::CopyWordLists(dir);
   Diagnostics problems;
   CHECK(CheckKnowledgeBase(dir.string(), &problems) == 0);
 }

@@ -9,20 +9,12 @@ namespace claimcheck {
 
 namespace {
 
-// The repository's word lists (the claim lexicon and the rubric cues),
-// copied into the kb at `dir`.
-void CopyLexicon(const std::filesystem::path& dir) {
-  for (const char* name : {"lexicon.tsv", "rubric_cues.tsv"}) {
-    std::filesystem::copy_file(testing::KbDir() + "/" + name, dir / name);
-  }
-}
-
 // A kb directory holding one concepts file with `json` in it (and the
 // repository's lexicon).
 std::string KbWith(const std::string& name, const std::string& json) {
   auto dir = testing::TempDir("kb_" + name);
   testing::WriteFile(dir / "concepts" / "test.json", json);
-  CopyLexicon(dir);
+  testing::CopyWordLists(dir);
   return dir.string();
 }
 
@@ -230,7 +222,7 @@ std::string MeshKb(const std::string& name, const std::string& rows,
                    const std::string& concepts = kGood) {
   auto dir = testing::TempDir("kb_mesh_" + name);
   testing::WriteFile(dir / "concepts" / "test.json", concepts);
-  CopyLexicon(dir);
+  testing::CopyWordLists(dir);
   testing::WriteFile(dir / "mesh" / "descriptors.tsv",
                      "# a test table\nmesh_year\t2024\n"
                      "ui\tkind\tscope\tbetter\tlabel\tparents\tactions\tterms\t"
@@ -413,7 +405,7 @@ TEST_CASE("kb check: broken rubric cues are reported with file and line",
     INFO(c.name);
     auto dir = testing::TempDir(std::string("kb_rubric_") + c.name);
     testing::WriteFile(dir / "concepts" / "test.json", kGood);
-    CopyLexicon(dir);
+    testing::CopyWordLists(dir);
     testing::WriteFile(dir / "rubric_cues.tsv",
                        "item\tcue\n" + std::string(c.rows) + rows);
     const Diagnostics problems = Check(dir.string());
@@ -422,7 +414,7 @@ TEST_CASE("kb check: broken rubric cues are reported with file and line",
   }
   auto dir = testing::TempDir("kb_rubric_none");
   testing::WriteFile(dir / "concepts" / "test.json", kGood);
-  CopyLexicon(dir);
+  testing::CopyWordLists(dir);
   testing::WriteFile(dir / "rubric_cues.tsv", "item\tcue\nharms\trisk\n");
   CHECK(HasIn(Check(dir.string()), "rubric_cues.tsv", "",
               "item uncertainty has no cues"));

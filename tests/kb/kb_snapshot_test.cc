@@ -48,13 +48,6 @@ Status Save(const KbSnapshot& snapshot, const Loaded& l) {
                        ConceptMatcher(l.vocabulary));
 }
 
-// A copy of the repository's kb/ in a fresh directory.
-fs::path CopyKb(const std::string& name) {
-  const fs::path dir = TempDir(name) / "kb";
-  fs::copy(KbDir(), dir, fs::copy_options::recursive);
-  return dir;
-}
-
 // A miss that loads the JSON and saves it (settled at once: tests do not
 // wait), as the commands do.
 Loaded MissAndSave(const fs::path& kb, const fs::path& cache) {

@@ -17,12 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path CopyKb(const std::string& name) {
-  const fs::path dir = TempDir(name) / "kb";
-  fs::copy(KbDir(), dir, fs::copy_options::recursive);
-  return dir;
-}
-
 std::unique_ptr<KnowledgeBase> MustLoad(const fs::path& kb,
                                         const std::string& cache = "") {
   Diagnostics problems;

@@ -451,14 +451,19 @@ bool LoadDocument(const Context& context, const std::string& file,
     *exit_code = context.Fail(status);
     return false;
   }
-  input->bytes = std::move(read.value());
+  TakeDocument(std::move(read).value(), std::move(document), input);
+  return true;
+}
+
+void TakeDocument(std::string bytes, ReadDocument&& document,
+                  DocumentInput* input) {
+  input->bytes = std::move(bytes);
   input->format = document.format;
   input->imported = std::move(document.imported);
   input->text = std::move(document.text.text);
   input->context = std::move(document.text.context);
   input->citations = std::move(document.text.citations);
   input->citation_sentences = std::move(document.text.citation_sentences);
-  return true;
 }
 
 bool OneFileArgument(const Context& context, std::string* file,

@@ -18,6 +18,7 @@
 #include "claimcheck/kb_snapshot.h"
 #include "claimcheck/knowledge.h"
 #include "claimcheck/knowledge_base.h"
+#include "claimcheck/pipeline.h"
 #include "claimcheck/report.h"
 #include "claimcheck/status.h"
 #include "claimcheck/store.h"
@@ -181,6 +182,10 @@ struct DocumentInput {
 // PubMed set) gives its first, with a warning.
 bool LoadDocument(const Context& context, const std::string& file,
                   DocumentInput* input, int* exit_code);
+// Moves a document the pipeline read (ReadDocumentBytes; pipeline.h) and
+// its bytes into `input`, as LoadDocument leaves it.
+void TakeDocument(std::string bytes, ReadDocument&& document,
+                  DocumentInput* input);
 // OneFileArgument, LoadKb (not judging) and LoadDocument in turn.
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);

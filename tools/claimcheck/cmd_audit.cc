@@ -205,13 +205,7 @@ int RunAudit(Context& context) {
   const Audit& audit = done.audit;
   // The document as the other commands hold it, for the reports (nothing
   // in the audit points into what is moved).
-  in.bytes = std::move(bytes).value();
-  in.format = done.read.format;
-  in.imported = std::move(done.read.imported);
-  in.text = std::move(done.read.text.text);
-  in.context = std::move(done.read.text.context);
-  in.citations = std::move(done.read.text.citations);
-  in.citation_sentences = std::move(done.read.text.citation_sentences);
+  TakeDocument(std::move(bytes).value(), std::move(done.read), &in);
 
   AuditReport report;
   report.audit = &audit;
