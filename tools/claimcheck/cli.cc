@@ -426,6 +426,14 @@ bool LoadKb(const Context& context, bool judging, Loaded* out, int* exit_code) {
   Status read = store.ok()
                     ? AddStoreSubstances(store.value().get(), out->kb.get())
                     : store.status();
+  if (store.status().code() == Status::Code::kNotFound) {
+    // Say how a store comes to be, not only that this one does not.
+    read = Status::NotFound(
+        store.status().message() +
+        " (a store is made by importing into it: claimcheck --db " + db +
+        " import FILE...; without --db and $CLAIMCHECK_DB only the curated "
+        "knowledge base is read)");
+  }
   if (read.ok()) {
     out->store = std::move(store).value();
   } else if (judging) {

@@ -3,6 +3,7 @@
 // file (../shared/CLI.md). Covered by tests/importers/import_cmd_test.cc.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -113,6 +114,24 @@ Result<std::string> StorePathForWriting(const Context& context) {
     return Status::IOError(dir.string() + ": cannot create: " + ec.message());
   }
   return path;
+}
+
+// True when no file gave a document.
+bool NothingImported(const std::vector<FileSummary>& files) {
+  return std::all_of(files.begin(), files.end(),
+                     [](const FileSummary& f) { return f.documents.empty(); });
+}
+
+// Removes an SQLite store file and its journal files.
+Status RemoveStoreFiles(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::error_code ec;
+    fs::remove(db + suffix, ec);
+    if (ec) {
+      return Status::IOError(db + suffix + ": cannot remove: " + ec.message());
+    }
+  }
+  return Status::OK();
 }
 
 // One rewritten stderr line while a file imports: records/s, MB/s, ETA.
@@ -252,7 +271,11 @@ Status ImportOne(const Context& context, Store* store,
   if (!read.ok()) {
     // The file itself is unreadable from some point on (not found, not a
     // format, damaged gzip): what was read before is still committed.
-    errors->push_back({file, "", read.message()});
+    // The importers name the file; the diagnostic names it once.
+    std::string_view message = read.message();
+    if (message.starts_with(file + ": "))
+      message.remove_prefix(file.size() + 2);
+    errors->push_back({file, "", std::string(message)});
     ++summary->errors;
   }
   if (warnings > kMaxWarnings) {
@@ -267,6 +290,7 @@ std::string Count(std::size_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+// `db` is empty when no store was made (nothing was imported).
 std::string TextSummary(const std::vector<FileSummary>& files,
                         const std::string& db) {
   std::ostringstream out;
@@ -287,7 +311,11 @@ std::string TextSummary(const std::vector<FileSummary>& files,
     out << "total: " << Count(documents, "document") << ", "
         << Count(claims, "claim") << "\n";
   }
-  out << "store: " << db << "\n";
+  if (db.empty()) {
+    out << "store: none created (nothing was imported)\n";
+  } else {
+    out << "store: " << db << "\n";
+  }
   return out.str();
 }
 
@@ -333,7 +361,11 @@ std::string JsonSummary(const std::vector<FileSummary>& files,
   w.Key("errors");
   JsonDiagnostics(w, errors);
   w.Key("store");
-  JsonString(w, db);
+  if (db.empty()) {
+    w.Null();
+  } else {
+    JsonString(w, db);
+  }
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -353,6 +385,8 @@ int RunImport(Context& context) {
   const ClaimExtractor& extractor = loaded.kb->extractor();
   Result<std::string> db = StorePathForWriting(context);
   if (!db.ok()) return context.Fail(db.status());
+  std::error_code exists_error;
+  const bool existed = fs::exists(db.value(), exists_error);
   Result<std::unique_ptr<Store>> store =
       Store::Open(db.value(), OpenMode::kReadWrite);
   if (!store.ok()) return context.Fail(store.status());
@@ -370,6 +404,16 @@ int RunImport(Context& context) {
     }
     files.push_back(std::move(summary));
   }
+  std::string store_shown = db.value();
+  if (!existed && NothingImported(files)) {
+    // A store made by this run and left empty would be taken by later
+    // commands for the user's evidence; remove it (docs/reliability.md,
+    // Hostile and broken input).
+    store.value().reset();
+    Status removed = RemoveStoreFiles(db.value());
+    if (!removed.ok()) return context.Fail(removed);
+    store_shown.clear();
+  }
   for (std::size_t i = 0; i < errors.size() && i < kMaxErrorsShown; ++i) {
     context.Error(errors[i].ToString());
   }
@@ -378,8 +422,8 @@ int RunImport(Context& context) {
                   " more errors not shown (--format json lists them all)");
   }
   const std::string out = format == "json"
-                              ? JsonSummary(files, errors, db.value())
-                              : TextSummary(files, db.value());
+                              ? JsonSummary(files, errors, store_shown)
+                              : TextSummary(files, store_shown);
   const int emitted = context.Emit(out);
   if (emitted != kExitOk) return emitted;
   return errors.empty() ? kExitOk : kExitUsage;
