@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "report/links.h"
+
 namespace claimcheck {
 
 std::string Excerpt(std::string_view s, std::size_t max) {
@@ -85,19 +87,27 @@ std::string SourceId(const EvidenceSource& s) {
   return s.id;
 }
 
-std::string SourceWords(const EvidenceSource& s) {
-  std::string out = DesignName(s.design);
-  for (char& c : out) {
+SourceParts SourceWordParts(const EvidenceSource& s) {
+  SourceParts out;
+  out.before = DesignName(s.design);
+  for (char& c : out.before) {
     if (c == '_') c = ' ';
   }
-  if (out == "rct") out = "RCT";
+  if (out.before == "rct") out.before = "RCT";
   std::string who = s.first_author.substr(0, s.first_author.find(' '));
   if (s.year) who += (who.empty() ? "" : " ") + std::to_string(*s.year);
-  if (!who.empty()) out += ", " + who;
-  out += ", " + SourceId(s);
-  if (s.n) out += ", n = " + std::to_string(*s.n);
-  if (s.retracted) out += ", RETRACTED";
+  if (!who.empty()) out.before += ", " + who;
+  out.before += ", ";
+  out.id = SourceId(s);
+  out.url = !s.pmid.empty() ? PubmedUrl(s.pmid) : DoiUrl(s.doi);
+  if (s.n) out.after += ", n = " + std::to_string(*s.n);
+  if (s.retracted) out.after += ", RETRACTED";
   return out;
+}
+
+std::string SourceWords(const EvidenceSource& s) {
+  const SourceParts parts = SourceWordParts(s);
+  return parts.before + parts.id + parts.after;
 }
 
 std::string StanceWords(const Evidence& e) {

@@ -21,6 +21,16 @@ inline constexpr const char* kNoClaims =
 std::string SourceId(const EvidenceSource& source);
 // "RCT, Abbasi 2012, PMID 23853635, n = 46": design and identity.
 std::string SourceWords(const EvidenceSource& source);
+// SourceWords in three pieces, so a report can link the id: before
+// ("RCT, Abbasi 2012, "), id ("PMID 23853635"), after (", n = 46"), and
+// the id's page (PubmedUrl or DoiUrl; empty for a kb id).
+struct SourceParts {
+  std::string before;
+  std::string id;
+  std::string after;
+  std::string url;
+};
+SourceParts SourceWordParts(const EvidenceSource& source);
 // "supports; low" or "no_effect; not weighed: context".
 std::string StanceWords(const Evidence& evidence);
 // The evidence worth showing first: weighed items (strongest first, as the

@@ -9,6 +9,7 @@
 #include "claimcheck/report.h"
 #include "report/audit_common.h"
 #include "report/html.h"
+#include "report/links.h"
 
 namespace claimcheck {
 
@@ -224,7 +225,10 @@ void Card(std::string* out, const AuditReport& r, std::size_t number,
     for (const Evidence& e : j.evidence) {
       if (++shown > 8) break;
       *out += "<tr><td>";
-      AppendEscaped(out, report::SourceWords(e.source));
+      const report::SourceParts parts = report::SourceWordParts(e.source);
+      AppendEscaped(out, parts.before);
+      report::AppendHtmlLink(out, parts.url, parts.id);
+      AppendEscaped(out, parts.after);
       *out += "</td><td>";
       AppendEscaped(out, report::StanceWords(e));
       *out += "</td><td>";

@@ -6,6 +6,7 @@
 
 #include "claimcheck/report.h"
 #include "report/audit_common.h"
+#include "report/links.h"
 #include "report/markdown.h"
 
 namespace claimcheck {
@@ -86,8 +87,11 @@ std::string AuditMarkdown(const AuditReport& r) {
     if (!top.empty()) {
       out << "\n| Source | Stance | Finding |\n| --- | --- | --- |\n";
       for (const Evidence* e : top) {
-        out << "| " << Md(report::SourceWords(e->source)) << " | "
-            << Md(report::StanceWords(*e)) << " | "
+        const report::SourceParts parts = report::SourceWordParts(e->source);
+        // Md drops the trailing space of "RCT, Abbasi 2012, ".
+        out << "| " << Md(parts.before) << " "
+            << report::MarkdownLink(Md(parts.id), parts.url) << Md(parts.after)
+            << " | " << Md(report::StanceWords(*e)) << " | "
             << Md(Excerpt(e->finding, 240)) << " |\n";
       }
     }

@@ -7,6 +7,7 @@
 
 #include "claimcheck/summary.h"
 #include "report/html.h"
+#include "report/links.h"
 #include "report/summary_words.h"
 #include "report/verdict_words.h"
 
@@ -160,8 +161,16 @@ void References(const EvidenceSummary& summary, std::string* out) {
       }
     }
     std::vector<std::string> ids;
-    if (!p.pmid.empty()) ids.push_back("PMID " + Escape(p.pmid));
-    if (!p.doi.empty()) ids.push_back("doi:" + Escape(p.doi));
+    if (!p.pmid.empty()) {
+      ids.emplace_back();
+      report::AppendHtmlLink(&ids.back(), report::PubmedUrl(p.pmid),
+                             "PMID " + p.pmid);
+    }
+    if (!p.doi.empty()) {
+      ids.emplace_back();
+      report::AppendHtmlLink(&ids.back(), report::DoiUrl(p.doi),
+                             "doi:" + p.doi);
+    }
     if (!p.other_id.empty()) ids.push_back(Escape(p.other_id));
     for (std::size_t k = 0; k < ids.size(); ++k) {
       text += std::string(k == 0 ? " <span class=\"mono\">" : ", ") + ids[k];

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "claimcheck/summary.h"
+#include "report/links.h"
 #include "report/markdown.h"
 #include "report/summary_words.h"
 #include "report/verdict_words.h"
@@ -164,25 +165,6 @@ void Chains(const EvidenceSummary& summary, const Vocabulary& vocabulary,
   }
 }
 
-// A URL for a Markdown link destination: everything but unreserved
-// characters and a few delimiters percent-encoded (parentheses included).
-std::string UrlPart(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    if (std::isalnum(b) ||
-        std::string_view("-._~/:;=+,@").find(c) != std::string_view::npos) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 15];
-    }
-  }
-  return out;
-}
-
 void References(const EvidenceSummary& summary, std::string* out) {
   if (summary.references.empty()) return;
   *out += "\n## References\n\n";
@@ -199,12 +181,12 @@ void References(const EvidenceSummary& summary, std::string* out) {
     }
     std::string ids;
     if (!p.pmid.empty()) {
-      ids += "[PMID" + std::string(1, kGlue) + Md(p.pmid) +
-             "](https://pubmed.ncbi.nlm.nih.gov/" + UrlPart(p.pmid) + "/)";
+      ids += report::MarkdownLink("PMID" + std::string(1, kGlue) + Md(p.pmid),
+                                  report::PubmedUrl(p.pmid));
     }
     if (!p.doi.empty()) {
-      ids += std::string(ids.empty() ? "" : ", ") + "[doi:" + Md(p.doi) +
-             "](https://doi.org/" + UrlPart(p.doi) + ")";
+      ids += std::string(ids.empty() ? "" : ", ") +
+             report::MarkdownLink("doi:" + Md(p.doi), report::DoiUrl(p.doi));
     }
     if (!p.other_id.empty()) ids += Md(p.other_id);
     item += " " + ids;

@@ -1,8 +1,8 @@
 // Opens each HTML report in Debian's Chromium (through playwright-core) and
 // checks it: the page loads from a file with no network request at all, no
 // console error and no page error, no script runs (a hostile article sets
-// window.pwned when any of its script ran), the claims are there, and a
-// screenshot is taken.
+// window.pwned when any of its script ran), the claims are there, the studies
+// link to PubMed or doi.org and nowhere else, and a screenshot is taken.
 //
 //   node render.mjs [--summary] OUT_DIR FILE.html:EXPECTED_CLAIMS [...]
 //
@@ -66,6 +66,12 @@ for (const spec of pages) {
     rubric: document.querySelectorAll('table.rubric tbody tr').length,
     tableRows: document.querySelectorAll('table tbody tr').length,
     h1: document.querySelectorAll('h1').length,
+    // Links out of the page: each study's PubMed or doi.org page, nothing
+    // else, and none loaded unless clicked.
+    outLinks: [...document.querySelectorAll('a[href]')]
+      .map((a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel') || '' }))
+      .filter((l) => !l.href.startsWith('#')),
+    evidenceTables: document.querySelectorAll('.claim-card table, ol li').length,
   }));
   // Hover over the first claim: its pop-up shows.
   if (facts.highlighted > 0) {
@@ -87,10 +93,19 @@ for (const spec of pages) {
     if (!facts.summary) fail(file, 'no summary panel');
     if (facts.rubric < 8) fail(file, `rubric has ${facts.rubric} rows`);
   }
+  for (const l of facts.outLinks) {
+    if (!/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)\//.test(l.href)) {
+      fail(file, `a link to somewhere else than PubMed or doi.org: ${l.href}`);
+    }
+    if (!l.rel.includes('noreferrer')) fail(file, `link without rel=noreferrer: ${l.href}`);
+  }
+  if (facts.evidenceTables > 0 && facts.outLinks.length === 0) {
+    fail(file, 'evidence is listed but no study links to PubMed or doi.org');
+  }
   if (facts.scripts !== 0) fail(file, `${facts.scripts} script elements`);
   if (facts.pwned) fail(file, 'a script from the article ran');
   for (const p of problems) fail(file, p);
-  console.log(`${basename(file)}: ${facts.cards} claims, ${facts.highlighted} highlighted sentences, screenshot ${shot}`);
+  console.log(`${basename(file)}: ${facts.cards} claims, ${facts.highlighted} highlighted sentences, ${facts.outLinks.length} study links, screenshot ${shot}`);
   await context.close();
 }
 await browser.close();

@@ -400,7 +400,16 @@ else
 fi
 run sum_html 0 "${KB[@]}" summary magnesium --format html -o "$WORK/summary.html"
 grep -qi "<script" "$WORK/summary.html" && fail "summary html has a script" || pass
-grep -qiE '(src|href)="(https?:|//)' "$WORK/summary.html" && fail "summary html fetches" || pass
+# It loads nothing (no src, no <link href>); its only outside URLs are links
+# a reader may follow, to PubMed and doi.org.
+grep -qiE '(src|srcset|action)="(https?:|//)|<link[^>]*href="(https?:|//)' "$WORK/summary.html" &&
+  fail "summary html fetches" || pass
+grep -qF '<a href="https://pubmed.ncbi.nlm.nih.gov/' "$WORK/summary.html" && pass ||
+  fail "summary html has no PubMed link"
+if grep -oiE 'href="(https?:|//)[^"]*"' "$WORK/summary.html" |
+  grep -vqE '^href="https://(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)/'; then
+  fail "summary html links somewhere other than PubMed and doi.org"
+else pass; fi
 run sum_unknown 2 "${KB[@]}" summary unobtainium && expect_in sum_unknown err "unknown concept 'unobtainium'"
 run sum_none 2 "${KB[@]}" summary && expect_in sum_none err "expects one CONCEPT"
 run graph_format 2 "${KB[@]}" graph --format md && expect_in graph_format err "--format md is not available"
