@@ -4,6 +4,7 @@
 
 #include "report/audit_test_util.h"
 #include "report/html.h"
+#include "report/html_checks.h"
 #include "report/markdown.h"
 
 namespace claimcheck {
@@ -102,11 +103,8 @@ TEST_CASE("report: HTML escapes everything and carries no script", "[report]") {
   CHECK(html.find("&lt;hostile&gt;.html") != std::string::npos);
   // The CSP forbids scripts and fetches even if something slipped through.
   CHECK(html.find("default-src 'none'") != std::string::npos);
-  // Every href is an in-page anchor.
-  for (std::size_t at = html.find("href=\""); at != std::string::npos;
-       at = html.find("href=\"", at + 1)) {
-    CHECK(html[at + 6] == '#');
-  }
+  // Every href is an in-page anchor or a study's PubMed / doi.org page.
+  CHECK(testing::CheckOnlyStudyLinks(html) > 0);
   CHECK(html.find("src=") == std::string::npos);
 }
 
