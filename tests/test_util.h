@@ -66,7 +66,7 @@ inline std::filesystem::path CopyKb(const std::string& name) {
 // kb/FORMAT.md parts 4 and 5) copied into the kb at `dir`, for small test
 // kbs whose vocabulary or evidence is their own.
 inline void CopyWordLists(const std::filesystem::path& dir) {
-  for (const char* name : {"lexicon.tsv", "rubric_cues.tsv"}) {
+  for (const char* name : {"lexicon.tsv", "rubric_cues.tsv", "languages.tsv"}) {
     std::filesystem::copy_file(KbDir() + "/" + name, dir / name);
   }
 }

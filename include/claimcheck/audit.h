@@ -89,18 +89,38 @@ struct AuditSummary {
   std::size_t reported = 0;   // claims the article reports: not scored
   std::size_t sentences = 0;
   // 0–100, by the formula in docs/audit.md (kScoreFormula); -1 when the
-  // article asserts no claim.
+  // article asserts no claim or the score is withheld.
   int score = -1;
+  // Why there is no score although claims were asserted ("the page is in
+  // German; claimcheck reads English only"); empty otherwise.
+  std::string score_withheld;
 };
 
 // The score's formula in one line, as the reports print it.
 extern const char* const kScoreFormula;
+
+// The language a page is written in, as far as the audit can tell.
+struct LanguageGuess {
+  // ISO 639-1 when known ("en", "de"), else the page's own code as it gave
+  // it ("ja", "jpn"); empty when it cannot be told (too little text, or no
+  // language stands out).
+  std::string code;
+  std::string name;  // "German"; empty for a code kb/languages.tsv lacks
+  // "declared" (the page's lang attribute, a record's Language) or
+  // "function words"; empty with an empty code.
+  std::string source;
+  bool english() const { return code.empty() || code == "en"; }
+};
 
 struct Audit {
   std::vector<AuditedClaim> claims;    // in sentence order
   std::vector<CitedSource> citations;  // in document order
   AuditSummary summary;
   std::vector<RubricItem> rubric;
+  LanguageGuess language;
+  // What a reader must know before the verdicts, shown at the top of every
+  // report: the page is not in English, no claim was found and why.
+  std::vector<std::string> notes;
 };
 
 // What the audit reads of a document, as its importer gave it.
@@ -112,31 +132,62 @@ struct AuditInput {
   // (DocumentText::kNoSentence when none).
   const std::vector<Citation>* citations = nullptr;
   const std::vector<std::size_t>* citation_sentences = nullptr;
+  // The concepts the text names (the extractor's mentions), to say why no
+  // claim was found; may be null.
+  const std::vector<Mention>* mentions = nullptr;
 };
 
-// The cue phrases of the rubric items a sentence can answer
-// (kb/rubric_cues.tsv, kb/FORMAT.md part 5; docs/audit.md, "Rubric"), by
-// item, in file order. Immutable once loaded.
-class RubricCues {
+// One language the audit can tell a page is written in (kb/languages.tsv,
+// kb/FORMAT.md part 6; docs/audit.md, "Language").
+struct LanguageWords {
+  std::string name;                // "German"
+  std::vector<std::string> codes;  // ISO 639-2 codes: "ger", "deu"
+  std::vector<std::string> words;  // function words, folded (FoldToken)
+  bool operator==(const LanguageWords& other) const = default;
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(name, codes, words);
+  }
+};
+
+// The audit's word lists: the cue phrases of the rubric items a sentence
+// can answer (kb/rubric_cues.tsv, kb/FORMAT.md part 5; docs/audit.md,
+// "Rubric"), by item, in file order, and the languages a page may be in
+// (kb/languages.tsv, part 6). Immutable once loaded.
+class AuditCues {
  public:
   // The items that take cues, in the order docs/audit.md lists them.
   static const std::vector<std::string>& Items();
-  // Reads kb_dir/rubric_cues.tsv. Problems (an unknown item, a cue not in
-  // lower case or empty, one listed twice, an item without cues, a row
-  // without two fields), each with the file and line, make it Corruption;
-  // NotFound without the file. `out` is set only when clean.
-  static Status Load(const std::string& kb_dir, RubricCues* out,
+  // Reads kb_dir/rubric_cues.tsv and kb_dir/languages.tsv. Problems (an
+  // unknown item, a cue not in lower case or empty, one listed twice, an
+  // item without cues, a row without its fields; a language code that is
+  // not two letters, an unknown kind, a language without a name or words,
+  // no English), each with the file and line, make it Corruption; NotFound
+  // without a file. `out` is set only when clean.
+  static Status Load(const std::string& kb_dir, AuditCues* out,
                      Diagnostics* problems);
   // The cues of `item` (empty for an item that is not one of Items()).
   const std::vector<std::string>& CuesOf(std::string_view item) const;
+  // The languages by ISO 639-1 code ("en", "de").
+  const std::map<std::string, LanguageWords, std::less<>>& languages() const {
+    return languages_;
+  }
   // As bytes, for a kb snapshot, and back (nullopt: not such bytes).
   std::string Save() const;
-  static std::optional<RubricCues> FromSaved(std::string_view saved);
-  bool operator==(const RubricCues& other) const = default;
+  static std::optional<AuditCues> FromSaved(std::string_view saved);
+  bool operator==(const AuditCues& other) const = default;
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> cues_;
+  std::map<std::string, LanguageWords, std::less<>> languages_;
 };
+
+// The language of `text`: the document's declared language (`declared`:
+// an HTML lang attribute such as "de-DE", or PubMed's "ger") when it gives
+// one, else the function words of the first 20 KB. docs/audit.md,
+// "Language".
+LanguageGuess GuessLanguage(const AuditCues& cues, std::string_view declared,
+                            const Text& text);
 
 // Audits one document. Every claim gets a verdict: effect, mechanism, dose,
 // comparison, safety and onset claims through `engine`; composition claims
@@ -145,7 +196,7 @@ class RubricCues {
 // error from the engine is returned as it came.
 Result<Audit> AuditDocument(const AuditInput& input,
                             const Vocabulary& vocabulary,
-                            const Knowledge& knowledge, const RubricCues& cues,
+                            const Knowledge& knowledge, const AuditCues& cues,
                             const VerdictEngine& engine);
 
 }  // namespace claimcheck

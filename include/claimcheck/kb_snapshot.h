@@ -57,7 +57,7 @@ class KbSnapshot {
   // were, and notes the state of the kb's files for Save: call it before
   // loading. (KnowledgeBase::Load is the one caller.)
   bool Load(Vocabulary* vocabulary, Knowledge* knowledge, ClaimLexicon* lexicon,
-            RubricCues* cues);
+            AuditCues* cues);
   // After a Load that hit, once: the concept matcher saved with the kb, for
   // `vocabulary` (what Load filled, moved where it stays), without folding
   // its phrases again; nullopt when there is none or it was taken. The
@@ -71,12 +71,12 @@ class KbSnapshot {
   // in the last two seconds. Failures (an unwritable cache) are returned
   // for tests; commands ignore them.
   Status Save(const Vocabulary& vocabulary, const Knowledge& knowledge,
-              const ClaimLexicon& lexicon, const RubricCues& cues,
+              const ClaimLexicon& lexicon, const AuditCues& cues,
               const ConceptMatcher& matcher) const;
 
  private:
   bool LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
-                 ClaimLexicon* lexicon, RubricCues* cues);
+                 ClaimLexicon* lexicon, AuditCues* cues);
 
   std::string kb_dir_;
   std::string path_;                // empty: disabled

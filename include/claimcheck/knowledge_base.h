@@ -48,7 +48,7 @@ class KnowledgeBase {
   const std::string& dir() const { return dir_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const ClaimLexicon& lexicon() const { return lexicon_; }
-  const RubricCues& rubric_cues() const { return rubric_cues_; }
+  const AuditCues& audit_cues() const { return audit_cues_; }
   const ClaimExtractor& extractor() const { return *extractor_; }
   const Knowledge& knowledge() const { return knowledge_; }
   // OK when the curated evidence loaded; else why not, with its problems.
@@ -68,7 +68,7 @@ class KnowledgeBase {
   std::string dir_;
   Vocabulary vocabulary_;
   ClaimLexicon lexicon_;
-  RubricCues rubric_cues_;
+  AuditCues audit_cues_;
   Knowledge knowledge_;
   Status evidence_status_;
   Diagnostics evidence_problems_;

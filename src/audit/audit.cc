@@ -500,11 +500,49 @@ void FlagMisattributed(const std::vector<CitedSource>& cited, AuditedClaim* a) {
   }
 }
 
+// "The page is in German (declared by the page)".
+std::string LanguageWordsFor(const LanguageGuess& language) {
+  const std::string name = language.name.empty()
+                               ? "the language '" + language.code + "'"
+                               : language.name;
+  return "The page is in " + name +
+         (language.source == "declared" ? " (declared by the page)"
+                                        : " (by its function words)");
+}
+
+// Why an audit found no claim, from what the text names.
+std::string NoClaimReason(const std::vector<Mention>* mentions) {
+  std::vector<std::string> labels;
+  if (mentions != nullptr) {
+    for (const Mention& m : *mentions) {
+      if (m.target == nullptr) continue;
+      if (std::find(labels.begin(), labels.end(), m.target->label) ==
+          labels.end()) {
+        labels.push_back(m.target->label);
+      }
+    }
+  }
+  if (labels.empty()) {
+    return "No claim found: the text names no intervention, mechanism or "
+           "outcome the vocabulary knows (MeSH 2024, the curated concepts "
+           "and their aliases), so there is nothing to judge.";
+  }
+  std::string named;
+  for (std::size_t i = 0; i < labels.size() && i < 4; ++i) {
+    named += (i ? ", " : "") + labels[i];
+  }
+  if (labels.size() > 4) named += ", ...";
+  return "No claim found: the text names " + std::to_string(labels.size()) +
+         (labels.size() == 1 ? " concept (" : " concepts (") + named +
+         ") but no sentence says what one does to another in words the "
+         "claim extractor reads (docs/claims.md).";
+}
+
 }  // namespace
 
 Result<Audit> AuditDocument(const AuditInput& input,
                             const Vocabulary& vocabulary,
-                            const Knowledge& knowledge, const RubricCues& cues,
+                            const Knowledge& knowledge, const AuditCues& cues,
                             const VerdictEngine& engine) {
   Audit audit;
   const Text& text = *input.text;
@@ -600,6 +638,23 @@ Result<Audit> AuditDocument(const AuditInput& input,
   if (asserted > 0) {
     sum.score = static_cast<int>(
         std::lround(100.0 * points / static_cast<double>(asserted)));
+  }
+
+  // docs/audit.md, "Language" and "When there is nothing to judge".
+  audit.language = GuessLanguage(cues, input.document->language, text);
+  if (!audit.language.english()) {
+    const std::string said = LanguageWordsFor(audit.language);
+    audit.notes.push_back(said +
+                          ": claimcheck reads English only, so the claims "
+                          "below may be missing or misread, and no score is "
+                          "given.");
+    if (asserted > 0) {
+      sum.score = -1;
+      sum.score_withheld = said + "; claimcheck reads English only";
+    }
+  }
+  if (audit.claims.empty()) {
+    audit.notes.push_back(NoClaimReason(input.mentions));
   }
 
   audit.rubric = audit_internal::CheckRubric(input, vocabulary, cues, audit);

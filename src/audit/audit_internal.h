@@ -25,7 +25,7 @@ inline std::string Lower(std::string_view s) {
 // items a sentence answers (kb/rubric_cues.tsv).
 std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                     const Vocabulary& vocabulary,
-                                    const RubricCues& cues, const Audit& audit);
+                                    const AuditCues& cues, const Audit& audit);
 
 }  // namespace claimcheck::audit_internal
 

@@ -85,8 +85,7 @@ RubricItem CueItem(const LoweredText& lowered, const char* id,
 
 std::vector<RubricItem> CheckRubric(const AuditInput& input,
                                     const Vocabulary& vocabulary,
-                                    const RubricCues& cues,
-                                    const Audit& audit) {
+                                    const AuditCues& cues, const Audit& audit) {
   const Document& doc = *input.document;
   const Text& text = *input.text;
   const LoweredText lowered(text);

@@ -191,13 +191,18 @@ std::size_t CheckKnowledgeBase(const std::string& kb_dir,
                          "cannot be read (the claim extractor's word lists: "
                          "kb/FORMAT.md, part 4)"});
   }
-  // The rubric items' cues (kb/FORMAT.md, part 5).
-  RubricCues cues;
-  Status rubric = RubricCues::Load(kb_dir, &cues, problems);
-  if (rubric.code() == Status::Code::kNotFound) {
-    problems->push_back({kb_dir + "/rubric_cues.tsv", "",
-                         "cannot be read (the rubric items' cue phrases: "
-                         "kb/FORMAT.md, part 5)"});
+  // The rubric items' cues and the languages (kb/FORMAT.md, parts 5, 6).
+  AuditCues cues;
+  Status audit = AuditCues::Load(kb_dir, &cues, problems);
+  if (audit.code() == Status::Code::kNotFound) {
+    const bool languages =
+        audit.message().find("languages.tsv") != std::string::npos;
+    problems->push_back(
+        {kb_dir + (languages ? "/languages.tsv" : "/rubric_cues.tsv"), "",
+         languages ? "cannot be read (the languages a page may be in: "
+                     "kb/FORMAT.md, part 6)"
+                   : "cannot be read (the rubric items' cue phrases: "
+                     "kb/FORMAT.md, part 5)"});
   }
   return problems->size() - before;
 }

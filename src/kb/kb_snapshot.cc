@@ -107,8 +107,8 @@ bool ListKbFiles(const std::string& kb_dir, std::vector<std::string>* files) {
   std::sort(files->begin(), files->end());
   for (const char* name :
        {"/mesh/descriptors.tsv", "/mesh/aliases.tsv", "/mesh/common_words.tsv",
-        "/lexicon.tsv", "/rubric_cues.tsv", "/claims.json", "/studies.json",
-        "/reference_values.json"}) {
+        "/lexicon.tsv", "/rubric_cues.tsv", "/languages.tsv", "/claims.json",
+        "/studies.json", "/reference_values.json"}) {
     files->push_back(kb_dir + name);
   }
   return true;
@@ -229,7 +229,7 @@ KbSnapshot::KbSnapshot(std::string kb_dir, std::string cache_dir,
 }
 
 bool KbSnapshot::Load(Vocabulary* vocabulary, Knowledge* knowledge,
-                      ClaimLexicon* lexicon, RubricCues* cues) {
+                      ClaimLexicon* lexicon, AuditCues* cues) {
   if (!enabled()) return false;
   if (LoadSaved(vocabulary, knowledge, lexicon, cues)) return true;
   // A miss: note the kb's state before the caller reads it (Save). Files
@@ -279,7 +279,7 @@ std::shared_ptr<KbSnapshot::Mapping> KbSnapshot::MapFile(
 }
 
 bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
-                           ClaimLexicon* lexicon, RubricCues* cues) {
+                           ClaimLexicon* lexicon, AuditCues* cues) {
   std::shared_ptr<Mapping> read = MapFile(path_);
   if (read == nullptr) return false;
   const std::string_view bytes = read->view();
@@ -338,7 +338,7 @@ bool KbSnapshot::LoadSaved(Vocabulary* vocabulary, Knowledge* knowledge,
   std::optional<ConceptTable> concepts =
       ConceptTable::FromColumns(std::move(columns));
   std::optional<ClaimLexicon> words = ClaimLexicon::FromSaved(saved_lexicon);
-  std::optional<RubricCues> rubric = RubricCues::FromSaved(saved_cues);
+  std::optional<AuditCues> rubric = AuditCues::FromSaved(saved_cues);
   Vocabulary v;
   if (!concepts || !words || !rubric ||
       !Vocabulary::Adopt(std::move(*concepts), std::move(index), &v).ok()) {
@@ -409,7 +409,7 @@ void SweepTemporaries(const std::string& path) {
 
 Status KbSnapshot::Save(const Vocabulary& vocabulary,
                         const Knowledge& knowledge, const ClaimLexicon& lexicon,
-                        const RubricCues& cues,
+                        const AuditCues& cues,
                         const ConceptMatcher& matcher) const {
   if (key_.empty()) return Status::OK();  // no miss noted
   // The kb must be as it was before the loads read it.

@@ -16,7 +16,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
   kb->dir_ = kb_dir;
   KbSnapshot snapshot(kb_dir, options.cache_dir, options.settle_seconds);
   if (snapshot.Load(&kb->vocabulary_, &kb->knowledge_, &kb->lexicon_,
-                    &kb->rubric_cues_)) {
+                    &kb->audit_cues_)) {
     // The snapshot holds only a kb that loaded clean.
     std::optional<ConceptMatcher> matcher =
         snapshot.LoadMatcher(kb->vocabulary_);
@@ -32,7 +32,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
   if (!loaded.ok()) return loaded;
   loaded = ClaimLexicon::Load(kb_dir, &kb->lexicon_, problems);
   if (!loaded.ok()) return loaded;
-  loaded = RubricCues::Load(kb_dir, &kb->rubric_cues_, problems);
+  loaded = AuditCues::Load(kb_dir, &kb->audit_cues_, problems);
   if (!loaded.ok()) return loaded;
   kb->evidence_status_ = Knowledge::Load(
       kb_dir, kb->vocabulary_, &kb->knowledge_, &kb->evidence_problems_);
@@ -41,7 +41,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(
   // it from its files and reports it again.
   if (kb->evidence_status_.ok()) {
     snapshot.Save(kb->vocabulary_, kb->knowledge_, kb->lexicon_,
-                  kb->rubric_cues_, matcher);
+                  kb->audit_cues_, matcher);
   }
   kb->extractor_ = std::make_unique<ClaimExtractor>(
       kb->vocabulary_, kb->lexicon_, std::move(matcher));

@@ -65,8 +65,9 @@ Result<std::unique_ptr<AuditedDocument>> AuditBytes(const KnowledgeBase& kb,
   input.claims = &out->claims;
   input.citations = &text.citations;
   input.citation_sentences = &text.citation_sentences;
+  input.mentions = &out->mentions;
   Result<Audit> audit = AuditDocument(input, kb.vocabulary(), kb.knowledge(),
-                                      kb.rubric_cues(), engine);
+                                      kb.audit_cues(), engine);
   if (!audit.ok()) return audit.status();
   out->audit = std::move(audit).value();
   return out;

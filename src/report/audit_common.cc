@@ -81,6 +81,15 @@ std::string ClaimWords(const Vocabulary& vocabulary, const Claim& claim) {
 
 namespace report {
 
+std::string LanguageLine(const LanguageGuess& language) {
+  if (language.english()) return "";
+  return (language.name.empty() ? language.code : language.name) + " (" +
+         language.code + ", " +
+         (language.source == "declared" ? "declared by the page"
+                                        : "by its function words") +
+         ")";
+}
+
 std::string SourceId(const EvidenceSource& s) {
   if (!s.pmid.empty()) return "PMID " + s.pmid;
   if (!s.doi.empty()) return "doi " + s.doi;

@@ -11,11 +11,12 @@
 
 namespace claimcheck::report {
 
-// What every report says when an article makes no claim.
-inline constexpr const char* kNoClaims =
-    "No claim found: the article names none of the interventions, mechanisms "
-    "and outcomes of the knowledge base's vocabulary (kb/concepts) in a "
-    "sentence that says what one does to another.";
+// What the Claims section says when there is none (the reason is among the
+// notes at the top).
+inline constexpr const char* kNoClaims = "None: see the note at the top.";
+
+// "German (de)" for a page not in English; "" for English or unknown.
+std::string LanguageLine(const LanguageGuess& language);
 
 // "PMID 123", "doi 10.…", or the kb id.
 std::string SourceId(const EvidenceSource& source);

@@ -55,6 +55,8 @@ ul.flags li{margin:.2rem 0}
 .rubric .good{color:var(--supported);font-weight:600}
 .rubric .bad{color:var(--refuted);font-weight:600}
 details summary{cursor:pointer;color:var(--muted)}
+p.note{background:#fff6db;border:1px solid #e6c65c;border-radius:.4rem;
+padding:.5rem .8rem}
 @media print{.tip{display:none!important}
 a.claim{background:none;border-bottom:2px solid var(--v)}}
 )css";
@@ -72,6 +74,11 @@ void SummaryPanel(std::string* out, const Audit& audit) {
   *out += s.score < 0 ? std::string("&ndash;") : std::to_string(s.score);
   *out += "<span class=\"muted\" style=\"font-size:1rem\">/100</span></div>";
   *out += "<div class=\"muted\" style=\"max-width:16rem;font-size:.8rem\">";
+  if (!s.score_withheld.empty()) {
+    *out += "<b>withheld:</b> ";
+    AppendEscaped(out, s.score_withheld);
+    *out += ". ";
+  }
   AppendEscaped(out, kScoreFormula);
   *out += "</div></div>\n<table class=\"counts\">";
   for (VerdictWord v : {VerdictWord::kSupported, VerdictWord::kContested,
@@ -290,8 +297,15 @@ std::string AuditHtml(const AuditReport& r) {
     }
   }
   if (!doc.date.empty()) meta += " \u00b7 " + doc.date;
+  const std::string language = report::LanguageLine(r.audit->language);
+  if (!language.empty()) meta += " \u00b7 language: " + language;
   AppendEscaped(&out, meta);
   out += "</p></header>\n<main>\n";
+  for (const std::string& note : r.audit->notes) {
+    out += "<p class=\"note\" role=\"note\"><b>Note:</b> ";
+    AppendEscaped(&out, note);
+    out += "</p>\n";
+  }
   SummaryPanel(&out, *r.audit);
   Article(&out, r);
   out += "<h2 id=\"claims\">Claims</h2>\n";

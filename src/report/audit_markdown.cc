@@ -40,7 +40,13 @@ std::string AuditMarkdown(const AuditReport& r) {
   out << "| Claims | " << s.claims;
   out << Md(report::UnscoredWords(s));
   out << " |\n";
-  out << "| Citations | " << audit.citations.size() << " |\n\n";
+  out << "| Citations | " << audit.citations.size() << " |\n";
+  const std::string language = report::LanguageLine(audit.language);
+  if (!language.empty()) out << "| Language | " << Md(language) << " |\n";
+  out << "\n";
+  for (const std::string& note : audit.notes) {
+    out << "> **Note:** " << Md(note) << "\n\n";
+  }
 
   out << "## Summary\n\n";
   out << "| Verdict | Claims |\n| --- | ---: |\n";
@@ -51,7 +57,11 @@ std::string AuditMarkdown(const AuditReport& r) {
   }
   out << "\n**Score: "
       << (s.score < 0 ? std::string("none") : std::to_string(s.score) + "/100")
-      << ".** " << Md(kScoreFormula) << ".\n\n";
+      << ".** ";
+  if (!s.score_withheld.empty()) {
+    out << "Withheld: " << Md(s.score_withheld) << ". ";
+  }
+  out << Md(kScoreFormula) << ".\n\n";
   out << "| Flag | Claims |\n| --- | ---: |\n";
   for (std::size_t f = 0; f < AllAuditFlags().size(); ++f) {
     out << "| " << Md(AllAuditFlags()[f]) << " | " << s.flags[f] << " |\n";

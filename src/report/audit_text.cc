@@ -84,11 +84,17 @@ std::string AuditText(const AuditReport& r, bool colour) {
     }
   }
   if (!doc.date.empty()) meta += " | " + doc.date;
+  const std::string language = report::LanguageLine(audit.language);
+  if (!language.empty()) meta += " | language: " + language;
   out << Wrap(meta, 0, 2);
   const AuditSummary& s = audit.summary;
   out << s.sentences << " sentences, " << s.claims << " claims";
   out << report::UnscoredWords(s);
-  out << ", " << audit.citations.size() << " citations\n\n";
+  out << ", " << audit.citations.size() << " citations\n";
+  for (const std::string& note : audit.notes) {
+    out << paint("Note", "1;33") << ": " << Wrap(note, 6, 2);
+  }
+  out << "\n";
 
   // Summary.
   out << paint("Verdicts", "1") << "\n";
@@ -105,7 +111,11 @@ std::string AuditText(const AuditReport& r, bool colour) {
   const std::string score =
       "  score     " +
       (s.score < 0 ? std::string("  -") : std::to_string(s.score)) + "/100  ";
-  out << score << Wrap(kScoreFormula, Columns(score), Columns(score));
+  out << score
+      << Wrap(s.score_withheld.empty()
+                  ? std::string(kScoreFormula)
+                  : "withheld: " + s.score_withheld + ". " + kScoreFormula,
+              Columns(score), Columns(score));
   std::string flags;
   for (std::size_t f = 0; f < AllAuditFlags().size(); ++f) {
     if (s.flags[f] == 0) continue;

@@ -149,6 +149,20 @@ run import_mixed 2 "${KB[@]}" --db "$WORK/mixed.db" import \
   expect_in import_mixed out "metapub_38716869.xml: 1 document" &&
   expect_in import_mixed out "store: $WORK/mixed.db"
 
+# --- language: a page in another language is audited, not scored ---
+printf '<html lang="de-DE"><head><title>Magnesium</title></head><body><p>Magnesium improves sleep quality.</p></body></html>\n' >"$WORK/de.html"
+run audit_de 0 "${KB[@]}" audit "$WORK/de.html" &&
+  expect_in audit_de out "language: German (de, declared" &&
+  expect_in audit_de out "Note: The page is in German (declared by the page): claimcheck reads" &&
+  expect_in audit_de out "withheld: The page is in German"
+run audit_de_json 0 "${KB[@]}" audit "$WORK/de.html" --format json &&
+  expect_in audit_de_json out '"score": null' &&
+  expect_in audit_de_json out '"score_withheld": "The page is in German (declared by the page); claimcheck reads English only"' &&
+  expect_in audit_de_json out '"code": "de"'
+printf 'A walk\n\nThe weather was nice. We walked for an hour.\n' >"$WORK/walk.txt"
+run audit_noclaim 0 "${KB[@]}" audit "$WORK/walk.txt" --format md &&
+  expect_in audit_noclaim out "> **Note:** No claim found: the text names"
+
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
 run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt
@@ -231,7 +245,7 @@ cat >"$WORK/badkb/concepts/x.json" <<'JSON'
   {"id": "b", "kind": "outcome", "label": "b"}
 ]}
 JSON
-cp "$SRC/kb/lexicon.tsv" "$SRC/kb/rubric_cues.tsv" "$WORK/badkb/"
+cp "$SRC/kb/lexicon.tsv" "$SRC/kb/rubric_cues.tsv" "$SRC/kb/languages.tsv" "$WORK/badkb/"
 run kb_bad 2 --kb "$WORK/badkb" kb check
 expect_in kb_bad out "badkb/concepts/x.json: line 2, concept 'a': unknown is_a parent 'missing'"
 expect_in kb_bad out "badkb/concepts/x.json: line 3, concept 'b': an outcome needs"

@@ -3,7 +3,8 @@
 // 4) and the names harvested from imported records. The input is one
 // table; its first line says which: a line starting "name" is the alias
 // list, "word" the common-word list, "table" the claim lexicon, "item" the
-// rubric cues (kb/rubric_cues.tsv, part 5), "harvest"
+// rubric cues (kb/rubric_cues.tsv, part 5), "language" the languages
+// (kb/languages.tsv, part 6), "harvest"
 // lines of UI, name and type (as a store's substance_names gives them),
 // anything else the descriptor table. It is written into a scratch kb (under
 // $TMPDIR, removed at exit) beside a small valid table, alias list and curated
@@ -131,22 +132,54 @@ void Lexicon(std::string_view bytes) {
               extractor.Extract(text.value(), mentions, {}));
 }
 
-// The rubric cues: read (problems named), and when they load, saved and
-// loaded back the same.
-void Cues(std::string_view bytes) {
+// A valid languages.tsv for when the rubric cues are the input, and valid
+// rubric cues for when the languages are.
+constexpr std::string_view kLanguages =
+    "language\tkind\tvalue\nen\tname\tEnglish\nen\tcode\teng\n"
+    "en\tword\tthe\nen\tword\tand\nen\tword\tof\nen\tword\tto\n"
+    "en\tword\tis\nen\tword\tin\nen\tword\tthat\nen\tword\tit\n"
+    "en\tword\tfor\nen\tword\twith\n";
+std::string ValidCues() {
+  std::string out = "item\tcue\n";
+  for (const std::string& item : AuditCues::Items()) {
+    out += item + "\tcue\n";
+  }
+  return out;
+}
+
+// The audit's word lists, one of them the input: read (problems named),
+// and when they load, saved and loaded back the same, and the languages
+// told apart over their own words.
+void Cues(std::string_view bytes, bool languages) {
   const fs::path& kb = ScratchKb();
-  WriteBytes(kb / "rubric_cues.tsv", bytes);
-  RubricCues cues;
+  WriteBytes(kb / "rubric_cues.tsv", languages ? ValidCues() : bytes);
+  WriteBytes(kb / "languages.tsv", languages ? bytes : kLanguages);
+  AuditCues cues;
   Diagnostics problems;
-  if (!RubricCues::Load(kb.string(), &cues, &problems).ok()) {
+  if (!AuditCues::Load(kb.string(), &cues, &problems).ok()) {
     FUZZ_CHECK(!problems.empty());
     return;
   }
-  std::optional<RubricCues> back = RubricCues::FromSaved(cues.Save());
+  std::optional<AuditCues> back = AuditCues::FromSaved(cues.Save());
   FUZZ_CHECK(back.has_value() && *back == cues);
-  for (const std::string& item : RubricCues::Items()) {
+  for (const std::string& item : AuditCues::Items()) {
     FUZZ_CHECK(!cues.CuesOf(item).empty());
   }
+  FUZZ_CHECK(cues.languages().count("en") == 1);
+  std::string words;
+  for (const auto& [code, language] : cues.languages()) {
+    for (const std::string& w : language.words) words += w + " ";
+    words += ". ";
+    for (const std::string& declared : language.codes) {
+      Result<Text> one = Text::FromBytes(words, "languages", nullptr);
+      if (!one.ok()) return;
+      FUZZ_CHECK(GuessLanguage(cues, declared, one.value()).code == code);
+    }
+  }
+  Result<Text> text = Text::FromBytes(words, "languages", nullptr);
+  if (!text.ok()) return;
+  const LanguageGuess guess = GuessLanguage(cues, "", text.value());
+  FUZZ_CHECK(guess.code.empty() || cues.languages().count(guess.code) == 1);
 }
 
 void LoadMesh(std::string_view bytes) {
@@ -156,7 +189,11 @@ void LoadMesh(std::string_view bytes) {
     return;
   }
   if (bytes.substr(0, 4) == "item") {
-    Cues(bytes);
+    Cues(bytes, /*languages=*/false);
+    return;
+  }
+  if (bytes.substr(0, 8) == "language") {
+    Cues(bytes, /*languages=*/true);
     return;
   }
   const bool aliases = bytes.substr(0, 4) == "name";

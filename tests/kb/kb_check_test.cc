@@ -421,3 +421,47 @@ TEST_CASE("kb check: broken rubric cues are reported with file and line",
 }
 
 }  // namespace claimcheck
+
+namespace claimcheck {
+namespace {
+
+TEST_CASE("kb check: broken languages are reported with file and line",
+          "[kb][language]") {
+  const std::vector<RowCase> cases = {
+      {"code", "eng\tname\tEnglish\n", "line 2",
+       "language \"eng\" is not an ISO 639-1 code"},
+      {"kind", "en\tspelling\tcolour\n", "line 2", "unknown kind \"spelling\""},
+      {"upper", "en\tword\tThe\n", "line 2", "\"The\" must be lower case"},
+      {"twice", "en\tword\tzzz\nen\tword\tzzz\n", "line 3",
+       "\"zzz\" is already a word of en"},
+      {"iso2", "en\tcode\ten1\n", "line 2", "is not an ISO 639-2 code"},
+      {"owner", "en\tcode\tger\n", "", "code ger already means"},
+      {"renamed", "en\tname\tAnglais\n", "", "is already named"},
+      {"fields", "en\tword\n", "line 2", "expected 3 tab-separated"},
+      {"nameless", "xx\tword\tfoo\n", "", "language xx has no name"},
+  };
+  const std::string real = testing::Slurp(testing::KbDir() + "/languages.tsv");
+  const std::string header = "language\tkind\tvalue\n";
+  const std::string rows = real.substr(real.find(header) + header.size());
+  for (const RowCase& c : cases) {
+    INFO(c.name);
+    auto dir = testing::TempDir(std::string("kb_language_") + c.name);
+    testing::WriteFile(dir / "concepts" / "test.json", kGood);
+    testing::CopyWordLists(dir);
+    testing::WriteFile(dir / "languages.tsv", header + c.rows + rows);
+    const Diagnostics problems = Check(dir.string());
+    INFO(Dump(problems));
+    CHECK(HasIn(problems, "languages.tsv", c.where, c.message));
+  }
+  auto dir = testing::TempDir("kb_language_no_english");
+  testing::WriteFile(dir / "concepts" / "test.json", kGood);
+  testing::CopyWordLists(dir);
+  testing::WriteFile(dir / "languages.tsv",
+                     header + rows.substr(rows.find("# German")));
+  CHECK(HasIn(Check(dir.string()), "languages.tsv", "", "no English (en)"));
+  std::filesystem::remove(dir / "languages.tsv");
+  CHECK(HasIn(Check(dir.string()), "languages.tsv", "", "cannot be read"));
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -28,7 +28,7 @@ struct Loaded {
   Vocabulary vocabulary;
   Knowledge knowledge;
   ClaimLexicon lexicon;
-  RubricCues cues;
+  AuditCues cues;
 };
 
 Loaded LoadJson(const std::string& kb) {
@@ -37,7 +37,7 @@ Loaded LoadJson(const std::string& kb) {
   REQUIRE(Vocabulary::Load(kb, &out.vocabulary, &problems).ok());
   REQUIRE(Knowledge::Load(kb, out.vocabulary, &out.knowledge, &problems).ok());
   REQUIRE(ClaimLexicon::Load(kb, &out.lexicon, &problems).ok());
-  REQUIRE(RubricCues::Load(kb, &out.cues, &problems).ok());
+  REQUIRE(AuditCues::Load(kb, &out.cues, &problems).ok());
   REQUIRE(problems.empty());
   return out;
 }

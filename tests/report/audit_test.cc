@@ -361,7 +361,7 @@ TEST_CASE(
   input.claims = &claims;
   Result<Audit> audit =
       AuditDocument(input, kb.vocabulary, kb.knowledge,
-                    testing::RealKnowledgeBase().rubric_cues(), *kb.engine);
+                    testing::RealKnowledgeBase().audit_cues(), *kb.engine);
   REQUIRE(audit.ok());
   const AuditedClaim& a = audit.value().claims.at(0);
   CHECK(a.judgement.verdict == VerdictWord::kUnsourced);

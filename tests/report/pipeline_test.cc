@@ -63,7 +63,7 @@ TEST_CASE("pipeline: one call audits a seed as its steps do", "[pipeline]") {
   input.citation_sentences = &read.text.citation_sentences;
   Result<Audit> steps =
       AuditDocument(input, RealKb().vocabulary, RealKb().knowledge,
-                    RealKnowledgeBase().rubric_cues(), *RealKb().engine);
+                    RealKnowledgeBase().audit_cues(), *RealKb().engine);
   REQUIRE(steps.ok());
   REQUIRE(claims.size() > 20);
   REQUIRE(a.claims.size() == claims.size());

@@ -60,6 +60,23 @@ std::string Json(const DocumentInput& in, const Concept* main_subject,
   w.StartObject();
   w.Key("document");
   JsonDocument(w, in, main_subject);
+  w.Key("language");
+  if (audit.language.code.empty()) {
+    w.Null();
+  } else {
+    w.StartObject();
+    w.Key("code");
+    JsonString(w, audit.language.code);
+    w.Key("name");
+    JsonString(w, audit.language.name);
+    w.Key("source");
+    JsonString(w, audit.language.source);
+    w.EndObject();
+  }
+  w.Key("notes");
+  w.StartArray();
+  for (const std::string& note : audit.notes) JsonString(w, note);
+  w.EndArray();
   w.Key("claims");
   w.StartArray();
   for (const AuditedClaim& a : audit.claims) {
@@ -118,6 +135,10 @@ std::string Json(const DocumentInput& in, const Concept* main_subject,
     w.Null();
   } else {
     w.Int(sum.score);
+  }
+  if (!sum.score_withheld.empty()) {
+    w.Key("score_withheld");
+    JsonString(w, sum.score_withheld);
   }
   w.Key("score_formula");
   w.String(kScoreFormula);
