@@ -140,6 +140,12 @@ struct Judgement {
   std::vector<std::string> flags;
 };
 
+// True when nothing in the knowledge base or the store links the claim's
+// two concepts: a claim with an object, unsourced, with no source, no
+// counted document and no chain (the reports
+// say "outside the knowledge base"; docs/verdicts.md).
+bool OutsideKnowledgeBase(const Judgement& judgement);
+
 struct VerdictOptions {
   // Look for mechanism chains (intervention -> mechanism -> outcome).
   bool chains = true;

@@ -140,6 +140,7 @@ std::vector<const Evidence*> TopEvidence(const Judgement& j, std::size_t max) {
 }
 
 std::string EvidenceCount(const Judgement& j) {
+  if (OutsideKnowledgeBase(j)) return kOutsideWords;
   std::size_t weighed = 0;
   for (const Evidence& e : j.evidence) weighed += e.weighed;
   long long unlisted = 0;

@@ -38,7 +38,10 @@ std::string StanceWords(const Evidence& evidence);
 // engine ordered them), at most `max`.
 std::vector<const Evidence*> TopEvidence(const Judgement& judgement,
                                          std::size_t max);
-// "2 of 7 sources weighed" for a claim.
+inline constexpr const char* kOutsideWords =
+    "none: outside the knowledge base (no study links these concepts)";
+// "2 of 7 sources weighed" for a claim; kOutsideWords for one outside the
+// knowledge base.
 std::string EvidenceCount(const Judgement& judgement);
 // "plain", "hedged ('may')", "assertive ('has been shown')", with
 // ", question", ", negated", ", reported ('Social feeds promise that')" and

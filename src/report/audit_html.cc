@@ -55,6 +55,8 @@ ul.flags li{margin:.2rem 0}
 .rubric .good{color:var(--supported);font-weight:600}
 .rubric .bad{color:var(--refuted);font-weight:600}
 details summary{cursor:pointer;color:var(--muted)}
+.outside{font-size:.8rem;font-weight:400;border:1px dashed var(--line);
+border-radius:.3rem;padding:0 .3rem;color:var(--muted)}
 p.note{background:#fff6db;border:1px solid #e6c65c;border-radius:.4rem;
 padding:.5rem .8rem}
 @media print{.tip{display:none!important}
@@ -204,7 +206,11 @@ void Card(std::string* out, const AuditReport& r, std::size_t number,
   AppendEscaped(out, ClaimWords(*r.vocabulary, a.claim));
   *out += " <span class=\"muted\">certainty: ";
   *out += CertaintyName(j.certainty);
-  *out += "</span></h3>\n<blockquote>";
+  *out += "</span>";
+  if (OutsideKnowledgeBase(j)) {
+    *out += " <span class=\"outside\">outside the knowledge base</span>";
+  }
+  *out += "</h3>\n<blockquote>";
   AppendEscaped(out, r.text->SentenceText(a.claim.sentence));
   *out += " <a href=\"#s" + std::to_string(a.claim.sentence) +
           "\" class=\"no-print\">in the article</a></blockquote>\n";

@@ -1426,4 +1426,11 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   return j;
 }
 
+bool OutsideKnowledgeBase(const Judgement& j) {
+  // A dose or safety claim without an object is weighed against reference
+  // values as well as studies: "nothing links them" does not apply.
+  return !j.claim.object.empty() && j.verdict == VerdictWord::kUnsourced &&
+         j.evidence.empty() && j.unlisted.empty() && j.chains.empty();
+}
+
 }  // namespace claimcheck

@@ -163,6 +163,16 @@ printf 'A walk\n\nThe weather was nice. We walked for an hour.\n' >"$WORK/walk.t
 run audit_noclaim 0 "${KB[@]}" audit "$WORK/walk.txt" --format md &&
   expect_in audit_noclaim out "> **Note:** No claim found: the text names"
 
+# --- claims outside the knowledge base are marked as such ---
+printf 'Zinc\n\nZinc improves memory in older adults. Magnesium improves sleep.\n' >"$WORK/zinc.txt"
+run audit_outside 0 "${KB[@]}" audit "$WORK/zinc.txt" &&
+  expect_in audit_outside out "evidence: none: outside the knowledge base"
+run audit_outside_json 0 "${KB[@]}" audit "$WORK/zinc.txt" --format json &&
+  expect_in audit_outside_json out '"in_knowledge_base": false' &&
+  expect_in audit_outside_json out '"in_knowledge_base": true'
+run audit_outside_html 0 "${KB[@]}" audit "$WORK/zinc.txt" --format html &&
+  expect_in audit_outside_html out '<span class="outside">outside the knowledge base</span>'
+
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
 run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt

@@ -98,6 +98,9 @@ std::string Json(const DocumentInput& in, const Concept* main_subject,
     }
     w.EndObject();
     JsonJudgementFields(w, a.judgement, false);
+    // docs/audit.md, "Verdicts per claim": nothing in the kb or the store.
+    w.Key("in_knowledge_base");
+    w.Bool(!OutsideKnowledgeBase(a.judgement));
     JsonFlagsAndCitations(w, audit, a);
     w.EndObject();
   }
