@@ -37,6 +37,15 @@ std::string AuditMarkdown(const AuditReport& report);
 // the article is escaped.
 std::string AuditHtml(const AuditReport& report);
 
+// The answer to `claimcheck query` for a terminal (docs/reports.md,
+// "Query answers"): the claim, verdict and certainty; the amount read
+// against the reference values; each guideline's position; every source
+// in full (design, author, year, id and its link, n, stance and level, the
+// finding with its numbers); chains; every step of the reasoning. Wrapped
+// at 80 columns, nothing cut; colour codes when `colour`.
+std::string QueryText(const Judgement& judgement, const Vocabulary& vocabulary,
+                      bool colour);
+
 // At most `max` bytes of `s`, cut at a character boundary, "..." when cut:
 // a sentence or finding shortened for a one-line report.
 std::string Excerpt(std::string_view s, std::size_t max);

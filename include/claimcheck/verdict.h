@@ -124,6 +124,33 @@ struct EvidenceTally {
   long long documents = 0;
 };
 
+// An amount a dose claim names, read against the kb's reference values
+// (docs/verdicts.md, "8. Doses against reference values").
+struct DoseReading {
+  std::string amount;  // "800 mg/day", "200-400 mg", as the claim says it
+  // The top of the amount in mg a day; -1 when it is not a mass (IU, mmol)
+  // or is given per something other than a day or a dose.
+  double daily_mg = -1;
+  bool per_day_assumed = false;  // no "a day": read as a daily amount
+  // The lowest supplemental upper limit (mg/day) of the subject or of its
+  // nearest ancestor that has one ("magnesium" for magnesium citrate);
+  // null when the kb has none.
+  const ReferenceValue* upper_limit = nullptr;
+  std::string limit_of;  // the concept id whose limit it is
+  // daily_mg above the limit, and the amount not said to be of the
+  // compound (200 mg of magnesium citrate holds some 30 mg of magnesium).
+  bool above = false;
+  // The same concept's recommended intakes (RDA or AI), for the reader.
+  std::vector<const ReferenceValue*> intakes;
+};
+
+// Reads `quantity` of `subject` against `knowledge`'s reference values;
+// nullopt when the subject is unknown.
+std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
+                                    const Knowledge& knowledge,
+                                    std::string_view subject,
+                                    const Quantity& quantity);
+
 struct Judgement {
   ClaimQuery claim;
   VerdictWord verdict = VerdictWord::kUnsourced;
@@ -138,6 +165,9 @@ struct Judgement {
   // "wrong_form" (the weighed evidence is on another form only),
   // "mechanism_only" (see plausible_mechanism).
   std::vector<std::string> flags;
+  // A dose claim's amount against the reference values; none without an
+  // amount.
+  std::optional<DoseReading> dose;
 };
 
 // True when nothing in the knowledge base or the store links the claim's

@@ -376,62 +376,36 @@ void FlagWrongForm(const Vocabulary& vocabulary, AuditedClaim* a) {
                                           ", not " + a->claim.subject->label});
 }
 
-// The supplemental upper levels of the subject or its nearest ancestor that
-// has one: mg per day of the element.
-struct UpperLimit {
-  const ReferenceValue* value = nullptr;
-  const Concept* owner = nullptr;
-};
-
-UpperLimit FindUpperLimit(const Vocabulary& vocabulary,
-                          const Knowledge& knowledge, const Concept* subject) {
-  std::set<std::string> seen;
-  for (const Concept* c = subject; c != nullptr && seen.insert(c->id).second;
-       c = c->is_a.empty() ? nullptr : vocabulary.Find(c->is_a.front())) {
-    UpperLimit best;
-    for (const ReferenceValue& r : knowledge.reference_values()) {
-      if (r.kind != ReferenceKind::kUpperLimit || r.concept_id != c->id ||
-          !r.amount || !r.amount->max || r.amount->unit != "mg" ||
-          r.amount->per != "day") {
-        continue;
-      }
-      if (best.value == nullptr || *r.amount->max < *best.value->amount->max) {
-        best = {&r, c};
-      }
-    }
-    if (best.value != nullptr) return best;
-  }
-  return {};
-}
-
-void FlagDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
-              AuditedClaim* a) {
+// docs/audit.md, "Flags": the amount against the upper limit the verdict
+// engine read (Judgement::dose; docs/verdicts.md, section 8).
+void FlagDose(const Vocabulary& vocabulary, AuditedClaim* a) {
   const Claim& c = a->claim;
   if (c.kind != ClaimKind::kDose || !c.quantity) return;
   if (c.relation != "dose" && c.relation != "safe_dose") return;
+  const std::optional<DoseReading>& dose = a->judgement.dose;
   const Quantity& q = *c.quantity;
-  double scale = 0;
-  if (q.unit == "mg") scale = 1;
-  if (q.unit == "g") scale = 1000;
-  if (scale == 0 || (!q.per.empty() && q.per != "day" && q.per != "dose")) {
+  if (!dose || dose->upper_limit == nullptr || dose->daily_mg < 0 ||
+      q.max <= 0) {
     return;
   }
-  const UpperLimit ul = FindUpperLimit(vocabulary, knowledge, c.subject);
-  if (ul.value == nullptr) return;
-  const double limit = *ul.value->amount->max;
-  const double top = q.max * scale;
-  const bool is_form = ul.owner != c.subject;
+  const ReferenceValue& ul = *dose->upper_limit;
+  const Concept* owner = vocabulary.Find(dose->limit_of);
+  if (owner == nullptr) return;
+  const double scale = dose->daily_mg / q.max;
+  const double limit = *ul.amount->max;
+  const double top = dose->daily_mg;
+  const bool is_form = owner != c.subject;
   const std::string amount =
       (q.min != q.max ? Number(q.min * scale) + "-" : std::string()) +
       Number(top) + " mg" + (q.per.empty() ? "" : "/" + q.per);
-  std::string sources = ul.value->source;
-  for (const std::string& s : ul.value->also_sources) sources += ", " + s;
-  if (q.basis != "compound" && top > limit) {
+  std::string sources = ul.source;
+  for (const std::string& s : ul.also_sources) sources += ", " + s;
+  if (dose->above) {
     std::string why =
         amount + " of " + c.subject->label + " goes above the " +
         Number(limit) + " mg/day tolerable upper intake level " + "for " +
-        (ul.value->intake_source.empty() ? "" : ul.value->intake_source + " ") +
-        ul.owner->label + " (" + ul.value->population + "; " + sources + ")";
+        (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
+        owner->label + " (" + ul.population + "; " + sources + ")";
     if (q.per.empty() || q.per == "dose") {
       why += "; read as a daily amount, since the article gives no other";
     }
@@ -441,11 +415,11 @@ void FlagDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
     a->flags.push_back(
         {kFlagCompoundVsElemental,
          "the article does not say whether " + amount + " is " +
-             c.subject->label + " or elemental " + ul.owner->label +
-             ": as elemental " + ul.owner->label +
+             c.subject->label + " or elemental " + owner->label +
+             ": as elemental " + owner->label +
              (top > limit ? " it is above the upper level" : "") +
              "; as the compound, it holds only part of that as " +
-             ul.owner->label + ", possibly below the doses trials used"});
+             owner->label + ", possibly below the doses trials used"});
   }
 }
 
@@ -590,7 +564,7 @@ Result<Audit> AuditDocument(const AuditInput& input,
     FlagOverstated(&a);
     FlagUnnamedStudies(audit.citations, &a);
     FlagWrongForm(vocabulary, &a);
-    FlagDose(vocabulary, knowledge, &a);
+    FlagDose(vocabulary, &a);
     FlagMechanismOnly(vocabulary, &a);
     FlagMisattributed(audit.citations, &a);
     audit.claims.push_back(std::move(a));

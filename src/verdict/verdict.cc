@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "claimcheck/graph.h"
+#include "verdict/dose.h"
 
 namespace claimcheck {
 
@@ -1409,6 +1410,7 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
         "all weighed evidence is on another form than the "
         "claim names");
   }
+  verdict_internal::WeighDose(vocabulary, knowledge, &j);
   if (options.chains && depth == 0) FindChains(q, options, depth, &j);
   if (j.verdict == VerdictWord::kUnsourced) {
     for (const Chain& c : j.chains) {

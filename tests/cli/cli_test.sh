@@ -173,6 +173,24 @@ run audit_outside_json 0 "${KB[@]}" audit "$WORK/zinc.txt" --format json &&
 run audit_outside_html 0 "${KB[@]}" audit "$WORK/zinc.txt" --format html &&
   expect_in audit_outside_html out '<span class="outside">outside the knowledge base</span>'
 
+# --- query answers: amounts against the upper limit, guidelines' positions,
+# sources in full, and what to do when no claim is read ---
+run q_dose_high 0 "${KB[@]}" query "Is 800 mg of magnesium a day safe?" &&
+  expect_in q_dose_high out "REFUTED  certainty: moderate" &&
+  expect_in q_dose_high out "Amount read: 800 mg/day; above the upper limit of 350 mg/day" &&
+  expect_in q_dose_high out "is above the tolerable upper intake level of 350 mg/day"
+run q_dose_json 0 "${KB[@]}" query "Is 800 mg of magnesium a day safe?" --format json &&
+  expect_in q_dose_json out '"above_upper_limit": true' &&
+  expect_in q_dose_json out '"mg_per_day": 350'
+run q_dose_low 0 "${KB[@]}" query "Is 200 mg of magnesium a day safe?" &&
+  expect_in q_dose_low out "Amount read: 200 mg/day; within the upper limit"
+run q_guideline 0 "${KB[@]}" query "valerian improves sleep" &&
+  expect_in q_guideline out "Guideline: Sateia MJ 2017 (PMID 27998379) advises against it"
+run q_typo 2 "${KB[@]}" query "Does ashwaganda lower cortisol?" &&
+  expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
+run q_unread 2 "${KB[@]}" query "can I take St John's wort with sertraline?" &&
+  expect_in q_unread err "it names Hypericum (intervention), Sertraline (intervention) but says nothing"
+
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
 run extract_text 0 "${KB[@]}" extract "$EXAMPLE" && golden extract_text example_extract.txt
@@ -310,6 +328,11 @@ expect_in q_rls out '"verdict": "contested"'
 run q_cramps 0 "${KB[@]}" query "Magnesium relieves muscle cramps." && golden q_cramps query_cramps.txt
 expect_in q_cramps out "REFUTED  certainty: moderate"
 run q_cramps_json 0 "${KB[@]}" query "Magnesium relieves muscle cramps." --format json
+# Nothing is cut: no "..." in an answer, every DOI whole with its link.
+for q in q_cramps q_dose_high q_guideline; do
+  if grep -qF -- "..." "$WORK/$q.out"; then fail "$q: output cut with '...'"; else pass; fi
+done
+expect_in q_cramps out "doi 10.1002/14651858.CD009402.pub3  https://doi.org/10.1002/14651858.CD009402.pub3"
 run q_cramps_ids 0 "${KB[@]}" query --subject magnesium --relation decreases --object muscle_cramps --format json
 cmp -s "$WORK/q_cramps_json.out" "$WORK/q_cramps_ids.out" && pass || fail "query by text and by ids differ"
 run q_cramps_again 0 "${KB[@]}" query "Magnesium relieves muscle cramps." --format json

@@ -17,6 +17,7 @@
 #include "claimcheck/store.h"
 #include "claimcheck/verdict.h"
 #include "cli.h"
+#include "concept_find.h"
 
 namespace claimcheck::cli {
 
@@ -108,6 +109,47 @@ void JsonEvidence(JsonWriter& w, const Evidence& e) {
   w.EndObject();
 }
 
+// "dose": the amount a dose claim names against the reference values
+// (docs/verdicts.md, "8. Doses against reference values").
+void JsonDose(JsonWriter& w, const DoseReading& d) {
+  w.Key("dose");
+  w.StartObject();
+  w.Key("amount");
+  JsonString(w, d.amount);
+  w.Key("daily_mg");
+  if (d.daily_mg < 0) {
+    w.Null();
+  } else {
+    w.Double(d.daily_mg);
+  }
+  w.Key("per_day_assumed");
+  w.Bool(d.per_day_assumed);
+  w.Key("upper_limit");
+  if (d.upper_limit == nullptr) {
+    w.Null();
+  } else {
+    const ReferenceValue& ul = *d.upper_limit;
+    w.StartObject();
+    w.Key("id");
+    JsonString(w, ul.id);
+    w.Key("concept");
+    JsonString(w, d.limit_of);
+    w.Key("mg_per_day");
+    w.Double(*ul.amount->max);
+    w.Key("population");
+    JsonString(w, ul.population);
+    w.Key("sources");
+    w.StartArray();
+    JsonString(w, ul.source);
+    for (const std::string& s : ul.also_sources) JsonString(w, s);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.Key("above_upper_limit");
+  w.Bool(d.above);
+  w.EndObject();
+}
+
 void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags) {
   w.Key("verdict");
   w.String(VerdictName(j.verdict));
@@ -127,6 +169,7 @@ void JsonJudgementFields(JsonWriter& w, const Judgement& j, bool with_flags) {
   w.EndArray();
   w.Key("chains");
   WriteChainsJson(w, j.chains);
+  if (j.dose) JsonDose(w, *j.dose);
   w.Key("reasons");
   w.StartArray();
   for (const std::string& r : j.reasons) JsonString(w, r);
@@ -240,10 +283,69 @@ bool ParseQueryArgs(const Context& context, QueryArgs* out, int* exit_code) {
   return true;
 }
 
+// Why a query text gave no claim, and what to do (docs/reports.md, "Query
+// answers"): the concepts it was read to name, or the words that name
+// none, with the vocabulary's nearest names.
+std::string NoClaimMessage(const KnowledgeBase& kb, const Text& text,
+                           const std::string& asked) {
+  const Vocabulary& vocabulary = kb.vocabulary();
+  const ClaimExtractor& extractor = kb.extractor();
+  const std::vector<Mention> mentions = extractor.matcher().Match(text);
+  std::string named;
+  bool intervention = false;
+  std::vector<bool> covered(text.str().size(), false);
+  for (const Mention& m : mentions) {
+    if (m.target == nullptr) continue;
+    intervention |= m.target->kind == ConceptKind::kIntervention;
+    named += (named.empty() ? "" : ", ") + m.target->label + " (" +
+             ConceptKindName(m.target->kind) + ")";
+    for (std::size_t i = m.start; i < m.end; ++i) covered[i] = true;
+  }
+  std::string out = "no claim found in \"" + asked + "\"";
+  // Words no concept covers that are near a name the vocabulary has.
+  std::string unknown;
+  if (!intervention) {
+    for (const Token& token : Tokenize(text.str())) {
+      const std::string_view word =
+          std::string_view(text.str())
+              .substr(token.start, token.end - token.start);
+      if (word.size() < 6 || covered[token.start]) continue;
+      const auto near = NearNames(vocabulary, word);
+      std::string options;
+      for (std::size_t i = 0; i < near.size() && i < 3; ++i) {
+        if (near[i].second->kind != ConceptKind::kIntervention) continue;
+        options += (options.empty() ? "" : ", ") + near[i].first;
+      }
+      if (!options.empty()) {
+        unknown += "; '" + std::string(word) +
+                   "' is not a name claimcheck knows: did you mean " + options +
+                   "?";
+      }
+    }
+  }
+  if (!unknown.empty()) return out + unknown;
+  if (intervention) {
+    return out + ": it names " + named +
+           " but says nothing the claim extractor reads about what one "
+           "does to another; say it as \"magnesium improves sleep\" or "
+           "\"does magnesium reduce anxiety?\", or use "
+           "--subject/--relation/--object (claimcheck concepts --find TEXT "
+           "gives a concept's id)";
+  }
+  return out +
+         (named.empty() ? ": it names no intervention the vocabulary "
+                          "knows"
+                        : ": it names " + named + " but no intervention") +
+         " (claimcheck concepts --find TEXT looks a name up); name one and "
+         "what it does (\"magnesium improves sleep\"), or use "
+         "--subject/--relation/--object";
+}
+
 // The claim a free text makes: the first claim with something to judge.
 // `extractor` reads it.
-bool QueryFromText(const Context& context, const ClaimExtractor& extractor,
+bool QueryFromText(const Context& context, const KnowledgeBase& kb,
                    const std::string& text, ClaimQuery* query, int* exit_code) {
+  const ClaimExtractor& extractor = kb.extractor();
   // A line without final punctuation would read as a heading.
   std::string sentence = text;
   while (!sentence.empty() &&
@@ -274,10 +376,7 @@ bool QueryFromText(const Context& context, const ClaimExtractor& extractor,
     }
     return true;
   }
-  *exit_code = context.Usage(
-      "no claim found in \"" + text +
-      "\": name an intervention and what it does (\"magnesium improves "
-      "sleep\"), or use --subject/--relation/--object");
+  *exit_code = context.Usage(NoClaimMessage(kb, t.value(), text));
   return false;
 }
 
@@ -308,68 +407,6 @@ std::string Json(const Judgement& j) {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-// --- Text -----------------------------------------------------------------
-
-std::string Text(const Judgement& j, const Vocabulary& v, bool colour) {
-  std::ostringstream out;
-  out << v.LabelOf(j.claim.subject) << " " << j.claim.relation;
-  if (!j.claim.object.empty()) out << " " << v.LabelOf(j.claim.object);
-  out << "  (" << ClaimKindName(j.claim.kind) << " claim)\n";
-  out << AnsiPaint(colour, VerdictCapitals(j.verdict),
-                   VerdictAnsiColour(j.verdict))
-      << "  certainty: " << CertaintyName(j.certainty);
-  if (j.plausible_mechanism) out << "  (plausible mechanism)";
-  for (const std::string& f : j.flags) out << "  [" << f << "]";
-  out << "\n\n";
-
-  std::size_t weighed = 0;
-  for (const Evidence& e : j.evidence) weighed += e.weighed;
-  out << "Evidence: " << j.evidence.size() << " sources, " << weighed
-      << " weighed\n";
-  for (const Evidence& e : j.evidence) {
-    std::string id = !e.source.pmid.empty()  ? "PMID " + e.source.pmid
-                     : !e.source.doi.empty() ? "doi " + e.source.doi
-                                             : e.source.id;
-    char line[256];
-    std::snprintf(
-        line, sizeof line, "  %-9s %-18s %-22s %-6s %4s  ",
-        StanceName(e.stance), DesignName(e.source.design),
-        Excerpt(id, 22).c_str(),
-        e.source.n ? ("n=" + std::to_string(*e.source.n)).c_str() : "",
-        e.source.year ? std::to_string(*e.source.year).c_str() : "");
-    out << line
-        << (e.weighed ? CertaintyName(e.level)
-                      : "not weighed: " + Excerpt(e.not_weighed, 40))
-               .c_str()
-        << "\n";
-    std::string who =
-        e.source.first_author.empty() ? "" : e.source.first_author + ": ";
-    out << "            " << Excerpt(who + e.finding, 100) << "\n";
-    for (const std::string& s : e.indirect) {
-      out << "            indirect: " << s << "\n";
-    }
-  }
-  if (!j.chains.empty()) {
-    out << "\nMechanism chains (never stronger than their weakest link):\n";
-    for (const Chain& c : j.chains) {
-      out << "  ";
-      for (std::size_t i = 0; i < c.path.size(); ++i) {
-        out << (i ? " -> " : "") << v.LabelOf(c.path[i]);
-      }
-      out << ": " << VerdictName(c.verdict) << " ("
-          << CertaintyName(c.certainty) << ")\n";
-      for (const ChainLink& l : c.links) {
-        out << "      " << v.LabelOf(l.subject) << " " << l.relation << " "
-            << v.LabelOf(l.object) << ": " << VerdictName(l.verdict) << " ("
-            << CertaintyName(l.certainty) << ")\n";
-      }
-    }
-  }
-  out << "\nWhy:\n";
-  for (const std::string& r : j.reasons) out << "  - " << r << "\n";
-  return out.str();
-}
-
 }  // namespace
 
 int RunQuery(Context& context) {
@@ -385,8 +422,8 @@ int RunQuery(Context& context) {
     return exit_code;
   }
   const Vocabulary& vocabulary = loaded.kb->vocabulary();
-  if (!args.by_ids && !QueryFromText(context, loaded.kb->extractor(), args.text,
-                                     &args.query, &exit_code)) {
+  if (!args.by_ids &&
+      !QueryFromText(context, *loaded.kb, args.text, &args.query, &exit_code)) {
     return exit_code;
   }
   VerdictEngine engine(vocabulary, loaded.kb->knowledge(), loaded.store.get());
@@ -395,8 +432,8 @@ int RunQuery(Context& context) {
   const Judgement& j = judged.value();
 
   const bool colour = UseColour(context, format);
-  const int emitted =
-      context.Emit(format == "json" ? Json(j) : Text(j, vocabulary, colour));
+  const int emitted = context.Emit(
+      format == "json" ? Json(j) : QueryText(j, vocabulary, colour));
   if (emitted != kExitOk) return emitted;
   for (VerdictWord v : args.fail_on) {
     if (v == j.verdict) return context.Finish(kExitFailOn);

@@ -73,6 +73,45 @@ std::size_t Distance(std::string_view a, std::string_view b,
   return prev[b.size()];
 }
 
+// Every name of the vocabulary against `key` (folded): the concepts with it
+// as a name into `named`; when none has, near misses into `near` (up to
+// two edits for a key of six letters or more, one below; then names that
+// hold the key as a word), nearest first, at most 8, one a concept.
+void ScanNames(const Vocabulary& vocabulary, const std::string& key,
+               std::vector<const Concept*>* named,
+               std::vector<std::pair<std::string, const Concept*>>* out) {
+  const bool known = !named->empty();
+  const std::size_t limit = key.size() >= 6 ? 2 : 1;
+  std::vector<std::tuple<std::size_t, std::string, const Concept*>> near;
+  for (const Concept& c : vocabulary.concepts()) {
+    for (const std::string& name : NamesOf(vocabulary, c)) {
+      const std::string folded = Folded(name);
+      if (folded == key) {
+        if (std::find(named->begin(), named->end(), &c) == named->end()) {
+          named->push_back(&c);
+        }
+        continue;
+      }
+      if (key.empty() || known) continue;  // near misses: unknown text only
+      const std::size_t d = Distance(key, folded, limit);
+      if (d <= limit) {
+        near.emplace_back(d, name, &c);
+      } else if (key.size() >= 4 &&
+                 (" " + folded + " ").find(" " + key + " ") !=
+                     std::string::npos) {
+        near.emplace_back(limit + 1 + folded.size(), name, &c);
+      }
+    }
+  }
+  if (!named->empty()) return;
+  std::sort(near.begin(), near.end());
+  std::set<const Concept*> seen;
+  for (const auto& [d, name, c] : near) {
+    if (out->size() >= 8) break;
+    if (seen.insert(c).second) out->emplace_back(name, c);
+  }
+}
+
 struct Found {
   const Concept* read_as = nullptr;  // what the matcher makes of the text
   MatchHow how = MatchHow::kExact;
@@ -99,37 +138,7 @@ Found Find(const Vocabulary& vocabulary, const ConceptMatcher& matcher,
   // reads the text as no concept: for the concepts that have it as a name
   // (an ambiguous or common word) and for near misses.
   if (f.read_as != nullptr) return f;
-  const bool known = !f.named.empty();
-  // Near misses: up to two edits for a key of six letters or more, one
-  // below; names that contain the key as a word come after.
-  const std::size_t limit = key.size() >= 6 ? 2 : 1;
-  std::vector<std::tuple<std::size_t, std::string, const Concept*>> near;
-  for (const Concept& c : vocabulary.concepts()) {
-    for (const std::string& name : NamesOf(vocabulary, c)) {
-      const std::string folded = Folded(name);
-      if (folded == key) {
-        if (std::find(f.named.begin(), f.named.end(), &c) == f.named.end()) {
-          f.named.push_back(&c);
-        }
-        continue;
-      }
-      if (key.empty() || known) continue;  // near misses: unknown text only
-      const std::size_t d = Distance(key, folded, limit);
-      if (d <= limit) {
-        near.emplace_back(d, name, &c);
-      } else if (key.size() >= 4 &&
-                 (" " + folded + " ").find(" " + key + " ") !=
-                     std::string::npos) {
-        near.emplace_back(limit + 1 + folded.size(), name, &c);
-      }
-    }
-  }
-  std::sort(near.begin(), near.end());
-  std::set<const Concept*> seen(f.named.begin(), f.named.end());
-  for (const auto& [d, name, c] : near) {
-    if (f.near.size() >= 8) break;
-    if (seen.insert(c).second) f.near.emplace_back(name, c);
-  }
+  ScanNames(vocabulary, key, &f.named, &f.near);
   return f;
 }
 
@@ -199,6 +208,14 @@ void DescribeJson(JsonWriter& w, const Vocabulary& vocabulary,
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, const Concept*>> NearNames(
+    const Vocabulary& vocabulary, std::string_view word) {
+  std::vector<const Concept*> named;
+  std::vector<std::pair<std::string, const Concept*>> near;
+  ScanNames(vocabulary, Folded(word), &named, &near);
+  return near;
+}
 
 int RunConceptFind(Context& context, const std::string& query,
                    const std::string& format) {

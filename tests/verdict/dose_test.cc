@@ -1,0 +1,78 @@
+// A dose claim's amount against the real kb's reference values
+// (src/verdict/dose.cc; docs/verdicts.md, "8. Doses against reference
+// values").
+#include <catch2/catch.hpp>
+
+#include "claimcheck/verdict.h"
+#include "real_kb.h"
+
+namespace claimcheck {
+namespace {
+
+Judgement JudgeDose(const std::string& subject, double min, double max,
+                    const std::string& unit, const std::string& per,
+                    const std::string& basis = "") {
+  ClaimQuery q;
+  q.kind = ClaimKind::kDose;
+  q.subject = subject;
+  q.relation = "safe_dose";
+  Quantity amount;
+  amount.min = min;
+  amount.max = max;
+  amount.unit = unit;
+  amount.per = per;
+  amount.basis = basis;
+  q.quantity = amount;
+  Result<Judgement> j = testing::RealKb().engine->Judge(q);
+  REQUIRE(j.ok());
+  return std::move(j).value();
+}
+
+TEST_CASE("dose: an amount above the upper limit is not safe", "[verdict]") {
+  // The 350 mg/day limit for supplemental magnesium (IOM 1997, VKM 2016).
+  const Judgement high = JudgeDose("magnesium", 800, 800, "mg", "day");
+  REQUIRE(high.dose.has_value());
+  CHECK(high.dose->above);
+  CHECK(high.dose->daily_mg == 800);
+  REQUIRE(high.dose->upper_limit != nullptr);
+  CHECK(*high.dose->upper_limit->amount->max == 350);
+  CHECK(high.verdict == VerdictWord::kRefuted);
+  CHECK(high.certainty == Certainty::kModerate);
+  REQUIRE_FALSE(high.reasons.empty());
+  CHECK(high.reasons.back().find("above the tolerable upper intake level of "
+                                 "350 mg/day") != std::string::npos);
+  // Grams are read as such; no "a day" is read as daily, and said so.
+  const Judgement grams = JudgeDose("magnesium", 1, 1, "g", "");
+  CHECK(grams.dose->daily_mg == 1000);
+  CHECK(grams.dose->per_day_assumed);
+  CHECK(grams.verdict == VerdictWord::kRefuted);
+  // A salt falls under its mineral's limit.
+  const Judgement citrate =
+      JudgeDose("magnesium_citrate", 500, 500, "mg", "day", "elemental");
+  CHECK(citrate.dose->limit_of == "magnesium");
+  CHECK(citrate.verdict == VerdictWord::kRefuted);
+}
+
+TEST_CASE("dose: amounts the limit does not refute", "[verdict]") {
+  const Judgement low = JudgeDose("magnesium", 200, 200, "mg", "day");
+  REQUIRE(low.dose.has_value());
+  CHECK_FALSE(low.dose->above);
+  CHECK(low.verdict != VerdictWord::kRefuted);
+  CHECK_FALSE(low.dose->intakes.empty());  // the RDA shown beside it
+  // 500 mg of the compound holds far less magnesium: not compared.
+  const Judgement compound =
+      JudgeDose("magnesium_citrate", 500, 500, "mg", "day", "compound");
+  CHECK_FALSE(compound.dose->above);
+  // A unit that is not a mass is shown, never compared.
+  const Judgement units = JudgeDose("magnesium", 5000, 5000, "IU", "day");
+  CHECK(units.dose->daily_mg < 0);
+  CHECK_FALSE(units.dose->above);
+  CHECK(units.verdict != VerdictWord::kRefuted);
+  // Per week is not per day: not compared.
+  const Judgement weekly = JudgeDose("magnesium", 2000, 2000, "mg", "week");
+  CHECK(weekly.dose->daily_mg < 0);
+  CHECK_FALSE(weekly.dose->above);
+}
+
+}  // namespace
+}  // namespace claimcheck
