@@ -93,7 +93,12 @@ Status Plan(EutilsClient& client, const PubmedFetchOptions& options,
       if (events.note) {
         events.note(old.status().message() + "; searching again");
       }
-    } else if (old.value() && old.value()->query == options.query) {
+    } else if (old.value() && old.value()->query != options.query) {
+      if (events.note) {
+        events.note(options.state_path + ": the state of another query (\"" +
+                    old.value()->query + "\"); searching again");
+      }
+    } else if (old.value()) {
       *state = std::move(*old.value());
       summary->resumed = true;
       if (state->pmids.size() > options.max) {

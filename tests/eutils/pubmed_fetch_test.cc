@@ -236,6 +236,7 @@ TEST_CASE(
   state.count = 93;
   state.pmids = {Corpus().pmids()[0], Corpus().pmids()[1]};
   state.done = 1;
+  std::string expected_note;  // empty: none
 
   SECTION("--restart") {
     REQUIRE(WritePubmedState(options.state_path, state).ok());
@@ -244,9 +245,11 @@ TEST_CASE(
   SECTION("another query") {
     state.query = "something else";
     REQUIRE(WritePubmedState(options.state_path, state).ok());
+    expected_note = "the state of another query (\"something else\")";
   }
   SECTION("a broken file") {
     testing::WriteFile(options.state_path, "{\"version\": 1, \"query\":");
+    expected_note = "not a pubmed state file";
   }
   EutilsClient client(Quick(server));
   Seen seen;
@@ -260,8 +263,12 @@ TEST_CASE(
   CHECK(server.RequestCount() == 3);  // esearch, efetch of 50 and of 43
   CHECK_FALSE(summary.resumed);
   CHECK(summary.fetched == 93);
-  if (!notes.empty()) {
-    CHECK_THAT(notes[0], Catch::Contains("not a pubmed state file"));
+  if (expected_note.empty()) {
+    CHECK(notes.empty());
+  } else {
+    REQUIRE(notes.size() == 1);
+    CHECK_THAT(notes[0], Catch::Contains(expected_note));
+    CHECK_THAT(notes[0], Catch::EndsWith("; searching again"));
   }
   CHECK_FALSE(fs::exists(options.state_path));
 }
