@@ -127,14 +127,17 @@ Result<EsearchResult> ParseJsonResponse(std::string_view body) {
                                        ? std::string(kWhere) + ": bad JSON"
                                        : problems.front().ToString());
   }
-  if (!doc.IsObject()) return Malformed("not a JSON object");
+  // Read through a const reference: its iterators compare unambiguously
+  // under C++20 (clang's -Wambiguous-reversed-operator).
+  const rapidjson::Value& root = doc;
+  if (!root.IsObject()) return Malformed("not a JSON object");
   // {"error":"API rate limit exceeded","count":"11"}
-  if (auto e = doc.FindMember("error");
-      e != doc.MemberEnd() && e->value.IsString()) {
+  if (auto e = root.FindMember("error");
+      e != root.MemberEnd() && e->value.IsString()) {
     return NcbiError(JsonText(e->value));
   }
-  const auto it = doc.FindMember("esearchresult");
-  if (it == doc.MemberEnd() || !it->value.IsObject()) {
+  const auto it = root.FindMember("esearchresult");
+  if (it == root.MemberEnd() || !it->value.IsObject()) {
     return Malformed("no \"esearchresult\" object");
   }
   const rapidjson::Value& result = it->value;
@@ -265,10 +268,11 @@ Status CheckEfetchBody(std::string_view body) {
   if (at < head.size() && head[at] == '{') {
     rapidjson::Document doc;
     Diagnostics ignored;
+    const rapidjson::Value& root = doc;
     if (ParseJson(body.substr(0, 65536), "efetch", &doc, &ignored) &&
-        doc.IsObject()) {
-      if (auto e = doc.FindMember("error");
-          e != doc.MemberEnd() && e->value.IsString()) {
+        root.IsObject()) {
+      if (auto e = root.FindMember("error");
+          e != root.MemberEnd() && e->value.IsString()) {
         return NcbiError(JsonText(e->value));
       }
     }
