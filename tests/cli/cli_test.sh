@@ -78,6 +78,11 @@ run help 0 help && expect_in help out "concepts" && expect_in help out "Exit cod
 run help_cmd 0 help concepts && expect_in help_cmd out "Usage: claimcheck concepts FILE"
 run cmd_help 0 concepts --help && expect_in cmd_help out "Usage: claimcheck concepts FILE"
 run help_kb 0 help kb && expect_in help_kb out "kb check"
+run help_pubmed 0 help pubmed && expect_in help_pubmed out "Usage: claimcheck pubmed QUERY"
+expect_in help out "pubmed"
+run pubmed_help 0 pubmed --help && cmp -s "$WORK/help_pubmed.out" "$WORK/pubmed_help.out" && pass ||
+  fail "pubmed --help differs from help pubmed"
+run pubmed_noquery 2 pubmed && expect_in pubmed_noquery err "claimcheck pubmed: no QUERY"
 run no_command 2 && expect_in no_command err "Usage: claimcheck"
 run bad_command 2 frobnicate && expect_in bad_command err "no such command 'frobnicate'"
 run bad_help 2 help frobnicate && expect_in bad_help err "no such command"

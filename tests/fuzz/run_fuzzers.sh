@@ -5,7 +5,7 @@
 #
 # BUILD_DIR is a build with -DCLAIMCHECK_FUZZ=ON; NAME is a target without
 # its fuzz_ prefix (pubmed_xml, medline, html, text, kb_json, extract,
-# mesh_tables), all
+# mesh_tables, eutils), all
 # of them when none is given. For each target, first every saved crash input
 # in tests/fuzz/regressions/NAME/ is run once, then the target fuzzes for
 # SECONDS_EACH seconds from its seeds: tests/fuzz/corpus/NAME/ and the files
@@ -26,7 +26,7 @@ seconds=$4
 shift 4
 names=("$@")
 if ((${#names[@]} == 0)); then
-  names=(pubmed_xml medline html text kb_json extract mesh_tables)
+  names=(pubmed_xml medline html text kb_json extract mesh_tables eutils)
 fi
 
 # One unit may take 10 s and the process 2 GB.
@@ -66,6 +66,12 @@ seeds_for() {
       ;;
     mesh_tables)
       seed_files+=("$source_dir"/kb/mesh/aliases.tsv "$source_dir"/kb/mesh/common_words.tsv)
+      ;;
+    eutils)
+      # Recorded esearch responses, and small real efetch results.
+      seed_dirs+=("$source_dir/tests/eutils/fixtures")
+      seed_files+=("$shared_dir"/corpus/pubmed/metapub_*.xml
+        "$shared_dir"/corpus/pubmed/biopython_pubmed*.xml)
       ;;
     kb_json)
       seed_files+=("$source_dir"/kb/*.json "$source_dir"/kb/concepts/*.json

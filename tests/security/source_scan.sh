@@ -5,7 +5,8 @@
 #    anywhere else, no sqlite3_mprintf / snprintf-built SQL);
 #  - nothing from the input can reach a shell: no system(), popen(), or
 #    exec*/posix_spawn of /bin/sh; programs are started without a shell
-#    (posix_spawnp with an argument vector), only in the files listed.
+#    (posix_spawnp or execv with an argument vector), only in the files
+#    listed.
 #
 #   source_scan.sh SOURCE_DIR
 set -uo pipefail
@@ -21,8 +22,10 @@ hits=$(grep -rnE 'sqlite3_(exec|prepare|prepare_v2|prepare_v3|mprintf|vmprintf)\
 [[ -z "$hits" ]] || fail "SQLite called outside src/store/sqlite_util.cc:
 $hits"
 
+# One exec, reviewed: `claimcheck pubmed` runs claimcheck-pubmed from its own
+# directory with execv (an absolute path and an argument vector).
 hits=$(grep -rnE '\b(system|popen|execl|execlp|execle|execv|execve|execvp)\s*\(' "${DIRS[@]}" \
-  --include='*.cc' --include='*.h')
+  --include='*.cc' --include='*.h' | grep -vE '^tools/claimcheck/cmd_pubmed.cc:[0-9]+:  ::execv\(path.c_str\(\), argv.data\(\)\);$')
 [[ -z "$hits" ]] || fail "a way to a shell or an exec:
 $hits"
 

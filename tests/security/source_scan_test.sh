@@ -23,5 +23,7 @@ case_ system tools/claimcheck/x.cc 'system(("dot " + file).c_str());'
 case_ popen importers/x.cc 'FILE* f = popen(cmd, "r");'
 case_ shell src/report/x.cc 'posix_spawn(&pid, "/bin/sh", 0, 0, argv, env);'
 case_ spawn src/report/x.cc 'posix_spawnp(&pid, "dot", 0, 0, argv, env);'
+case_ exec tools/claimcheck/x.cc 'execv(path.c_str(), argv.data());'
+case_ exec_pubmed tools/claimcheck/cmd_pubmed.cc '  ::execvp(name, argv.data());'
 echo "source scan test: $failures failures"
 [[ $failures -eq 0 ]]

@@ -599,6 +599,87 @@ void JsonDiagnostics(JsonWriter& w, const Diagnostics& diagnostics) {
   w.EndArray();
 }
 
+namespace {
+
+// Takes the value of an option that needs one; false at the end of argv.
+bool TakeValue(int argc, char** argv, int* i, std::string* value) {
+  if (*i + 1 >= argc) return false;
+  *value = argv[++*i];
+  return true;
+}
+
+}  // namespace
+
+bool ParseCommandLine(int argc, char** argv, bool fixed_command,
+                      Context* context, CommandLine* line, int* exit_code) {
+  bool options_done = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (!options_done && arg.size() > 1 && arg[0] == '-') {
+      std::string* value = nullptr;
+      if (arg == "--") {
+        options_done = true;
+        continue;
+      } else if (arg == "--kb") {
+        value = &context->options.kb;
+      } else if (arg == "--db") {
+        value = &context->options.db;
+      } else if (arg == "--format") {
+        value = &context->options.format;
+      } else if (arg == "-o" || arg == "--output") {
+        value = &context->options.output;
+      } else if (arg == "-q" || arg == "--quiet") {
+        context->options.verbosity = 0;
+        continue;
+      } else if (arg == "-v" || arg == "--verbose") {
+        context->options.verbosity = 2;
+        continue;
+      } else if (arg == "--help" || arg == "-h") {
+        context->options.help = true;
+        continue;
+      } else if (arg == "--version") {
+        line->version = true;
+        continue;
+      } else if (arg.rfind("--", 0) == 0 &&
+                 arg.find('=') != std::string::npos) {
+        // --format=json is --format json.
+        const std::string name = arg.substr(0, arg.find('='));
+        if (name == "--kb" || name == "--db" || name == "--format" ||
+            name == "--output") {
+          std::string& target = name == "--kb"       ? context->options.kb
+                                : name == "--db"     ? context->options.db
+                                : name == "--format" ? context->options.format
+                                                     : context->options.output;
+          target = arg.substr(arg.find('=') + 1);
+          continue;
+        }
+      }
+      if (value != nullptr) {
+        if (!TakeValue(argc, argv, &i, value)) {
+          std::cerr << "claimcheck: " << arg << " needs a value\n";
+          *exit_code = kExitUsage;
+          return false;
+        }
+        continue;
+      }
+      if (line->command.empty() && !fixed_command) {
+        std::cerr << "claimcheck: unknown option " << arg
+                  << "\nRun 'claimcheck help' for usage.\n";
+        *exit_code = kExitUsage;
+        return false;
+      }
+      context->args.push_back(arg);  // the command's own option
+      continue;
+    }
+    if (line->command.empty() && !fixed_command) {
+      line->command = arg;
+    } else {
+      context->args.push_back(arg);
+    }
+  }
+  return true;
+}
+
 const Command* FindCommand(std::string_view name) {
   for (const Command& c : Commands()) {
     if (name == c.name) return &c;

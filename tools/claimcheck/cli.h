@@ -190,6 +190,22 @@ void TakeDocument(std::string bytes, ReadDocument&& document,
 bool ReadDocumentInput(const Context& context, DocumentInput* input,
                        int* exit_code);
 
+// What ParseCommandLine found besides the options.
+struct CommandLine {
+  std::string command;   // the command's name; empty when none was given
+  bool version = false;  // --version
+};
+// Reads argv as claimcheck does: the global options (GlobalOptions,
+// --version; "--opt=value" too) wherever they stand before a "--"; the
+// first other word is the command's name, unless `fixed_command` (a program
+// of one command, such as claimcheck-pubmed); every other word, and every
+// option after the command's name that is not global, goes to
+// context->args in order. An unknown option before the command's name (when
+// there can be one) or a global option without its value is reported on
+// stderr: false, with the exit code in *exit_code.
+bool ParseCommandLine(int argc, char** argv, bool fixed_command,
+                      Context* context, CommandLine* line, int* exit_code);
+
 // The command table (defined in main.cc).
 const std::vector<Command>& Commands();
 const Command* FindCommand(std::string_view name);
@@ -206,6 +222,10 @@ void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& claim);
 std::string ClaimLine(const Text& text, const Claim& claim);
 int RunKb(Context& context);
 int RunImport(Context& context);
+// `claimcheck pubmed`: runs claimcheck-pubmed (cmd_pubmed.cc), which runs
+// RunPubmedFetch (cmd_pubmed_fetch.cc).
+int RunPubmed(Context& context);
+int RunPubmedFetch(Context& context);
 int RunQuery(Context& context);
 int RunAudit(Context& context);
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "pubmed_help.h"
 
 namespace claimcheck::cli {
 
@@ -214,6 +215,7 @@ const std::vector<Command>& Commands() {
        kGraphHelp, RunGraph, true},
       {"import", "add PubMed/MEDLINE records or articles to the store",
        kImportHelp, RunImport},
+      {"pubmed", kPubmedSummary, kPubmedHelp, RunPubmed},
       {"help", "show help for claimcheck or a command", kHelpHelp, RunHelp},
   };
   return commands;
@@ -243,83 +245,18 @@ int RunHelp(Context& context) {
   return kExitOk;
 }
 
-// Takes the value of an option that needs one; false at the end of argv.
-bool TakeValue(int argc, char** argv, int* i, std::string* value) {
-  if (*i + 1 >= argc) return false;
-  *value = argv[++*i];
-  return true;
-}
-
 int Main(int argc, char** argv) {
   Context context;
   context.err = &std::cerr;
   context.end_process = true;
-  bool version = false;
-  bool options_done = false;
-  std::string command_name;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (!options_done && arg.size() > 1 && arg[0] == '-') {
-      std::string* value = nullptr;
-      if (arg == "--") {
-        options_done = true;
-        continue;
-      } else if (arg == "--kb") {
-        value = &context.options.kb;
-      } else if (arg == "--db") {
-        value = &context.options.db;
-      } else if (arg == "--format") {
-        value = &context.options.format;
-      } else if (arg == "-o" || arg == "--output") {
-        value = &context.options.output;
-      } else if (arg == "-q" || arg == "--quiet") {
-        context.options.verbosity = 0;
-        continue;
-      } else if (arg == "-v" || arg == "--verbose") {
-        context.options.verbosity = 2;
-        continue;
-      } else if (arg == "--help" || arg == "-h") {
-        context.options.help = true;
-        continue;
-      } else if (arg == "--version") {
-        version = true;
-        continue;
-      } else if (arg.rfind("--", 0) == 0 &&
-                 arg.find('=') != std::string::npos) {
-        // --format=json is --format json.
-        const std::string name = arg.substr(0, arg.find('='));
-        if (name == "--kb" || name == "--db" || name == "--format" ||
-            name == "--output") {
-          std::string& target = name == "--kb"       ? context.options.kb
-                                : name == "--db"     ? context.options.db
-                                : name == "--format" ? context.options.format
-                                                     : context.options.output;
-          target = arg.substr(arg.find('=') + 1);
-          continue;
-        }
-      }
-      if (value != nullptr) {
-        if (!TakeValue(argc, argv, &i, value)) {
-          context.command = command_name.empty() ? "" : command_name;
-          std::cerr << "claimcheck: " << arg << " needs a value\n";
-          return kExitUsage;
-        }
-        continue;
-      }
-      if (command_name.empty()) {
-        std::cerr << "claimcheck: unknown option " << arg
-                  << "\nRun 'claimcheck help' for usage.\n";
-        return kExitUsage;
-      }
-      context.args.push_back(arg);  // the command's own option
-      continue;
-    }
-    if (command_name.empty()) {
-      command_name = arg;
-    } else {
-      context.args.push_back(arg);
-    }
+  CommandLine line;
+  int exit_code = kExitOk;
+  if (!ParseCommandLine(argc, argv, /*fixed_command=*/false, &context, &line,
+                        &exit_code)) {
+    return exit_code;
   }
+  const bool version = line.version;
+  const std::string& command_name = line.command;
   if (version) {
     std::cout << "claimcheck " << CLAIMCHECK_VERSION << "\n"
               << "vocabulary: MeSH " << CLAIMCHECK_MESH_YEAR

@@ -12,6 +12,10 @@ CLAIMCHECK_PACKAGES=(
   libicu-dev rapidjson-dev libsqlite3-dev libpugixml-dev
   libboost-dev libboost-graph-dev catch2 libgumbo-dev zlib1g-dev
   nettle-dev libcereal-dev libxxhash-dev
+  # claimcheck-pubmed (docs/pubmed.md, "Build"): the OpenSSL flavour, the
+  # one Debian's own curl and libcurl4 use, so the library at run time is
+  # the one most machines have already; libssl-dev comes with it.
+  libcurl4-openssl-dev
   chromium graphviz
   clang libclang-rt-14-dev llvm  # tests/fuzz: libFuzzer, llvm-symbolizer
   libxml2-utils  # tools/bench: xmllint --stream, a baseline for import
