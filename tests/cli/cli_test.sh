@@ -78,6 +78,16 @@ run help 0 help && expect_in help out "concepts" && expect_in help out "Exit cod
 run help_cmd 0 help concepts && expect_in help_cmd out "Usage: claimcheck concepts FILE"
 run cmd_help 0 concepts --help && expect_in cmd_help out "Usage: claimcheck concepts FILE"
 run help_kb 0 help kb && expect_in help_kb out "kb check"
+# What the curated kb covers: every curated claim with its verdict.
+run kb_coverage 0 "${KB[@]}" kb coverage && golden kb_coverage kb_coverage.txt
+expect_in kb_coverage out "refuted (moderate)  magnesium decreases muscle cramps"
+expect_in kb_coverage out "magnesium: upper limit 350 mg/day (adults)  [iom1997]"
+run kb_coverage_json 0 "${KB[@]}" kb coverage --format json &&
+  expect_in kb_coverage_json out '"id": "mg_relieves_muscle_cramps"'
+claims_listed=$(grep -c '^  [a-z]* ([a-z ]*)  ' "$WORK/kb_coverage.out")
+claims_in_kb=$(grep -c '"id":' "$SRC/kb/claims.json")
+[[ "$claims_listed" -eq "$claims_in_kb" ]] && pass ||
+  fail "kb coverage lists $claims_listed claims, kb/claims.json has $claims_in_kb ids"
 run help_pubmed 0 help pubmed && expect_in help_pubmed out "Usage: claimcheck pubmed QUERY"
 expect_in help out "pubmed"
 run pubmed_help 0 pubmed --help && cmp -s "$WORK/help_pubmed.out" "$WORK/pubmed_help.out" && pass ||

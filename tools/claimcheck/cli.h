@@ -221,6 +221,8 @@ int RunExtract(Context& context);
 void JsonClaimFields(JsonWriter& w, const Text& text, const Claim& claim);
 std::string ClaimLine(const Text& text, const Claim& claim);
 int RunKb(Context& context);
+// `kb coverage` (cmd_kb_coverage.cc), `format` already checked.
+int RunKbCoverage(Context& context, const std::string& format);
 int RunImport(Context& context);
 // `claimcheck pubmed`: runs claimcheck-pubmed (cmd_pubmed.cc), which runs
 // RunPubmedFetch (cmd_pubmed_fetch.cc).

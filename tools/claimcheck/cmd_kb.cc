@@ -253,7 +253,7 @@ int RunKbStats(Context& context, const std::string& format) {
 
 int RunKb(Context& context) {
   if (context.args.empty()) {
-    return context.Usage("expects a subcommand: check or stats");
+    return context.Usage("expects a subcommand: check, stats or coverage");
   }
   const std::string sub = context.args[0];
   context.command = "kb " + sub;
@@ -264,7 +264,9 @@ int RunKb(Context& context) {
   if (!context.Format({"text", "json"}, "text", &format)) return kExitUsage;
   if (sub == "check") return RunKbCheck(context, format);
   if (sub == "stats") return RunKbStats(context, format);
-  return context.Usage("no such subcommand '" + sub + "' (try: check, stats)");
+  if (sub == "coverage") return RunKbCoverage(context, format);
+  return context.Usage("no such subcommand '" + sub +
+                       "' (try: check, stats, coverage)");
 }
 
 }  // namespace claimcheck::cli

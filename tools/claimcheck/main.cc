@@ -76,6 +76,7 @@ constexpr const char* kExtractHelp =
 constexpr const char* kKbHelp =
     "Usage: claimcheck kb check [--format text|json]\n"
     "       claimcheck kb stats [--format text|json]\n"
+    "       claimcheck kb coverage [--format text|json]\n"
     "\n"
     "kb check   validates the curated knowledge base (--kb DIR): JSON syntax\n"
     "           with line and column; the vocabulary (fields, ids, is_a\n"
@@ -90,6 +91,12 @@ constexpr const char* kKbHelp =
     "           claim (min, max, claims without any), reference values per\n"
     "           kind. Text leaves out zero counts; json lists every word.\n"
     "           A knowledge base that does not load is reported, exit 2.\n"
+    "kb coverage  what the curated knowledge base can answer: each\n"
+    "           intervention with its curated claims, the verdict and\n"
+    "           certainty of each on the curated evidence alone and how many\n"
+    "           studies speak to it; the reference values; and what the\n"
+    "           vocabulary covers besides (claims on it are answered from an\n"
+    "           imported store, or said to be outside the knowledge base).\n"
     "\n"
     "Options:\n"
     "  --format FMT   text (default) or json\n";
