@@ -78,6 +78,50 @@ run help 0 help && expect_in help out "concepts" && expect_in help out "Exit cod
 run help_cmd 0 help concepts && expect_in help_cmd out "Usage: claimcheck concepts FILE"
 run cmd_help 0 concepts --help && expect_in cmd_help out "Usage: claimcheck concepts FILE"
 run help_kb 0 help kb && expect_in help_kb out "kb check"
+
+# --- the man page and the bash completion, from the same help text ---
+run help_man 0 help --man && expect_in help_man out '.TH CLAIMCHECK 1' &&
+  expect_in help_man out '.SH EXIT STATUS'
+for name in $("$BIN" help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }'); do
+  grep -qx ".SS $name" "$WORK/help_man.out" && pass || fail "man page lacks command $name"
+done
+built_man="$(dirname "$BIN")/../../share/man/man1/claimcheck.1"
+cmp -s "$WORK/help_man.out" "$built_man" && pass || fail "the built $built_man differs from help --man"
+if groff -man -Tutf8 -ww -z "$WORK/help_man.out" 2>"$WORK/groff.err" && [[ ! -s "$WORK/groff.err" ]]; then
+  pass
+else
+  fail "groff warns on the man page: $(head -c 300 "$WORK/groff.err")"
+fi
+run help_completion 0 help --bash-completion
+built_completion="$(dirname "$BIN")/../../share/bash-completion/completions/claimcheck"
+cmp -s "$WORK/help_completion.out" "$built_completion" && pass || fail "the built completion differs"
+# complete WORDS…: what the script offers for the last word.
+complete_words() {
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _claimcheck; printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
+    _ "$WORK/help_completion.out" "$@"
+}
+expect_completion() {
+  local want="$1"
+  shift
+  local got
+  got=$(complete_words "$@")
+  [[ "$got" == "$want" ]] && pass || fail "completing '$*': got '$got', expected '$want'"
+}
+expect_completion "audit " claimcheck au
+expect_completion "audit " claimcheck --kb kb au
+expect_completion "check coverage stats " claimcheck kb ""
+expect_completion "html json md text " claimcheck audit --format ""
+expect_completion "dot graphml json svg " claimcheck graph --format ""
+expect_completion "-j " claimcheck import -j
+expect_completion "pubmed " claimcheck help pu
+expect_completion "--fail-on --format " claimcheck query --f
+# Every option a command's help lists is offered after the command.
+for name in concepts extract kb query audit summary graph import pubmed; do
+  for option in $("$BIN" help "$name" | grep -oE '^  +(--[a-z][a-z-]*|-[a-zA-Z])' | tr -d ' '); do
+    complete_words claimcheck "$name" "$option" | grep -qw -- "$option" && pass ||
+      fail "completion of '$name' lacks $option"
+  done
+done
 # What the curated kb covers: every curated claim with its verdict.
 run kb_coverage 0 "${KB[@]}" kb coverage && golden kb_coverage kb_coverage.txt
 expect_in kb_coverage out "refuted (moderate)  magnesium decreases muscle cramps"

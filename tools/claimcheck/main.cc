@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "help_formats.h"
 #include "pubmed_help.h"
 
 namespace claimcheck::cli {
@@ -200,8 +201,13 @@ constexpr const char* kImportHelp =
 
 constexpr const char* kHelpHelp =
     "Usage: claimcheck help [COMMAND]\n"
+    "       claimcheck help --man\n"
+    "       claimcheck help --bash-completion\n"
     "\n"
-    "Lists the commands, or shows one command's usage.\n";
+    "Lists the commands, or shows one command's usage. --man prints this\n"
+    "help as a man page (claimcheck.1), --bash-completion a bash completion\n"
+    "script; both are made from the same text and installed with the\n"
+    "command.\n";
 
 }  // namespace
 
@@ -242,6 +248,14 @@ void PrintOverview(std::ostream& out) {
 int RunHelp(Context& context) {
   if (context.args.empty()) {
     PrintOverview(std::cout);
+    return kExitOk;
+  }
+  if (context.args[0] == "--man") {
+    std::cout << ManPage(Commands(), kGlobalHelp, CLAIMCHECK_VERSION);
+    return kExitOk;
+  }
+  if (context.args[0] == "--bash-completion") {
+    std::cout << BashCompletion(Commands(), kGlobalHelp);
     return kExitOk;
   }
   const Command* command = FindCommand(context.args[0]);

@@ -19,6 +19,7 @@ CLAIMCHECK_PACKAGES=(
   chromium graphviz
   clang libclang-rt-14-dev llvm  # tests/fuzz: libFuzzer, llvm-symbolizer
   libxml2-utils  # tools/bench: xmllint --stream, a baseline for import
+  groff-base  # tests/cli: the man page is rendered with warnings on
 )
 # The browser tests (tests/browser) need Node.js 20 with npm. The machines
 # here come with one; Debian's own is added only when there is none.
