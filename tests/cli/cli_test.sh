@@ -79,6 +79,12 @@ run help_cmd 0 help concepts && expect_in help_cmd out "Usage: claimcheck concep
 run cmd_help 0 concepts --help && expect_in cmd_help out "Usage: claimcheck concepts FILE"
 run help_kb 0 help kb && expect_in help_kb out "kb check"
 
+# --- the README's command list names only commands there are ---
+for name in $(awk '/^## Commands/ { on = 1 } on && /^claimcheck [a-z]/ { print $2 }' "$SRC/README.md" | sort -u); do
+  "$BIN" help "$name" >/dev/null 2>&1 && pass || fail "README lists 'claimcheck $name', which is no command"
+done
+grep -q '^claimcheck kb coverage' "$SRC/README.md" && pass || fail "README does not name kb coverage"
+
 # --- the man page and the bash completion, from the same help text ---
 run help_man 0 help --man && expect_in help_man out '.TH CLAIMCHECK 1' &&
   expect_in help_man out '.SH EXIT STATUS'
