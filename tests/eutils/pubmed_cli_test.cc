@@ -237,6 +237,8 @@ TEST_CASE("pubmed: an HTTP 400 stops at once with exit 2", "[eutils][cli]") {
   CHECK(r.err.find("api_key") == std::string::npos);
   CHECK(server.RequestCount() == 1);
   CHECK_FALSE(fs::exists(PubmedStatePath(db, "((magnesium")));
+  // Nothing was imported: no empty store is left behind.
+  CHECK_FALSE(fs::exists(db));
 }
 
 TEST_CASE("pubmed: usage errors exit 2 before any request", "[eutils][cli]") {

@@ -252,6 +252,8 @@ int RunPubmedFetch(Context& context) {
   }
   Result<std::string> db = StorePathForWriting(context);
   if (!db.ok()) return context.Fail(db.status());
+  std::error_code exists_error;
+  const bool existed = std::filesystem::exists(db.value(), exists_error);
   Result<std::unique_ptr<Store>> store =
       Store::Open(db.value(), OpenMode::kReadWrite);
   if (!store.ok()) return context.Fail(store.status());
@@ -266,6 +268,15 @@ int RunPubmedFetch(Context& context) {
       Fetch(context, args, client, loaded.kb->extractor(), store.value().get(),
             state_path, &summary, &imported, &errors);
   ReportErrors(context, errors);
+  std::string store_shown = db.value();
+  if (!existed && imported.documents.empty()) {
+    // Nothing came: leave no empty store for later commands to take for
+    // the user's evidence (docs/reliability.md, Hostile and broken input).
+    store.value().reset();
+    Status removed = RemoveStoreFiles(db.value());
+    if (!removed.ok()) return context.Fail(removed);
+    store_shown.clear();
+  }
   if (!fetched.ok()) {
     context.Error(fetched.message());
     std::error_code ec;
@@ -278,8 +289,8 @@ int RunPubmedFetch(Context& context) {
     return fetched.ExitCode();
   }
   const std::string out =
-      format == "json" ? JsonOut(args, summary, imported, errors, db.value())
-                       : TextOut(summary, imported, db.value());
+      format == "json" ? JsonOut(args, summary, imported, errors, store_shown)
+                       : TextOut(summary, imported, store_shown);
   const int emitted = context.Emit(out);
   if (emitted != kExitOk) return emitted;
   return errors.empty() ? kExitOk : kExitUsage;
