@@ -1,7 +1,6 @@
 // `claimcheck import FILE...`: documents (PubMed XML, .xml.gz, MEDLINE,
 // articles) and the claims they make into the store, one transaction per
 // file (../shared/CLI.md). Covered by tests/importers/import_cmd_test.cc.
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -81,12 +80,7 @@ int RunImport(Context& context) {
     return exit_code;
   }
   const ClaimExtractor& extractor = loaded.kb->extractor();
-  Result<std::string> db = StorePathForWriting(context);
-  if (!db.ok()) return context.Fail(db.status());
-  std::error_code exists_error;
-  const bool existed = std::filesystem::exists(db.value(), exists_error);
-  Result<std::unique_ptr<Store>> store =
-      Store::Open(db.value(), OpenMode::kReadWrite);
+  Result<ImportStore> store = OpenImportStore(context);
   if (!store.ok()) return context.Fail(store.status());
 
   std::vector<FileSummary> files;
@@ -94,7 +88,7 @@ int RunImport(Context& context) {
   for (const std::string& file : args.files) {
     FileSummary summary;
     Status status = ImportSource(
-        context, store.value().get(), extractor, args.jobs, file,
+        context, store.value().store.get(), extractor, args.jobs, file,
         [&file](const ImportOptions& options, const DocumentSink& sink,
                 Diagnostics* problems) {
           return ImportFile(file, options, sink, problems);
@@ -107,20 +101,13 @@ int RunImport(Context& context) {
     }
     files.push_back(std::move(summary));
   }
-  std::string store_shown = db.value();
-  if (!existed && NothingImported(files)) {
-    // A store made by this run and left empty would be taken by later
-    // commands for the user's evidence; remove it (docs/reliability.md,
-    // Hostile and broken input).
-    store.value().reset();
-    Status removed = RemoveStoreFiles(db.value());
-    if (!removed.ok()) return context.Fail(removed);
-    store_shown.clear();
-  }
+  Result<std::string> shown =
+      KeepOrRemoveStore(&store.value(), NothingImported(files));
+  if (!shown.ok()) return context.Fail(shown.status());
   ReportErrors(context, errors);
   const std::string out = format == "json"
-                              ? JsonSummary(files, errors, store_shown)
-                              : TextSummary(files, store_shown);
+                              ? JsonSummary(files, errors, shown.value())
+                              : TextSummary(files, shown.value());
   const int emitted = context.Emit(out);
   if (emitted != kExitOk) return emitted;
   return errors.empty() ? kExitOk : kExitUsage;

@@ -250,33 +250,23 @@ int RunPubmedFetch(Context& context) {
   if (!LoadKb(context, /*judging=*/false, &loaded, &exit_code)) {
     return exit_code;
   }
-  Result<std::string> db = StorePathForWriting(context);
-  if (!db.ok()) return context.Fail(db.status());
-  std::error_code exists_error;
-  const bool existed = std::filesystem::exists(db.value(), exists_error);
-  Result<std::unique_ptr<Store>> store =
-      Store::Open(db.value(), OpenMode::kReadWrite);
+  Result<ImportStore> store = OpenImportStore(context);
   if (!store.ok()) return context.Fail(store.status());
 
   EutilsClient client(std::move(client_options));
-  const std::string state_path = PubmedStatePath(db.value(), args.query);
+  const std::string state_path =
+      PubmedStatePath(store.value().path, args.query);
   PubmedFetchSummary summary;
   FileSummary imported;
   imported.file = "pubmed \"" + args.query + "\"";
   Diagnostics errors;
-  Status fetched =
-      Fetch(context, args, client, loaded.kb->extractor(), store.value().get(),
-            state_path, &summary, &imported, &errors);
+  Status fetched = Fetch(context, args, client, loaded.kb->extractor(),
+                         store.value().store.get(), state_path, &summary,
+                         &imported, &errors);
   ReportErrors(context, errors);
-  std::string store_shown = db.value();
-  if (!existed && imported.documents.empty()) {
-    // Nothing came: leave no empty store for later commands to take for
-    // the user's evidence (docs/reliability.md, Hostile and broken input).
-    store.value().reset();
-    Status removed = RemoveStoreFiles(db.value());
-    if (!removed.ok()) return context.Fail(removed);
-    store_shown.clear();
-  }
+  Result<std::string> shown =
+      KeepOrRemoveStore(&store.value(), imported.documents.empty());
+  if (!shown.ok()) return context.Fail(shown.status());
   if (!fetched.ok()) {
     context.Error(fetched.message());
     std::error_code ec;
@@ -289,8 +279,8 @@ int RunPubmedFetch(Context& context) {
     return fetched.ExitCode();
   }
   const std::string out =
-      format == "json" ? JsonOut(args, summary, imported, errors, store_shown)
-                       : TextOut(summary, imported, store_shown);
+      format == "json" ? JsonOut(args, summary, imported, errors, shown.value())
+                       : TextOut(summary, imported, shown.value());
   const int emitted = context.Emit(out);
   if (emitted != kExitOk) return emitted;
   return errors.empty() ? kExitOk : kExitUsage;

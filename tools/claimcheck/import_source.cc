@@ -289,15 +289,33 @@ bool NothingImported(const std::vector<FileSummary>& files) {
                      [](const FileSummary& f) { return f.documents.empty(); });
 }
 
-Status RemoveStoreFiles(const std::string& db) {
+Result<ImportStore> OpenImportStore(const Context& context) {
+  Result<std::string> path = StorePathForWriting(context);
+  if (!path.ok()) return path.status();
+  ImportStore out;
+  out.path = path.value();
+  std::error_code ec;
+  out.existed = std::filesystem::exists(out.path, ec);
+  Result<std::unique_ptr<Store>> store =
+      Store::Open(out.path, OpenMode::kReadWrite);
+  if (!store.ok()) return store.status();
+  out.store = std::move(store).value();
+  return out;
+}
+
+Result<std::string> KeepOrRemoveStore(ImportStore* store,
+                                      bool nothing_imported) {
+  if (store->existed || !nothing_imported) return store->path;
+  store->store.reset();
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::error_code ec;
-    std::filesystem::remove(db + suffix, ec);
+    std::filesystem::remove(store->path + suffix, ec);
     if (ec) {
-      return Status::IOError(db + suffix + ": cannot remove: " + ec.message());
+      return Status::IOError(store->path + suffix +
+                             ": cannot remove: " + ec.message());
     }
   }
-  return Status::OK();
+  return std::string();
 }
 
 void ReportErrors(const Context& context, const Diagnostics& errors) {

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,8 +76,21 @@ std::string TextSummary(const std::vector<FileSummary>& files,
 
 // True when no source gave a document.
 bool NothingImported(const std::vector<FileSummary>& files);
-// Removes an SQLite store file and its journal files.
-Status RemoveStoreFiles(const std::string& db);
+
+// The store a command that imports writes to: StorePathForWriting, opened
+// read-write, and whether it was there before.
+struct ImportStore {
+  std::string path;
+  bool existed = false;
+  std::unique_ptr<Store> store;
+};
+Result<ImportStore> OpenImportStore(const Context& context);
+// After the import: a store this run created and left empty is closed and
+// removed, so later commands do not take it for the user's evidence
+// (docs/reliability.md, "Hostile and broken input"). Returns the store to
+// name in the summary: its path, or empty when it was removed.
+Result<std::string> KeepOrRemoveStore(ImportStore* store,
+                                      bool nothing_imported);
 
 // The fields of `claimcheck import`'s JSON inside an open object:
 // documents, claims, errors, store (../shared/CLI.md; null when `db` is
