@@ -87,6 +87,8 @@ struct AuditSummary {
   std::size_t claims = 0;
   std::size_t questions = 0;  // claims asked, not asserted: not scored
   std::size_t reported = 0;   // claims the article reports: not scored
+  // Claims outside the knowledge base (OutsideKnowledgeBase): not scored.
+  std::size_t outside = 0;
   std::size_t sentences = 0;
   // 0–100, by the formula in docs/audit.md (kScoreFormula); -1 when the
   // article asserts no claim or the score is withheld.

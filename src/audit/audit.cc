@@ -20,8 +20,9 @@ namespace claimcheck {
 const char* const kScoreFormula =
     "score = round(100 x sum of claim points / asserted claims); a claim's "
     "points: supported 1, contested 0.5, unsourced 0.25, refuted 0, less "
-    "0.25 for each flag, never below 0; questions and claims the article "
-    "reports from others are not scored";
+    "0.25 for each flag, never below 0; questions, claims the article "
+    "reports from others and claims outside the knowledge base are not "
+    "scored";
 
 const std::vector<const char*>& AllAuditFlags() {
   static const std::vector<const char*> kFlags = {
@@ -306,8 +307,10 @@ void FlagOverstated(AuditedClaim* a) {
   const Claim& c = a->claim;
   const Judgement& j = a->judgement;
   // A question, or a claim the article reports from others, asserts
-  // nothing of the article's own.
-  if (c.question || !c.reported_by.empty()) return;
+  // nothing of the article's own. A claim outside the knowledge base has no
+  // evidence to be stronger than: unsourced, not overstated (docs/audit.md,
+  // "Flags").
+  if (c.question || !c.reported_by.empty() || OutsideKnowledgeBase(j)) return;
   if (c.hedging == Hedging::kAssertive &&
       (j.verdict != VerdictWord::kSupported ||
        j.certainty <= Certainty::kLow)) {
@@ -590,6 +593,10 @@ Result<Audit> AuditDocument(const AuditInput& input,
       ++sum.reported;
       continue;
     }
+    if (OutsideKnowledgeBase(a.judgement)) {
+      ++sum.outside;  // nothing to score it against (docs/audit.md, "Score")
+      continue;
+    }
     ++asserted;
     double p = 0;
     switch (a.judgement.verdict) {
@@ -612,6 +619,27 @@ Result<Audit> AuditDocument(const AuditInput& input,
   if (asserted > 0) {
     sum.score = static_cast<int>(
         std::lround(100.0 * points / static_cast<double>(asserted)));
+  }
+
+  // docs/audit.md, "Score": a score resting on fewer than half of the
+  // claim sentences would judge the article by a part of it.
+  std::set<std::size_t> claim_sentences, judged_sentences;
+  for (const AuditedClaim& a : audit.claims) {
+    if (a.claim.question || !a.claim.reported_by.empty()) continue;
+    claim_sentences.insert(a.claim.sentence);
+    if (!OutsideKnowledgeBase(a.judgement)) {
+      judged_sentences.insert(a.claim.sentence);
+    }
+  }
+  if (!claim_sentences.empty() &&
+      judged_sentences.size() * 2 < claim_sentences.size()) {
+    sum.score = -1;
+    sum.score_withheld =
+        "only " + std::to_string(judged_sentences.size()) + " of " +
+        std::to_string(claim_sentences.size()) +
+        " claim sentences could be judged on evidence (the others are "
+        "outside the knowledge base), too few to score the article by";
+    audit.notes.push_back("No score: " + sum.score_withheld + ".");
   }
 
   // docs/audit.md, "Language" and "When there is nothing to judge".

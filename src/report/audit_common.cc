@@ -178,6 +178,10 @@ std::string UnscoredWords(const AuditSummary& s) {
     out += std::string(out.empty() ? "" : ", ") + std::to_string(s.reported) +
            " reported from others";
   }
+  if (s.outside > 0) {
+    out += std::string(out.empty() ? "" : ", ") + std::to_string(s.outside) +
+           " outside the knowledge base";
+  }
   return out.empty() ? out : " (" + out + ")";
 }
 

@@ -48,9 +48,11 @@ std::string AuditText(const AuditReport& r, bool colour) {
   if (!language.empty()) meta += " | language: " + language;
   out << Wrap(meta, 0, 2);
   const AuditSummary& s = audit.summary;
-  out << s.sentences << " sentences, " << s.claims << " claims";
-  out << report::UnscoredWords(s);
-  out << ", " << audit.citations.size() << " citations\n";
+  out << Wrap(std::to_string(s.sentences) + " sentences, " +
+                  std::to_string(s.claims) + " claims" +
+                  report::UnscoredWords(s) + ", " +
+                  std::to_string(audit.citations.size()) + " citations",
+              0, 2);
   for (const std::string& note : audit.notes) {
     out << paint("Note", "1;33") << ": " << Wrap(note, 6, 2);
   }

@@ -41,6 +41,14 @@ expect_in() {
   fi
 }
 
+# expect_flat NAME STREAM TEXT: as expect_in, over the stream's lines joined
+# and its runs of spaces squeezed (wrapped text, wherever the wrap falls).
+expect_flat() {
+  if tr '\n' ' ' <"$WORK/$1.$2" | tr -s ' ' | grep -qF -- "$3"; then pass; else
+    fail "$1: std$2 lacks '$3' (lines joined): $(head -c 300 "$WORK/$1.$2")"
+  fi
+}
+
 golden() {
   local name="$1" file="$2"
   if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then
@@ -217,9 +225,9 @@ run import_mixed 2 "${KB[@]}" --db "$WORK/mixed.db" import \
 # --- language: a page in another language is audited, not scored ---
 printf '<html lang="de-DE"><head><title>Magnesium</title></head><body><p>Magnesium improves sleep quality.</p></body></html>\n' >"$WORK/de.html"
 run audit_de 0 "${KB[@]}" audit "$WORK/de.html" &&
-  expect_in audit_de out "language: German (de, declared" &&
-  expect_in audit_de out "Note: The page is in German (declared by the page): claimcheck reads" &&
-  expect_in audit_de out "withheld: The page is in German"
+  expect_flat audit_de out "language: German (de, declared by the page)" &&
+  expect_flat audit_de out "Note: The page is in German (declared by the page): claimcheck reads English only" &&
+  expect_flat audit_de out "withheld: The page is in German"
 run audit_de_json 0 "${KB[@]}" audit "$WORK/de.html" --format json &&
   expect_in audit_de_json out '"score": null' &&
   expect_in audit_de_json out '"score_withheld": "The page is in German (declared by the page); claimcheck reads English only"' &&
@@ -231,7 +239,7 @@ run audit_noclaim 0 "${KB[@]}" audit "$WORK/walk.txt" --format md &&
 # --- claims outside the knowledge base are marked as such ---
 printf 'Zinc\n\nZinc improves memory in older adults. Magnesium improves sleep.\n' >"$WORK/zinc.txt"
 run audit_outside 0 "${KB[@]}" audit "$WORK/zinc.txt" &&
-  expect_in audit_outside out "evidence: none: outside the knowledge base"
+  expect_flat audit_outside out "evidence: none: outside the knowledge base"
 run audit_outside_json 0 "${KB[@]}" audit "$WORK/zinc.txt" --format json &&
   expect_in audit_outside_json out '"in_knowledge_base": false' &&
   expect_in audit_outside_json out '"in_knowledge_base": true'
@@ -242,15 +250,15 @@ run audit_outside_html 0 "${KB[@]}" audit "$WORK/zinc.txt" --format html &&
 # sources in full, and what to do when no claim is read ---
 run q_dose_high 0 "${KB[@]}" query "Is 800 mg of magnesium a day safe?" &&
   expect_in q_dose_high out "REFUTED  certainty: moderate" &&
-  expect_in q_dose_high out "Amount read: 800 mg/day; above the upper limit of 350 mg/day" &&
-  expect_in q_dose_high out "is above the tolerable upper intake level of 350 mg/day"
+  expect_flat q_dose_high out "Amount read: 800 mg/day; above the upper limit of 350 mg/day" &&
+  expect_flat q_dose_high out "is above the tolerable upper intake level of 350 mg/day"
 run q_dose_json 0 "${KB[@]}" query "Is 800 mg of magnesium a day safe?" --format json &&
   expect_in q_dose_json out '"above_upper_limit": true' &&
   expect_in q_dose_json out '"mg_per_day": 350'
 run q_dose_low 0 "${KB[@]}" query "Is 200 mg of magnesium a day safe?" &&
-  expect_in q_dose_low out "Amount read: 200 mg/day; within the upper limit"
+  expect_flat q_dose_low out "Amount read: 200 mg/day; within the upper limit"
 run q_guideline 0 "${KB[@]}" query "valerian improves sleep" &&
-  expect_in q_guideline out "Guideline: Sateia MJ 2017 (PMID 27998379) advises against it"
+  expect_flat q_guideline out "Guideline: Sateia MJ 2017 (PMID 27998379) advises against it"
 run q_typo 2 "${KB[@]}" query "Does ashwaganda lower cortisol?" &&
   expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
 run q_unread 2 "${KB[@]}" query "can I take St John's wort with sertraline?" &&

@@ -386,6 +386,43 @@ TEST_CASE("audit: the score follows its formula", "[audit]") {
   CHECK(s.score == 50);  // round(100 * (1 + 0 + 0.5) / 3)
 }
 
+TEST_CASE(
+    "audit: claims outside the knowledge base are neither flagged nor scored",
+    "[audit]") {
+  // Zinc and memory: nothing in the kb links them. Said plainly, as fact.
+  auto f = AuditBytes(
+      "Magnesium citrate is more bioavailable than magnesium oxide. "
+      "Magnesium relieves muscle cramps. Zinc improves memory.\n",
+      "outside.txt");
+  INFO(DumpAudit(*f));
+  const Audit& audit = f->audit;
+  REQUIRE(audit.claims.size() == 3);
+  const AuditedClaim& zinc = audit.claims[2];
+  CHECK(OutsideKnowledgeBase(zinc.judgement));
+  CHECK(zinc.judgement.verdict == VerdictWord::kUnsourced);
+  CHECK(zinc.flags.empty());  // no "overstated" for what no study tests
+  CHECK(audit.summary.outside == 1);
+  CHECK(audit.summary.score == 50);  // round(100 * (1 + 0) / 2): zinc left out
+  CHECK(audit.summary.score_withheld.empty());
+}
+
+TEST_CASE("audit: no score when most claim sentences cannot be judged",
+          "[audit]") {
+  auto f = AuditBytes(
+      "Magnesium relieves muscle cramps. Zinc improves memory. Iron reduces "
+      "fatigue. Vitamin C prevents gout.\n",
+      "mostly_outside.txt");
+  INFO(DumpAudit(*f));
+  const Audit& audit = f->audit;
+  REQUIRE(audit.claims.size() >= 3);
+  CHECK(audit.summary.score == -1);
+  CHECK(audit.summary.score_withheld.starts_with("only 1 of "));
+  REQUIRE_FALSE(audit.notes.empty());
+  CHECK(audit.notes.front().starts_with("No score: only 1 of "));
+  const std::string text = AuditText(f->Report("mostly_outside.txt"), false);
+  CHECK(text.find("withheld: only 1 of") != std::string::npos);
+}
+
 TEST_CASE("audit: rubric items read the metadata and the wording", "[audit]") {
   auto f = AuditBytes(
       "# Magnesium and sleep\n\nBy Jane Doe\n\nPublished 2024-03-01\n\n"

@@ -151,6 +151,8 @@ std::string Json(const DocumentInput& in, const Concept* main_subject,
   w.Uint64(sum.questions);
   w.Key("reported");
   w.Uint64(sum.reported);
+  w.Key("outside_knowledge_base");
+  w.Uint64(sum.outside);
   w.Key("sentences");
   w.Uint64(sum.sentences);
   w.Key("flags");
