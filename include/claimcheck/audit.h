@@ -144,7 +144,7 @@ struct AuditInput {
 struct LanguageWords {
   std::string name;                // "German"
   std::vector<std::string> codes;  // ISO 639-2 codes: "ger", "deu"
-  std::vector<std::string> words;  // function words, folded (FoldToken)
+  std::vector<std::string> words;  // function words, lower case
   bool operator==(const LanguageWords& other) const = default;
   template <class Archive>
   void serialize(Archive& archive) {

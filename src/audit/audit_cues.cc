@@ -10,7 +10,6 @@
 #include "base/tsv.h"
 #include "base/view_archive.h"
 #include "claimcheck/audit.h"
-#include "claimcheck/text.h"
 
 namespace claimcheck {
 
@@ -98,11 +97,19 @@ Status LoadLanguages(const std::string& kb_dir,
           problem(n, "unknown kind \"" + kind + "\" (name, code or word)");
           return;
         }
+        // Words are counted as runs of letters (src/audit/language.cc).
+        if (!std::all_of(value.begin(), value.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') ||
+                     static_cast<unsigned char>(c) >= 0x80;
+            })) {
+          problem(n, "word \"" + value + "\" must be letters only");
+          return;
+        }
         if (!seen.emplace(language, value).second) {
           problem(n, "\"" + value + "\" is already a word of " + language);
           return;
         }
-        words.words.push_back(FoldToken(value));
+        words.words.push_back(value);
       });
   if (!status.ok()) return status;
   for (const auto& [code, words] : *out) {

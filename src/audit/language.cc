@@ -32,6 +32,28 @@ std::string NormalisedCode(std::string_view declared) {
   return code;
 }
 
+// Calls `f` with each word of `text`, ASCII letters lower-cased: a run of
+// letters (any byte of a multi-byte UTF-8 character counts as one). Function
+// words are short and common, so this byte scan does what ICU's word breaks
+// would, at a fraction of the cost on every audit.
+template <class F>
+void ForEachWord(std::string_view text, F f) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) f(std::string_view(word));
+    word.clear();
+  };
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || std::isalpha(b)) {
+      word += static_cast<char>(b < 0x80 ? std::tolower(b) : b);
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
 LanguageGuess Declared(const AuditCues& cues, std::string_view declared) {
   LanguageGuess out;
   const std::string code = NormalisedCode(declared);
@@ -61,15 +83,17 @@ LanguageGuess GuessLanguage(const AuditCues& cues, std::string_view declared,
     end = s.end;
   }
   std::map<std::string, std::size_t> counts;
-  std::map<std::string, std::set<std::string>, std::less<>> by_word;
+  std::map<std::string, std::set<std::string>, std::less<>> by_word;  // the
+  // words as kb/languages.tsv writes them (lower case)
   for (const auto& [code, words] : cues.languages()) {
     for (const std::string& w : words.words) by_word[w].insert(code);
   }
-  for (const std::string& w : FoldWords(text.str().substr(0, end))) {
-    auto it = by_word.find(w);
-    if (it == by_word.end()) continue;
-    for (const std::string& code : it->second) ++counts[code];
-  }
+  ForEachWord(std::string_view(text.str()).substr(0, end),
+              [&](std::string_view w) {
+                auto it = by_word.find(w);
+                if (it == by_word.end()) return;
+                for (const std::string& code : it->second) ++counts[code];
+              });
   std::string best;
   std::size_t first = 0;
   std::size_t second = 0;

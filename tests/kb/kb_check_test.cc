@@ -438,6 +438,7 @@ TEST_CASE("kb check: broken languages are reported with file and line",
       {"owner", "en\tcode\tger\n", "", "code ger already means"},
       {"renamed", "en\tname\tAnglais\n", "", "is already named"},
       {"fields", "en\tword\n", "line 2", "expected 3 tab-separated"},
+      {"letters", "en\tword\tl'\n", "line 2", "must be letters only"},
       {"nameless", "xx\tword\tfoo\n", "", "language xx has no name"},
   };
   const std::string real = testing::Slurp(testing::KbDir() + "/languages.tsv");
