@@ -65,6 +65,12 @@ struct Amount {
   std::string basis;  // "elemental", "compound", "unspecified"
 };
 
+// A number as the reports write amounts: "%g" ("350", "0.5", "1e+06").
+std::string FormatNumber(double value);
+// "310-420 mg/day", "350 mg/day", "6 h": an amount in words, the range
+// when min and max differ, else the one number given; "" when it has none.
+std::string AmountWords(const Amount& amount);
+
 // What changes a claim's meaning. Empty strings are "not stated".
 struct ClaimQualifiers {
   std::string form;        // "citrate", "root"

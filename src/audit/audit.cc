@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
@@ -42,13 +41,6 @@ bool AuditedClaim::HasFlag(std::string_view name) const {
 namespace {
 
 using audit_internal::Lower;
-
-// "400", "0.5".
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
 
 // "Abbasi 2012" for a study, "kb study abbasi2012" without author or year.
 std::string StudyName(const Study& s) {
@@ -279,8 +271,9 @@ std::string QueryKey(const ClaimQuery& q) {
   std::string key = std::string(ClaimKindName(q.kind)) + "|" + q.subject + "|" +
                     q.relation + "|" + q.object;
   if (q.quantity) {
-    key += "|" + Number(q.quantity->min) + "|" + Number(q.quantity->max) + "|" +
-           q.quantity->unit + "|" + q.quantity->per + "|" + q.quantity->basis;
+    key += "|" + FormatNumber(q.quantity->min) + "|" +
+           FormatNumber(q.quantity->max) + "|" + q.quantity->unit + "|" +
+           q.quantity->per + "|" + q.quantity->basis;
   }
   return key;
 }
@@ -399,14 +392,14 @@ void FlagDose(const Vocabulary& vocabulary, AuditedClaim* a) {
   const double top = dose->daily_mg;
   const bool is_form = owner != c.subject;
   const std::string amount =
-      (q.min != q.max ? Number(q.min * scale) + "-" : std::string()) +
-      Number(top) + " mg" + (q.per.empty() ? "" : "/" + q.per);
+      (q.min != q.max ? FormatNumber(q.min * scale) + "-" : std::string()) +
+      FormatNumber(top) + " mg" + (q.per.empty() ? "" : "/" + q.per);
   std::string sources = ul.source;
   for (const std::string& s : ul.also_sources) sources += ", " + s;
   if (dose->above) {
     std::string why =
         amount + " of " + c.subject->label + " goes above the " +
-        Number(limit) + " mg/day tolerable upper intake level " + "for " +
+        FormatNumber(limit) + " mg/day tolerable upper intake level " + "for " +
         (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
         owner->label + " (" + ul.population + "; " + sources + ")";
     if (q.per.empty() || q.per == "dose") {

@@ -4,6 +4,7 @@
 #include "claimcheck/knowledge.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <utility>
 
@@ -362,6 +363,21 @@ std::optional<Directness> ParseDirectness(std::string_view name) {
 const std::vector<Directness>& AllDirectness() {
   static const std::vector<Directness> all = kDirectnessWords.All();
   return all;
+}
+
+std::string FormatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+std::string AmountWords(const Amount& a) {
+  if (!a.min && !a.max) return "";
+  std::string out;
+  if (a.min && a.max && *a.min != *a.max) out = FormatNumber(*a.min) + "-";
+  out += FormatNumber(a.max ? *a.max : *a.min) + " " + a.unit;
+  if (!a.per.empty()) out += "/" + a.per;
+  return out;
 }
 
 const char* ReferenceKindName(ReferenceKind kind) {

@@ -1,6 +1,5 @@
 // The answer to `claimcheck query` for a terminal: docs/reports.md, "Query
 // answers". Covered by tests/cli/cli_test.sh (the query goldens).
-#include <cstdio>
 #include <sstream>
 #include <string>
 
@@ -12,19 +11,9 @@ namespace claimcheck {
 
 namespace {
 
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
-
 // "310-420 mg/day (adults)".
 std::string AmountWords(const ReferenceValue& r) {
-  const Amount& a = *r.amount;
-  std::string out;
-  if (a.min && a.max && *a.min != *a.max) out = Number(*a.min) + "-";
-  out += Number(a.max ? *a.max : *a.min) + " " + a.unit;
-  if (!a.per.empty()) out += "/" + a.per;
+  std::string out = claimcheck::AmountWords(*r.amount);
   if (!r.population.empty()) out += " (" + r.population + ")";
   return out;
 }

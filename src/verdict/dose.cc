@@ -3,7 +3,6 @@
 // tests/verdict/curated_verdicts_test.cc and tests/report/audit_test.cc.
 #include "verdict/dose.h"
 
-#include <cstdio>
 #include <set>
 #include <string>
 
@@ -12,12 +11,6 @@
 namespace claimcheck {
 
 namespace {
-
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
 
 bool IsDailyMgLimit(const ReferenceValue& r, const std::string& concept_id) {
   return r.kind == ReferenceKind::kUpperLimit && r.concept_id == concept_id &&
@@ -34,8 +27,8 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
   const Concept* named = vocabulary.Find(subject);
   if (named == nullptr) return std::nullopt;
   DoseReading out;
-  out.amount = (q.min != q.max ? Number(q.min) + "-" : std::string()) +
-               Number(q.max) + " " + q.unit +
+  out.amount = (q.min != q.max ? FormatNumber(q.min) + "-" : std::string()) +
+               FormatNumber(q.max) + " " + q.unit +
                (q.per.empty() ? "" : "/" + q.per);
   double scale = 0;
   if (q.unit == "mg") scale = 1;
@@ -107,10 +100,10 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
     return r.starts_with("no study in the knowledge base tests it");
   });
   j->reasons.push_back(
-      Number(d.daily_mg) + " mg a day" +
+      FormatNumber(d.daily_mg) + " mg a day" +
       (d.per_day_assumed ? " (read as a daily amount)" : "") +
       " is above the tolerable upper intake level of " +
-      Number(*ul.amount->max) + " mg/day for " +
+      FormatNumber(*ul.amount->max) + " mg/day for " +
       (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
       vocabulary.LabelOf(d.limit_of) + " (" + ul.population + "; " + sources +
       "): a dose above the upper limit is not established as safe -> "

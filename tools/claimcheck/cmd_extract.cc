@@ -1,6 +1,5 @@
 // `claimcheck extract FILE`: the document and the claims it makes, without
 // verdicts (../shared/CLI.md). Covered by tests/cli/cli_test.sh.
-#include <cstdio>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -15,13 +14,6 @@
 namespace claimcheck::cli {
 
 namespace {
-
-// "400", "0.5": the shortest form that reads back the same.
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
 
 void JsonConcept(JsonWriter& w, const Concept* c) {
   w.StartObject();
@@ -221,8 +213,9 @@ std::string ClaimLine(const Text& text, const Claim& c) {
   if (!c.category.empty()) line << " " << c.category;
   if (c.quantity) {
     const Quantity& q = *c.quantity;
-    line << " " << (q.bound.empty() ? "" : q.bound + " ") << Number(q.min);
-    if (q.max != q.min) line << "-" << Number(q.max);
+    line << " " << (q.bound.empty() ? "" : q.bound + " ")
+         << FormatNumber(q.min);
+    if (q.max != q.min) line << "-" << FormatNumber(q.max);
     line << " " << q.unit;
     if (!q.per.empty()) line << "/" << q.per;
     if (!q.basis.empty() && q.basis != "unspecified") line << " " << q.basis;

@@ -22,27 +22,13 @@ struct Row {
   std::size_t studies = 0;
 };
 
-std::string Number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", v);
-  return buffer;
-}
-
 // "upper limit 350 mg/day (adults)".
 std::string ReferenceWords(const ReferenceValue& r) {
   std::string out = ReferenceKindName(r.kind);
   for (char& c : out) {
     if (c == '_') c = ' ';
   }
-  if (r.amount) {
-    out += " ";
-    if (r.amount->min && r.amount->max && *r.amount->min != *r.amount->max) {
-      out += Number(*r.amount->min) + "-";
-    }
-    out += Number(r.amount->max ? *r.amount->max : r.amount->min.value_or(0)) +
-           " " + r.amount->unit;
-    if (!r.amount->per.empty()) out += "/" + r.amount->per;
-  }
+  if (r.amount) out += " " + AmountWords(*r.amount);
   if (!r.population.empty()) out += " (" + r.population + ")";
   return out;
 }
