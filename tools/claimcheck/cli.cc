@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -685,6 +686,18 @@ const Command* FindCommand(std::string_view name) {
     if (name == c.name) return &c;
   }
   return nullptr;
+}
+
+int GuardedMain(const char* program, int (*run)(int, char**), int argc,
+                char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << program << ": internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << program << ": internal error\n";
+  }
+  return kExitInternal;
 }
 
 }  // namespace claimcheck::cli

@@ -114,6 +114,12 @@ struct Command {
   bool judges = false;
 };
 
+// The body of a claimcheck program's main(): runs `run`, and turns anything
+// a third party throws into "PROGRAM: internal error[: what]" on stderr and
+// kExitInternal (STYLE.md: main catches what others throw).
+int GuardedMain(const char* program, int (*run)(int, char**), int argc,
+                char** argv);
+
 // Called first by a command that judges (query, audit, summary, graph) or
 // loads the whole vocabulary to look at it (concepts): has
 // the kernel map the program's code and a heap for what loading and judging

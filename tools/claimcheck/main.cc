@@ -2,7 +2,6 @@
 // stand before or after the command; each command parses its own arguments.
 // Covered by tests/cli/cli_test.cc.
 #include <cstring>
-#include <exception>
 #include <iostream>
 
 #include "cli.h"
@@ -308,12 +307,6 @@ int Main(int argc, char** argv) {
 }  // namespace claimcheck::cli
 
 int main(int argc, char** argv) {
-  try {
-    return claimcheck::cli::Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "claimcheck: internal error: " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "claimcheck: internal error\n";
-  }
-  return claimcheck::cli::kExitInternal;
+  return claimcheck::cli::GuardedMain("claimcheck", claimcheck::cli::Main, argc,
+                                      argv);
 }

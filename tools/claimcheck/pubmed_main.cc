@@ -2,7 +2,6 @@
 // runs it with the global options it was given). A claimcheck of one
 // command, linked dynamically because it needs libcurl (docs/pubmed.md,
 // "Build"). Covered by tests/eutils/pubmed_cli_test.cc.
-#include <exception>
 #include <iostream>
 #include <vector>
 
@@ -46,12 +45,6 @@ int Main(int argc, char** argv) {
 }  // namespace claimcheck::cli
 
 int main(int argc, char** argv) {
-  try {
-    return claimcheck::cli::Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "claimcheck pubmed: internal error: " << e.what() << "\n";
-  } catch (...) {
-    std::cerr << "claimcheck pubmed: internal error\n";
-  }
-  return claimcheck::cli::kExitInternal;
+  return claimcheck::cli::GuardedMain("claimcheck pubmed",
+                                      claimcheck::cli::Main, argc, argv);
 }
