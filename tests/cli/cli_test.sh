@@ -173,6 +173,11 @@ run find_mesh 0 "${KB[@]}" concepts --find "Insomnia" &&
 run find_near 1 "${KB[@]}" concepts --find "ashwaganda" &&
   expect_in find_near out "did you mean:" &&
   expect_in find_near out "ashwagandha  -> D032341 (Withania)"
+# A word some concept has as a name, but the matcher does not read alone
+# (a short entry term): its concepts, then near names as "see also".
+run find_see_also 0 "${KB[@]}" concepts --find "CAT" &&
+  expect_in find_see_also out "see also:" &&
+  expect_in find_see_also out "Rat  -> D051381 (Rats)"
 run find_json 0 "${KB[@]}" concepts --find "vitamin D" --format json &&
   expect_in find_json out '"mesh": "D014807"'
 run find_usage 2 "${KB[@]}" concepts --find &&

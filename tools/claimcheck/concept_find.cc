@@ -74,9 +74,10 @@ std::size_t Distance(std::string_view a, std::string_view b,
 }
 
 // Every name of the vocabulary against `key` (folded): the concepts with it
-// as a name into `named`; when none has, near misses into `near` (up to
-// two edits for a key of six letters or more, one below; then names that
-// hold the key as a word), nearest first, at most 8, one a concept.
+// as a name into `named`; unless `named` held one on entry, near misses of
+// other concepts into `out` (up to two edits for a key of six letters or
+// more, one below; then names that hold the key as a word), nearest first,
+// at most 8, one a concept.
 void ScanNames(const Vocabulary& vocabulary, const std::string& key,
                std::vector<const Concept*>* named,
                std::vector<std::pair<std::string, const Concept*>>* out) {
@@ -103,9 +104,8 @@ void ScanNames(const Vocabulary& vocabulary, const std::string& key,
       }
     }
   }
-  if (!named->empty()) return;
   std::sort(near.begin(), near.end());
-  std::set<const Concept*> seen;
+  std::set<const Concept*> seen(named->begin(), named->end());
   for (const auto& [d, name, c] : near) {
     if (out->size() >= 8) break;
     if (seen.insert(c).second) out->emplace_back(name, c);
@@ -214,6 +214,7 @@ std::vector<std::pair<std::string, const Concept*>> NearNames(
   std::vector<const Concept*> named;
   std::vector<std::pair<std::string, const Concept*>> near;
   ScanNames(vocabulary, Folded(word), &named, &near);
+  if (!named.empty()) near.clear();  // a name, not a near miss
   return near;
 }
 
