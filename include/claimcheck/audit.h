@@ -112,6 +112,12 @@ struct LanguageGuess {
   // "function words"; empty with an empty code.
   std::string source;
   bool english() const { return code.empty() || code == "en"; }
+  // How it was told, for a reader: "declared by the page", "by its
+  // function words".
+  const char* how() const {
+    return source == "declared" ? "declared by the page"
+                                : "by its function words";
+  }
 };
 
 struct Audit {

@@ -475,9 +475,7 @@ std::string LanguageWordsFor(const LanguageGuess& language) {
   const std::string name = language.name.empty()
                                ? "the language '" + language.code + "'"
                                : language.name;
-  return "The page is in " + name +
-         (language.source == "declared" ? " (declared by the page)"
-                                        : " (by its function words)");
+  return "The page is in " + name + " (" + language.how() + ")";
 }
 
 // Why an audit found no claim, from what the text names.

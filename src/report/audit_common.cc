@@ -84,10 +84,7 @@ namespace report {
 std::string LanguageLine(const LanguageGuess& language) {
   if (language.english()) return "";
   return (language.name.empty() ? language.code : language.name) + " (" +
-         language.code + ", " +
-         (language.source == "declared" ? "declared by the page"
-                                        : "by its function words") +
-         ")";
+         language.code + ", " + language.how() + ")";
 }
 
 std::string SourceId(const EvidenceSource& s) {

@@ -342,7 +342,7 @@ std::string NoClaimMessage(const KnowledgeBase& kb, const Text& text,
 }
 
 // The claim a free text makes: the first claim with something to judge.
-// `extractor` reads it.
+// The knowledge base's extractor reads it; NoClaimMessage says why not.
 bool QueryFromText(const Context& context, const KnowledgeBase& kb,
                    const std::string& text, ClaimQuery* query, int* exit_code) {
   const ClaimExtractor& extractor = kb.extractor();
