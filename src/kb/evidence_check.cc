@@ -32,7 +32,9 @@ const std::map<std::string, Set, std::less<>> kRelationsByKind = {
     {"comparison",
      {"more_bioavailable_than", "better_tolerated_than", "enhances_effect_of"}},
     {"dose", {"safe_dose", "recommended_intake"}},
-    {"safety", {"contraindicated_in", "laxative", "increases", "decreases"}},
+    {"safety",
+     {"contraindicated_in", "interacts_with", "laxative", "increases",
+      "decreases"}},
     {"onset", {"onset_within"}},
     {"composition", {"is_a", "contains", "is_not"}},
 };
