@@ -73,12 +73,14 @@ struct Concept {
   std::size_t line = 0;  // line of its "id" in that file (or its row)
 };
 
-// MeSH's entry terms and abbreviations of a descriptor, each list joined by
+// MeSH's entry terms and abbreviations of a descriptor, and the UIs of its
+// pharmacological actions ("D017367" for sertraline), each list joined by
 // '|': kept by the Vocabulary in one text beside the concepts (not in each
 // Concept, so that a snapshot of 30,000 descriptors loads in a few copies).
 struct MeshNames {
   std::string terms;
   std::string abbreviations;
+  std::string actions;
 };
 
 // The concepts of a vocabulary as columns: one text and arrays of numbers,
@@ -202,6 +204,10 @@ class Vocabulary {
   // The MeSH names of `c`, a concept of this vocabulary ('|'-joined).
   std::string_view MeshTerms(const Concept& c) const;
   std::string_view MeshAbbreviations(const Concept& c) const;
+  // The descriptor UIs of `c`'s pharmacological actions ('|'-joined): the
+  // classes a drug belongs to (docs/vocabulary.md, "Pharmacological
+  // actions").
+  std::string_view MeshActions(const Concept& c) const;
   // The derived indexes a snapshot keeps so that a load need not build
   // them (30,000 hashed ids and the is_a children cost more than the rest
   // of a query): concept indexes sorted by id, and the children of each
@@ -211,7 +217,7 @@ class Vocabulary {
     std::vector<std::uint32_t> child_begin;
     std::vector<std::uint32_t> children;
     std::string mesh_names;                 // every concept's MeSH names
-    std::vector<std::uint32_t> mesh_spans;  // 4 per concept: (start, size) x 2
+    std::vector<std::uint32_t> mesh_spans;  // 6 per concept: (start, size) x 3
   };
   Index ExportIndex() const;
   // A vocabulary of `concepts` (in this order) with their exported index:
@@ -257,7 +263,7 @@ class Vocabulary {
  private:
   ConceptTable concepts_;
   std::string mesh_names_;
-  std::vector<std::uint32_t> mesh_spans_;  // 4 per concept
+  std::vector<std::uint32_t> mesh_spans_;  // kSpansPerConcept per concept
   std::string_view MeshSpan(const Concept& c, int which) const;
   // Ids to indexes into concepts_: hashed, looked up by string_view.
   struct IdHash {

@@ -76,6 +76,10 @@ enum class Kinship {
   kNarrower,  // a descendant: magnesium_citrate for magnesium
   kBroader,   // an ancestor: magnesium for magnesium_citrate
   kSibling,   // shares an ancestor: magnesium_oxide for magnesium_citrate
+  // A class `id` belongs to by its MeSH pharmacological action: the SSRIs
+  // for sertraline. Only interaction claims read it (docs/verdicts.md,
+  // "Both orders").
+  kMember,
 };
 const char* KinshipName(Kinship kinship);
 struct Kin {

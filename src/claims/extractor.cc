@@ -1546,15 +1546,59 @@ struct ClaimExtractor::Impl {
       if (!n) continue;
       Subject subject = PropertyHolder(w, t, focus);
       if (!subject.c) break;
+      // The other side: a medicine, or any other intervention (a MeSH
+      // drug has no category: "interacts with sertraline").
       for (std::size_t k = t + n; k < toks.size(); ++k) {
         const int m = toks[k].mention;
-        if (m >= 0 && IsMedicine(w.mentions[static_cast<std::size_t>(m)].c()) &&
-            (k == 0 || toks[k - 1].mention != m)) {
-          add(subject, "interacts_with",
-              w.mentions[static_cast<std::size_t>(m)].c(), t);
+        if (m < 0 || (k > 0 && toks[k - 1].mention == m)) continue;
+        const Concept* other = w.mentions[static_cast<std::size_t>(m)].c();
+        if (IsMedicine(other) ||
+            (other->kind == ConceptKind::kIntervention && other != subject.c)) {
+          add(subject, "interacts_with", other, t);
         }
       }
       break;
+    }
+    // A question of taking two together: "Can I take St John's wort with
+    // sertraline?", "Is it safe to combine kava and alcohol?". The first
+    // intervention after the verb, then "with", "and" or "alongside", then
+    // the second: interacts_with(first, second).
+    if (w.question) {
+      for (std::size_t t = 0; t < toks.size(); ++t) {
+        const std::size_t n = lex.co_use.Match(toks, t, nullptr);
+        if (!n) continue;
+        const SMention* first = nullptr;
+        std::size_t k = t + n;
+        for (; k < toks.size(); ++k) {
+          const int m = toks[k].mention;
+          if (m < 0) continue;
+          const SMention& sm = w.mentions[static_cast<std::size_t>(m)];
+          if (sm.c()->kind == ConceptKind::kIntervention) first = &sm;
+          break;
+        }
+        if (first == nullptr) break;
+        k = first->t1;
+        if (k + 1 >= toks.size() ||
+            (toks[k].fold != "with" && toks[k].fold != "and" &&
+             toks[k].fold != "alongside")) {
+          break;
+        }
+        // "with my sertraline": a word or two may come first.
+        int m = -1;
+        for (std::size_t end = std::min(toks.size(), k + 4); ++k < end;) {
+          if ((m = toks[k].mention) >= 0) break;
+        }
+        if (m < 0) break;
+        const Concept* other = w.mentions[static_cast<std::size_t>(m)].c();
+        if (other->kind != ConceptKind::kIntervention || other == first->c()) {
+          break;
+        }
+        Subject subject;
+        subject.c = first->c();
+        subject.mention = static_cast<int>(first - w.mentions.data());
+        add(subject, "interacts_with", other, t);
+        break;
+      }
     }
     // "… to avoid the risk of hypermagnesemia and cardiovascular
     // complications": the subject raises those risks.

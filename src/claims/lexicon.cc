@@ -199,7 +199,7 @@ void serialize(Archive& ar, Lexicon& l) {
      l.attribution_phrases, l.hearsay_sources, l.hearsay_verbs, l.anaphors,
      l.deficits, l.boundaries, l.embedded, l.fillers, l.flips, l.linkers,
      l.populations, l.population_with, l.timings, l.cautions, l.interactions,
-     l.combinations, l.synergy, l.bioavailability, l.tolerance, l.more, l.less,
+     l.co_use, l.combinations, l.synergy, l.bioavailability, l.tolerance, l.more, l.less,
      l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime,
      l.month_may_before, l.adjective_before_low, l.verb_phrase_before,
      l.object_stops, l.participle_before, l.subject_openers,
@@ -208,7 +208,7 @@ void serialize(Archive& ar, Lexicon& l) {
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 47, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 48, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -241,6 +241,7 @@ void ForEachTable(L& l, F f) {
   f("timings", l.timings);
   f("cautions", l.cautions);
   f("interactions", l.interactions);
+  f("co_use", l.co_use);
   f("combinations", l.combinations);
   f("synergy", l.synergy);
   f("bioavailability", l.bioavailability);

@@ -168,6 +168,7 @@ struct Lexicon {
   PhraseTable<std::string> timings;      // "before bed" -> "before bed"
   PhraseTable<int> cautions;             // avoid, should not, contraindicated
   PhraseTable<int> interactions;         // "interact with"
+  PhraseTable<int> co_use;  // "take", "combine": a question of taking two together
   PhraseTable<int> combinations;         // combining, together with
   PhraseTable<int> synergy;              // enhance its effect, synergistic
   PhraseTable<int> bioavailability;      // bioavailable, absorbed

@@ -185,7 +185,15 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
           }
         }
         out->rows.push_back(std::move(c));
-        out->names.push_back({OrEmpty(f[7]), OrEmpty(f[8])});
+        std::string actions;
+        if (f[6] != "-") {
+          for (std::string_view a : SplitList(f[6], ',')) {
+            if (!IsDescriptorUi(a))
+              return problem("pharmacological actions are descriptor UIs");
+            actions += (actions.empty() ? "" : "|") + std::string(a);
+          }
+        }
+        out->names.push_back({OrEmpty(f[7]), OrEmpty(f[8]), std::move(actions)});
       });
   if (read && out->year.empty()) {
     problems->push_back({path, "", "no mesh_year line before the header"});

@@ -15,6 +15,10 @@ namespace claimcheck {
 
 namespace {
 
+// Each concept's MeSH lists in mesh_spans_: (start, size) for its terms,
+// abbreviations and pharmacological actions.
+constexpr std::size_t kSpansPerConcept = 6;
+
 const std::set<std::string, std::less<>> kConceptFields = {
     "id",       "kind", "label",  "synonyms", "cased_synonyms",
     "antonyms", "is_a", "better", "note",     "category",
@@ -261,6 +265,7 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
     mine.terms = d.label;
     if (!n.terms.empty()) mine.terms += "|" + n.terms;
     mine.abbreviations = n.abbreviations;
+    mine.actions = n.actions;
   }
   auto canonical = [&](const std::string& id) -> std::string {
     auto it = overlay.find(id);
@@ -554,7 +559,7 @@ Vocabulary::Index Vocabulary::ExportIndex() const {
   index.children = children_->list;
   index.mesh_names = mesh_names_;
   index.mesh_spans = mesh_spans_;
-  index.mesh_spans.resize(4 * concepts_.size(), 0);
+  index.mesh_spans.resize(kSpansPerConcept * concepts_.size(), 0);
   return index;
 }
 
@@ -580,7 +585,7 @@ Status Vocabulary::Adopt(ConceptTable concepts, Index index, Vocabulary* out) {
   for (std::uint32_t child : index.children) {
     if (child >= n) return bad("a child out of range");
   }
-  if (index.mesh_spans.size() != 4 * n) return bad("MeSH names do not fit");
+  if (index.mesh_spans.size() != kSpansPerConcept * n) return bad("MeSH names do not fit");
   for (std::size_t k = 0; k < index.mesh_spans.size(); k += 2) {
     if (index.mesh_spans[k] > index.mesh_names.size() ||
         index.mesh_spans[k + 1] >
@@ -605,12 +610,12 @@ Status Vocabulary::Adopt(ConceptTable concepts, Index index, Vocabulary* out) {
 std::string_view Vocabulary::MeshSpan(const Concept& c, int which) const {
   const std::size_t i = IndexOf(c.id);
   if (i >= concepts_.size() || &concepts_[i] != &c ||
-      4 * i + 3 >= mesh_spans_.size()) {
+      kSpansPerConcept * (i + 1) > mesh_spans_.size()) {
     return {};
   }
   return std::string_view(mesh_names_)
-      .substr(mesh_spans_[4 * i + 2 * which],
-              mesh_spans_[4 * i + 2 * which + 1]);
+      .substr(mesh_spans_[kSpansPerConcept * i + 2 * which],
+              mesh_spans_[kSpansPerConcept * i + 2 * which + 1]);
 }
 
 std::string_view Vocabulary::MeshTerms(const Concept& c) const {
@@ -621,6 +626,10 @@ std::string_view Vocabulary::MeshAbbreviations(const Concept& c) const {
   return MeshSpan(c, 1);
 }
 
+std::string_view Vocabulary::MeshActions(const Concept& c) const {
+  return MeshSpan(c, 2);
+}
+
 Status Vocabulary::Add(Concept entry, const MeshNames& names) {
   children_ = std::make_unique<ChildIndex>();  // built again when asked
   if (entry.id.empty()) return Status::InvalidArgument("empty concept id");
@@ -628,8 +637,9 @@ Status Vocabulary::Add(Concept entry, const MeshNames& names) {
     return Status::InvalidArgument("duplicate concept id '" + entry.id + "'");
   }
   index_.emplace(entry.id, concepts_.size());
-  mesh_spans_.resize(4 * concepts_.size(), 0);
-  for (const std::string* list : {&names.terms, &names.abbreviations}) {
+  mesh_spans_.resize(kSpansPerConcept * concepts_.size(), 0);
+  for (const std::string* list :
+       {&names.terms, &names.abbreviations, &names.actions}) {
     mesh_spans_.push_back(static_cast<std::uint32_t>(mesh_names_.size()));
     mesh_spans_.push_back(static_cast<std::uint32_t>(list->size()));
     mesh_names_ += *list;

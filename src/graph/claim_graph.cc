@@ -135,6 +135,8 @@ const char* KinshipName(Kinship kinship) {
       return "narrower";
     case Kinship::kBroader:
       return "broader";
+    case Kinship::kMember:
+      return "member";
     case Kinship::kSibling:
       break;
   }

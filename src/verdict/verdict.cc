@@ -84,6 +84,16 @@ bool Directional(std::string_view relation) {
          relation == "modulates" || relation == "no_effect";
 }
 
+// docs/verdicts.md, "Both orders": relations whose evidence is read in
+// either order of the two concepts.
+bool Comparison(std::string_view relation) {
+  return relation == "more_bioavailable_than" ||
+         relation == "better_tolerated_than";
+}
+bool Symmetric(std::string_view relation) {
+  return relation == "interacts_with";
+}
+
 // +1 "more", -1 "less", 0 "changes, way not said".
 int Sign(std::string_view relation) {
   if (relation == "increases") return 1;
@@ -296,7 +306,7 @@ Start StartLevel(Design design, ClaimKind kind) {
 // A candidate reading of one source, before one per source is kept.
 struct Candidate {
   Evidence evidence;
-  int object_rank = 0;   // 0 same, 1 narrower, 2 broader
+  int object_rank = 0;   // a Kinship: 0 same, 1 narrower, 2 broader, 4 member
   int subject_rank = 0;  // 0 same, 1 narrower, 2 broader, 3 sibling
   std::vector<std::string> includes;  // curated study ids a review pools
   std::string secondary_of;
@@ -461,6 +471,13 @@ struct VerdictEngine::Impl {
                const std::vector<Kin>& objects, const ClaimGraph& graph,
                const std::map<std::string, Document>& documents,
                std::vector<Candidate>* out) const;
+  // `objects` and, for an interaction, the classes each is a member of.
+  std::vector<Kin> WithClasses(const ClaimQuery& q,
+                               const std::vector<Kin>& objects) const;
+  // The curated evidence on the claim's other order (docs/verdicts.md,
+  // "Both orders"): an interaction as it is, a comparison turned.
+  void CollectReversed(const ClaimQuery& q,
+                       std::vector<Candidate>* out) const;
   void FromCurated(const ClaimQuery& q, const CuratedClaim& claim,
                    const std::string& relation, const std::string& object,
                    const Kin& object_kin, const std::vector<Kin>& subjects,
@@ -855,6 +872,67 @@ void VerdictEngine::Impl::Collect(
   }
 }
 
+std::vector<Kin> VerdictEngine::Impl::WithClasses(
+    const ClaimQuery& q, const std::vector<Kin>& objects) const {
+  if (!Symmetric(q.relation)) return objects;
+  std::vector<Kin> out = objects;
+  std::set<std::string> seen;
+  for (const Kin& k : objects) seen.insert(k.id);
+  // The classes of the object and of its broader concepts, then the
+  // classes' own broader classes ("Antidepressive Agents" above
+  // "Antidepressive Agents, Second-Generation").
+  std::vector<std::string> found;
+  for (const Kin& k : objects) {
+    if (k.kinship != Kinship::kSame && k.kinship != Kinship::kBroader) continue;
+    const Concept* c = vocabulary.Find(k.id);
+    if (c == nullptr) continue;
+    for (std::string_view ui : SplitTerms(vocabulary.MeshActions(*c))) {
+      const Concept* cls = vocabulary.Find(ui);
+      if (cls == nullptr) continue;
+      for (const Kin& up : KinOf(cls->id, false)) {
+        if (up.kinship != Kinship::kSame && up.kinship != Kinship::kBroader) {
+          continue;
+        }
+        if (seen.insert(up.id).second) found.push_back(up.id);
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  for (std::string& id : found) out.push_back(Kin{std::move(id), Kinship::kMember});
+  return out;
+}
+
+void VerdictEngine::Impl::CollectReversed(const ClaimQuery& q,
+                                          std::vector<Candidate>* out) const {
+  const bool comparison = Comparison(q.relation);
+  if (q.object.empty() || (!comparison && !Symmetric(q.relation))) return;
+  ClaimQuery r = q;
+  std::swap(r.subject, r.object);
+  std::vector<Candidate> reversed;
+  Collect(r, KinOf(r.subject, true), WithClasses(r, KinOf(r.object, false)),
+          curated, {}, &reversed);
+  for (Candidate& c : reversed) {
+    Evidence& e = c.evidence;
+    if (comparison) {
+      // Evidence that A beats B refutes "B beats A"; a finding of no
+      // difference stays one.
+      if (e.stance == Stance::kSupports) {
+        e.stance = Stance::kRefutes;
+      } else if (e.stance == Stance::kRefutes) {
+        e.stance = Stance::kSupports;
+      }
+      e.note += std::string(e.note.empty() ? "" : " ") +
+                "(read in the other order: the source compares " +
+                vocabulary.LabelOf(e.subject) + " with " +
+                vocabulary.LabelOf(e.object) + ")";
+    }
+    // The ranks were taken from the reversed query: its subject is the
+    // claim's object.
+    std::swap(c.subject_rank, c.object_rank);
+    out->push_back(std::move(c));
+  }
+}
+
 void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
   Evidence& e = c->evidence;
   // Indirectness in words, from the is-a kinship and the directness.
@@ -886,6 +964,25 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
     e.indirect.push_back("a marker or another outcome, not the one claimed");
   }
 
+  const int member = static_cast<int>(Kinship::kMember);
+  if (c->subject_rank == member || c->object_rank == member) {
+    e.steps.push_back(
+        vocabulary.LabelOf(c->object_rank == member ? q.object : q.subject) +
+        " is one of the " + vocabulary.LabelOf(e.object) +
+        " the source is on (its MeSH pharmacological action)");
+  }
+  // A comparison speaks only of the two it compares: citrate against oxide
+  // says nothing of glycinate, nor of magnesium in general.
+  if (Comparison(q.relation) &&
+      ((c->subject_rank != static_cast<int>(Kinship::kSame) &&
+        c->subject_rank != static_cast<int>(Kinship::kNarrower)) ||
+       c->object_rank != static_cast<int>(Kinship::kSame))) {
+    e.not_weighed = "it compares " + vocabulary.LabelOf(e.subject) +
+                    " with " + vocabulary.LabelOf(e.object) + ", not " +
+                    vocabulary.LabelOf(q.subject) + " with " +
+                    vocabulary.LabelOf(q.object);
+    return;
+  }
   if (e.stance == Stance::kContext) {
     e.not_weighed = "context";
     return;
@@ -1322,8 +1419,10 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   // other.
   const ClaimGraph* const graphs[] = {&curated, &stored_graph};
   for (const ClaimGraph* graph : graphs) {
-    Collect(q, subjects, objects, *graph, stored.documents, &candidates);
+    Collect(q, subjects, WithClasses(q, objects), *graph, stored.documents,
+            &candidates);
   }
+  CollectReversed(q, &candidates);
 
   // One reading per source: its most direct one. Several sentences of one
   // abstract with different stances make it "mixed".

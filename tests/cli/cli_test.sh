@@ -266,8 +266,13 @@ run q_guideline 0 "${KB[@]}" query "valerian improves sleep" &&
   expect_flat q_guideline out "Guideline: Sateia MJ 2017 (PMID 27998379) advises against it"
 run q_typo 2 "${KB[@]}" query "Does ashwaganda lower cortisol?" &&
   expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
-run q_unread 2 "${KB[@]}" query "can I take St John's wort with sertraline?" &&
+run q_unread 2 "${KB[@]}" query "St John's wort or sertraline, which is better?" &&
   expect_in q_unread err "it names Hypericum (intervention), Sertraline (intervention) but says nothing"
+# A question of taking two together is an interaction claim, either order.
+run q_interaction 0 "${KB[@]}" query "can I take St John's wort with sertraline?" &&
+  expect_in q_interaction out "Hypericum interacts_with Sertraline (safety claim)"
+run q_interaction_rev 0 "${KB[@]}" query "Is it safe to combine sertraline and St John's wort?" &&
+  expect_in q_interaction_rev out "Sertraline interacts_with Hypericum (safety claim)"
 
 # --- extract: the example article, golden; the seeds, deterministic ---
 run extract_json 0 "${KB[@]}" extract "$EXAMPLE" --format json && golden extract_json example_extract.json
