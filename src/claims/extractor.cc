@@ -994,8 +994,12 @@ struct ClaimExtractor::Impl {
         return polarity > 0 ? kDecreases : kIncreases;
       case Effect::kBetter:
         // "supports melatonin synthesis" says no direction; "supports neural
-        // inhibition" names the low pole of excitability.
-        if (outcome) return better;
+        // inhibition" names the low pole of excitability. An outcome with no
+        // better direction (muscle strength, memory) is improved by more of
+        // it.
+        if (outcome) {
+          return object->better == Better::kNone ? kIncreases : better;
+        }
         return polarity > 0 ? kModulates : kDecreases;
       case Effect::kRelieve:
         if (outcome) return better;
