@@ -48,8 +48,15 @@ std::optional<Directness> ParseDirectness(std::string_view name);
 const std::vector<Directness>& AllDirectness();
 
 // The kind of a reference value (FORMAT.md `reference_values.json`).
-enum class ReferenceKind { kRda, kUpperLimit, kAdvice, kLabel, kCaution };
-// "rda", "upper_limit", "advice", "label", "caution".
+enum class ReferenceKind {
+  kRda,
+  kUpperLimit,
+  kAdvice,
+  kLabel,
+  kCaution,
+  kUnitConversion,  // amount: how many `unit` make one `per` (40 IU per mcg)
+};
+// "rda", "upper_limit", "advice", "label", "caution", "unit_conversion".
 const char* ReferenceKindName(ReferenceKind kind);
 std::optional<ReferenceKind> ParseReferenceKind(std::string_view name);
 const std::vector<ReferenceKind>& AllReferenceKinds();
@@ -171,6 +178,10 @@ struct ReferenceValue {
   std::vector<std::string> also_sources;  // study ids
   std::string intake_source;              // "total", "supplemental" or empty
   std::string condition;                  // concept id, for cautions
+  // Who it is for, as a word: "adults", "children", "adolescents",
+  // "older_adults", "pregnancy", "lactation", "infants", "general"; empty
+  // when not given (kb/FORMAT.md part 2).
+  std::string group;
   std::size_t line = 0;  // line of its "id" in reference_values.json
 };
 

@@ -132,11 +132,16 @@ struct DoseReading {
   // or is given per something other than a day or a dose.
   double daily_mg = -1;
   bool per_day_assumed = false;  // no "a day": read as a daily amount
-  // The lowest supplemental upper limit (mg/day) of the subject or of its
-  // nearest ancestor that has one ("magnesium" for magnesium citrate);
-  // null when the kb has none.
+  // The upper limit (an `upper_limit`, else an `advice` maximum) of the
+  // subject or of its nearest ancestor that has one ("magnesium" for
+  // magnesium citrate), for adults (or everyone) when the kb has one for
+  // them, the lowest of those; null when the kb has none in a mass a day.
   const ReferenceValue* upper_limit = nullptr;
   std::string limit_of;  // the concept id whose limit it is
+  double limit_mg = -1;  // the limit in mg a day
+  // How an amount in another unit was made a mass: "10000 IU is 250 mcg
+  // (40 IU per mcg, kb vitd_iu_per_mcg)"; empty when it was one already.
+  std::string converted;
   // daily_mg above the limit, and the amount not said to be of the
   // compound (200 mg of magnesium citrate holds some 30 mg of magnesium).
   bool above = false;

@@ -388,7 +388,7 @@ void FlagDose(const Vocabulary& vocabulary, AuditedClaim* a) {
   const Concept* owner = vocabulary.Find(dose->limit_of);
   if (owner == nullptr) return;
   const double scale = dose->daily_mg / q.max;
-  const double limit = *ul.amount->max;
+  const double limit = dose->limit_mg;
   const double top = dose->daily_mg;
   const bool is_form = owner != c.subject;
   const std::string amount =

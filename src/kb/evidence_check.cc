@@ -42,6 +42,8 @@ const Set kDesigns = Words(AllDesigns(), DesignName);
 const Set kStances = Words(AllStances(), StanceName);
 const Set kDirectness = Words(AllDirectness(), DirectnessName);
 const Set kReferenceKinds = Words(AllReferenceKinds(), ReferenceKindName);
+const Set kGroups = {"adults",    "children",  "adolescents", "older_adults",
+                     "pregnancy", "lactation", "infants",     "general"};
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
@@ -345,6 +347,13 @@ void CheckReferenceValues(EvidenceFile* file, const Vocabulary& vocabulary,
     f.Concept(value, "concept", /*nullable=*/false);
     f.Concept(value, "condition", /*nullable=*/true);
     f.Range(value, "amount");
+    if (auto group = value.FindMember("group");
+        group != value.MemberEnd() && !group->value.IsNull() &&
+        (!group->value.IsString() || !kGroups.count(group->value.GetString()))) {
+      f.Problem(
+          "\"group\" must be one of adults, children, adolescents, "
+          "older_adults, pregnancy, lactation, infants, general or null");
+    }
     auto source = value.FindMember("source");
     if (source == value.MemberEnd() || !source->value.IsString() ||
         !studies.count(source->value.GetString())) {

@@ -36,12 +36,13 @@ constexpr WordTable<Directness, 7> kDirectnessWords{{{
 }}};
 static_assert(kDirectnessWords.InEnumOrder());
 
-constexpr WordTable<ReferenceKind, 5> kReferenceKindWords{{{
+constexpr WordTable<ReferenceKind, 6> kReferenceKindWords{{{
     {ReferenceKind::kRda, "rda"},
     {ReferenceKind::kUpperLimit, "upper_limit"},
     {ReferenceKind::kAdvice, "advice"},
     {ReferenceKind::kLabel, "label"},
     {ReferenceKind::kCaution, "caution"},
+    {ReferenceKind::kUnitConversion, "unit_conversion"},
 }}};
 static_assert(kReferenceKindWords.InEnumOrder());
 
@@ -304,6 +305,7 @@ ReferenceValue ReadReferenceValue(ItemReader& r, const Value& v) {
   value.also_sources = r.Strings(v, "also_sources");
   value.intake_source = r.String(v, "intake_source", Need::kOptional);
   value.condition = r.String(v, "condition", Need::kOptional);
+  value.group = r.String(v, "group", Need::kOptional);
   return value;
 }
 

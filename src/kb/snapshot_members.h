@@ -60,7 +60,7 @@ void serialize(Archive& ar, Study& s) {
 template <class Archive>
 void serialize(Archive& ar, ReferenceValue& r) {
   ar(r.id, r.kind, r.concept_id, r.amount, r.population, r.source, r.note,
-     r.also_sources, r.intake_source, r.condition, r.line);
+     r.also_sources, r.intake_source, r.condition, r.group, r.line);
 }
 
 static_assert(MemberCount<Concept>() == 15, "serialize every member");
@@ -71,7 +71,7 @@ static_assert(MemberCount<CuratedClaim>() == 11, "serialize every member");
 static_assert(MemberCount<Intervention>() == 4, "serialize every member");
 static_assert(MemberCount<CuratedEvidence>() == 4, "serialize every member");
 static_assert(MemberCount<Study>() == 28, "serialize every member");
-static_assert(MemberCount<ReferenceValue>() == 11, "serialize every member");
+static_assert(MemberCount<ReferenceValue>() == 12, "serialize every member");
 
 }  // namespace claimcheck
 

@@ -21,6 +21,7 @@ std::string AmountWords(const ReferenceValue& r) {
 // The amount a dose claim names, against the upper limit and intakes.
 std::string DoseWords(const DoseReading& d, const Vocabulary& v) {
   std::string out = "Amount read: " + d.amount;
+  if (!d.converted.empty()) out += "; " + d.converted;
   if (d.per_day_assumed && d.daily_mg >= 0) out += " (read as a daily amount)";
   if (d.upper_limit == nullptr) {
     return out + "; the knowledge base has no upper limit for it.";
@@ -32,7 +33,9 @@ std::string DoseWords(const DoseReading& d, const Vocabulary& v) {
          v.LabelOf(d.limit_of) + " (kb " + ul.source;
   for (const std::string& s : ul.also_sources) out += ", " + s;
   out += ")";
-  if (d.daily_mg < 0) out += ", which is in mg: the amounts are not compared";
+  if (d.daily_mg < 0) {
+    out += ", which is a mass a day: the amounts are not compared";
+  }
   for (std::size_t i = 0; i < d.intakes.size() && i < 2; ++i) {
     out +=
         (i == 0 ? "; recommended intake " : ", ") + AmountWords(*d.intakes[i]);

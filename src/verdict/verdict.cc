@@ -120,7 +120,20 @@ std::optional<Stance> Translate(const Vocabulary& vocabulary, Stance stance,
     if (relation_e != relation_q) return std::nullopt;
     return stance;
   }
-  if (stance == Stance::kContext || stance == Stance::kMixed) return stance;
+  if (stance == Stance::kContext) return stance;
+  if (stance == Stance::kMixed) {
+    // Benefit on some outcomes and none on others is no sign of the
+    // opposite effect: read for "it worsens", it is a null result
+    // (docs/verdicts.md section 1: contested needs real support).
+    const int e = Sign(relation_e) * Polarity(vocabulary, object_e);
+    const int q = Sign(relation_q) * Polarity(vocabulary, object_q);
+    if (relation_e != "no_effect" && relation_q != "no_effect" && e != 0 &&
+        q != 0 && e != q) {
+      *why = "its mixed findings go the other way or show no difference";
+      return Stance::kNullResult;
+    }
+    return stance;
+  }
   // A source whose own claim is "no effect": supporting it is a null
   // finding; refuting it says there is some effect, which way unknown.
   if (relation_e == "no_effect") {
@@ -250,14 +263,20 @@ std::optional<std::pair<double, double>> MgRange(double min, double max,
 }
 
 // A curated dose claim speaks to a queried dose when the amounts overlap (or
-// either has none, or they cannot be compared); "around" an amount is read
+// either has none, or they cannot be compared: masses in mg, other units
+// only with the same unit); "around" an amount is read
 // as within 10 % of it.
 bool DosesOverlap(const ClaimQuery& q, const CuratedClaim& c) {
   if (!q.quantity || !c.qualifiers.dose) return true;
   const Amount& a = *c.qualifiers.dose;
-  auto qr = MgRange(q.quantity->min, q.quantity->max, q.quantity->unit);
-  auto cr =
-      MgRange(a.min.value_or(0), a.max.value_or(a.min.value_or(0)), a.unit);
+  std::optional<std::pair<double, double>> qr, cr;
+  if (!a.unit.empty() && a.unit == q.quantity->unit) {  // IU against IU
+    qr = std::make_pair(q.quantity->min, q.quantity->max);
+    cr = std::make_pair(a.min.value_or(0), a.max.value_or(a.min.value_or(0)));
+  } else {
+    qr = MgRange(q.quantity->min, q.quantity->max, q.quantity->unit);
+    cr = MgRange(a.min.value_or(0), a.max.value_or(a.min.value_or(0)), a.unit);
+  }
   if (!qr || !cr) return true;
   if (q.quantity->bound == "around") {  // "around 300 mg": within 10 %
     qr->first *= 0.9;
@@ -295,7 +314,9 @@ Start StartLevel(Design design, ClaimKind kind) {
               ""};
     case Design::kAnimal:
     case Design::kInVitro:
-      if (mechanism) return {Certainty::kModerate, ""};
+      // docs/verdicts.md section 4: then down one for indirectness, so that
+      // a mechanism resting on lab work alone is at most very low.
+      if (mechanism) return {Certainty::kLow, ""};
       return {std::nullopt, "mechanistic"};
     default:
       break;
@@ -987,14 +1008,6 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
     e.not_weighed = "context";
     return;
   }
-  // Evidence on a general outcome does not show an effect on a specific
-  // one (a "sleep" finding may come from any part of sleep).
-  if (c->object_rank == static_cast<int>(Kinship::kBroader)) {
-    e.not_weighed = "on " + vocabulary.LabelOf(e.object) +
-                    " in general, which does not show an effect on " +
-                    vocabulary.LabelOf(q.object);
-    return;
-  }
   if (e.source.retracted) {
     e.not_weighed = "retracted";
     return;
@@ -1037,7 +1050,7 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
       e.steps.push_back(
           "down one: imprecision (sample size not known to the knowledge "
           "base)");
-    } else if (*e.source.n < 50) {
+    } else if (*e.source.n < 100) {
       level -= 2;
       e.steps.push_back("down two: very serious imprecision (n = " +
                         std::to_string(*e.source.n) + ")");
@@ -1449,6 +1462,22 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
       c.evidence.note = "its sentences point different ways";
     }
     Weigh(q, &c);
+  }
+  // docs/verdicts.md section 2: evidence on a broader outcome answers only
+  // when nothing on the outcome itself (or a part of it) is weighed.
+  const int broader = static_cast<int>(Kinship::kBroader);
+  bool own = false;
+  for (const auto& [key, c] : by_source) {
+    own |= c.evidence.weighed && c.object_rank != broader;
+  }
+  for (auto& [key, c] : by_source) {
+    if (own && c.evidence.weighed && c.object_rank == broader) {
+      c.evidence.weighed = false;
+      c.evidence.not_weighed =
+          "on " + vocabulary.LabelOf(c.evidence.object) +
+          " in general: the evidence on " + vocabulary.LabelOf(q.object) +
+          " itself decides";
+    }
   }
   // A review counts once, with the studies it pools; a secondary analysis
   // is one source with its parent study.

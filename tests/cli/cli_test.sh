@@ -468,22 +468,23 @@ run audit_binary 2 "${KB[@]}" audit "$WORK/bin.dat" && expect_in audit_binary er
 run audit_stdin 0 "${KB[@]}" audit - --format json <"$EXAMPLE"
 expect_in audit_stdin out '"supported": 7'
 
-# --- a new supplement through --kb: no code change (kb/FORMAT.md) ---
-FIX="$SRC/tests/cli/fixtures/ashwagandha"
-cp -r "$SRC/kb" "$WORK/kbash"
-cp "$FIX/concepts/ashwagandha.json" "$WORK/kbash/concepts/"
+# --- a new supplement's evidence through --kb: no code change (kb/FORMAT.md) ---
+FIX="$SRC/tests/cli/fixtures/beetroot"
+cp -r "$SRC/kb" "$WORK/kbbeet"
+run q_beet_before 0 --kb "$WORK/kbbeet" query "Beetroot juice lowers blood pressure." --format json
+expect_in q_beet_before out '"verdict": "unsourced"'
 # Each list ends "    }\n  ]\n}": the new entry goes after the last one.
 for pair in claims:claim studies:study; do
-  file="$WORK/kbash/${pair%%:*}.json"
+  file="$WORK/kbbeet/${pair%%:*}.json"
   { head -n -3 "$file"; echo "    },"; cat "$FIX/${pair##*:}.json"; printf '  ]\n}\n'; } >"$file.new"
   mv "$file.new" "$file"
 done
-run q_ash_check 0 --kb "$WORK/kbash" kb check && expect_in q_ash_check out ", 0 problems"
-run q_ash 0 --kb "$WORK/kbash" query "Ashwagandha reduces stress." --format json
-expect_in q_ash out '"subject": "ashwagandha"'
-expect_in q_ash out '"verdict": "supported"'
-expect_in q_ash out '"certainty": "moderate"'
-expect_in q_ash out '"pmid": "23439798"'
+run q_beet_check 0 --kb "$WORK/kbbeet" kb check && expect_in q_beet_check out ", 0 problems"
+run q_beet 0 --kb "$WORK/kbbeet" query "Beetroot juice lowers blood pressure." --format json
+expect_in q_beet out '"subject": "beetroot_juice"'
+expect_in q_beet out '"verdict": "supported"'
+expect_in q_beet out '"certainty": "low"'
+expect_in q_beet out '"doi": "10.3389/fphys.2019.00047"'
 
 # --- kb snapshots: the same bytes with and without; a kb edited or broken
 # after its snapshot was saved is read from its JSON ---

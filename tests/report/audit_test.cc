@@ -409,7 +409,7 @@ TEST_CASE(
 TEST_CASE("audit: no score when most claim sentences cannot be judged",
           "[audit]") {
   auto f = AuditBytes(
-      "Magnesium relieves muscle cramps. Zinc improves memory. Iron reduces "
+      "Magnesium relieves muscle cramps. Zinc improves memory. Copper reduces "
       "fatigue. Vitamin C prevents gout.\n",
       "mostly_outside.txt");
   INFO(DumpAudit(*f));

@@ -124,6 +124,8 @@ void JsonDose(JsonWriter& w, const DoseReading& d) {
   }
   w.Key("per_day_assumed");
   w.Bool(d.per_day_assumed);
+  w.Key("converted");
+  JsonString(w, d.converted);
   w.Key("upper_limit");
   if (d.upper_limit == nullptr) {
     w.Null();
@@ -135,7 +137,7 @@ void JsonDose(JsonWriter& w, const DoseReading& d) {
     w.Key("concept");
     JsonString(w, d.limit_of);
     w.Key("mg_per_day");
-    w.Double(*ul.amount->max);
+    w.Double(d.limit_mg);
     w.Key("population");
     JsonString(w, ul.population);
     w.Key("sources");
