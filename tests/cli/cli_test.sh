@@ -270,7 +270,18 @@ run q_unread 2 "${KB[@]}" query "St John's wort or sertraline, which is better?"
   expect_in q_unread err "it names Hypericum (intervention), Sertraline (intervention) but says nothing"
 # A question of taking two together is an interaction claim, either order.
 run q_interaction 0 "${KB[@]}" query "can I take St John's wort with sertraline?" &&
-  expect_in q_interaction out "Hypericum interacts_with Sertraline (safety claim)"
+  expect_in q_interaction out "Hypericum interacts_with Sertraline (safety claim)" &&
+  expect_in q_interaction out "SUPPORTED" &&
+  expect_in q_interaction out "kb:henderson2002" &&
+  expect_flat q_interaction out "Sertraline is one of the Selective Serotonin Reuptake Inhibitors the source is on"
+# A dose in IU against the upper limit in mcg (issue 25's question).
+run q_vitd_10000 0 "${KB[@]}" query "Is 10,000 IU of vitamin D a day safe?" &&
+  expect_in q_vitd_10000 out "REFUTED  certainty: moderate" &&
+  expect_flat q_vitd_10000 out "10000 IU is 250 mcg (40 IU per mcg, kb vitd_iu_per_mcg)" &&
+  expect_flat q_vitd_10000 out "above the tolerable upper intake level of 100 mcg/day for total Vitamin D (adults 19 years and over; Institute of Medicine 2011"
+run q_vitd_4000 0 "${KB[@]}" query "4000 IU of vitamin D a day is safe" &&
+  expect_in q_vitd_4000 out "SUPPORTED" &&
+  expect_flat q_vitd_4000 out "is within the tolerable upper intake level of 100 mcg/day"
 run q_interaction_rev 0 "${KB[@]}" query "Is it safe to combine sertraline and St John's wort?" &&
   expect_in q_interaction_rev out "Sertraline interacts_with Hypericum (safety claim)"
 

@@ -111,6 +111,9 @@ TEST_CASE(
   std::set<std::string> seen;
   int reads = 0, agree_verdict = 0, agree_both = 0;
   std::map<std::string, int> disagreements;  // "curator -> engine"
+  // Interventions with a claim, and those with one a user's words answer
+  // with its own source.
+  std::set<std::string> subjects, answered;
   for (const Row& row : rows) {
     INFO(row.claim << ": \"" << row.query << "\" (" << row.why << ")");
     CHECK(seen.insert(row.claim).second);
@@ -143,6 +146,20 @@ TEST_CASE(
     CHECK(verdict == row.verdict);
     CHECK(certainty == row.certainty);
     CHECK_FALSE(j.value().reasons.empty());
+    // The right source: where the answer is the curator's, a weighed study
+    // the curator recorded for this claim (or a limit, for a dose).
+    if (same && verdict != "unsourced" && verdict == row.curator_verdict) {
+      bool cited = false;
+      for (const Evidence& e : j.value().evidence) {
+        cited |= e.weighed && e.on_claim == row.claim;
+      }
+      if (j.value().dose && j.value().dose->upper_limit != nullptr) {
+        cited = true;
+      }
+      CHECK(cited);
+      if (cited) answered.insert(c->subject);
+    }
+    subjects.insert(c->subject);
     agree_verdict += row.verdict == row.curator_verdict;
     agree_both += row.verdict == row.curator_verdict &&
                   row.certainty == row.curator_certainty;
@@ -151,13 +168,20 @@ TEST_CASE(
     }
   }
   if (out.is_open()) return;
+  // One question per intervention answers with the right source.
+  for (const std::string& subject : subjects) {
+    INFO("no claim on " << subject << " answers from the user's words");
+    CHECK(answered.count(subject) == 1);
+  }
   std::printf(
       "curated expected: %zu claims; %d read from the user's text; engine "
       "agrees with the curator on the verdict for %d (%.1f %%), on verdict "
-      "and certainty for %d (%.1f %%)\n",
+      "and certainty for %d (%.1f %%); %zu of %zu interventions answered "
+      "from a user's words with their own source\n",
       rows.size(), reads, agree_verdict,
       100.0 * agree_verdict / static_cast<double>(rows.size()), agree_both,
-      100.0 * agree_both / static_cast<double>(rows.size()));
+      100.0 * agree_both / static_cast<double>(rows.size()), answered.size(),
+      subjects.size());
   for (const auto& [what, n] : disagreements) {
     std::printf("  known disagreement, curator -> engine: %s: %d\n",
                 what.c_str(), n);
