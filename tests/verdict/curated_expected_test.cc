@@ -19,6 +19,7 @@
 #include "claimcheck/verdict.h"
 #include "real_kb.h"
 #include "test_util.h"
+#include "user_query.h"
 
 namespace claimcheck {
 
@@ -52,27 +53,6 @@ std::vector<Row> ReadTable(const std::string& path) {
     rows.push_back({f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]});
   }
   return rows;
-}
-
-// The claim a free text makes, as `query` reads it: the first claim that is
-// not a composition claim (tools/claimcheck/cmd_query.cc, QueryFromText).
-std::optional<ClaimQuery> FromText(std::string text) {
-  if (!text.empty() && !std::ispunct(static_cast<unsigned char>(text.back())))
-    text += '.';
-  Diagnostics warnings;
-  Result<Text> t = Text::FromBytes(text, "query", &warnings);
-  if (!t.ok()) return std::nullopt;
-  for (const Claim& c : RealKb().extractor->Extract(t.value())) {
-    if (c.kind == ClaimKind::kComposition) continue;
-    ClaimQuery q;
-    q.kind = c.kind;
-    q.subject = c.subject->id;
-    q.relation = c.relation;
-    q.object = c.object != nullptr ? c.object->id : "";
-    q.quantity = c.quantity;
-    return q;
-  }
-  return std::nullopt;
 }
 
 // The curated claim's own triple, with its dose as a quantity.
@@ -121,7 +101,7 @@ TEST_CASE(
     REQUIRE(c != nullptr);
     // The text reads as the claim's own triple, or (when the table says it
     // does not yet) the claim is judged from its ids.
-    std::optional<ClaimQuery> q = FromText(row.query);
+    std::optional<ClaimQuery> q = testing::UserQuery(row.query);
     const bool same = q && q->subject == c->subject &&
                       q->relation == c->relation && q->object == c->object;
     if (row.reads == "yes") {
