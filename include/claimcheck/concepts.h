@@ -287,6 +287,24 @@ class Vocabulary {
   std::unique_ptr<ChildIndex> children_;
 };
 
+// The names of `c`: label, synonyms, cased synonyms, aliases, MeSH terms
+// and abbreviations (antonyms name the opposite pole: not listed).
+std::vector<std::string> NamesOf(const Vocabulary& vocabulary,
+                                 const Concept& c);
+// `s` folded as the matcher folds words, the words joined by one space.
+std::string FoldedName(std::string_view s);
+// Every name of the vocabulary against `key` (folded): the concepts with it
+// as a name into `named`; unless `named` held one on entry, near misses of
+// other concepts into `out` (up to two edits for a key of six letters or
+// more, one below; then names that hold the key as a word), nearest first,
+// at most 8, one a concept. Reads every name: ~70 ms.
+void ScanNames(const Vocabulary& vocabulary, const std::string& key,
+               std::vector<const Concept*>* named,
+               std::vector<std::pair<std::string, const Concept*>>* out);
+// The near misses of `word`; empty when some concept has it as a name.
+std::vector<std::pair<std::string, const Concept*>> NearNames(
+    const Vocabulary& vocabulary, std::string_view word);
+
 // How a mention's words name its concept.
 enum class MatchHow {
   kExact,         // the concept's label

@@ -16,12 +16,6 @@ namespace claimcheck::cli {
 int RunConceptFind(Context& context, const std::string& query,
                    const std::string& format);
 
-// The vocabulary's names one or two edits from `word` (or holding it as a
-// word), nearest first, at most 8, one a concept; empty when some concept
-// has `word` as a name. Reads every name: ~70 ms.
-std::vector<std::pair<std::string, const Concept*>> NearNames(
-    const Vocabulary& vocabulary, std::string_view word);
-
 }  // namespace claimcheck::cli
 
 #endif  // CLAIMCHECK_TOOLS_CLAIMCHECK_CONCEPT_FIND_H_
