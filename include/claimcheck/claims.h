@@ -190,6 +190,23 @@ class ClaimExtractor {
   std::unique_ptr<Impl> impl_;
 };
 
+// A user's question or statement read as one claim (`claimcheck query`;
+// docs/reports.md, "Query answers"): the first claim of the text that is
+// not a composition claim. When the text makes none, words one or two
+// edits from a single concept's name are read as that name (NearestName),
+// if the text so read makes a claim whose subject or object is each name
+// read in: `corrected` lists them (word, name), for the answer to say so.
+// None when no reading makes a claim.
+struct UserClaim {
+  Text text;                 // the text as read, corrections included
+  Claim claim;               // the claim judged
+  std::size_t claims = 0;    // how many claims the text makes
+  std::vector<std::pair<std::string, std::string>> corrected;
+};
+std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
+                                       const Vocabulary& vocabulary,
+                                       const std::string& text);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_CLAIMS_H_

@@ -305,6 +305,17 @@ void ScanNames(const Vocabulary& vocabulary, const std::string& key,
 std::vector<std::pair<std::string, const Concept*>> NearNames(
     const Vocabulary& vocabulary, std::string_view word);
 
+// The one concept name nearest to `word` in spelling (one edit for a word
+// of five letters, two from six), when a single concept is nearest; none
+// when `word` is a name, or two concepts tie.
+struct NearName {
+  std::string name;
+  const Concept* target = nullptr;
+  std::size_t edits = 0;
+};
+std::optional<NearName> NearestName(const Vocabulary& vocabulary,
+                                    std::string_view word);
+
 // How a mention's words name its concept.
 enum class MatchHow {
   kExact,         // the concept's label

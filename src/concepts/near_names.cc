@@ -136,4 +136,28 @@ std::vector<std::pair<std::string, const Concept*>> NearNames(
   return near;
 }
 
+std::optional<NearName> NearestName(const Vocabulary& vocabulary,
+                                    std::string_view word) {
+  const std::string key = Folded(word);
+  std::vector<const Concept*> named;
+  std::vector<std::pair<std::string, const Concept*>> near;
+  ScanNamesImpl(vocabulary, key, &named, &near);
+  if (!named.empty()) return std::nullopt;  // a name already
+  const std::size_t limit = key.size() >= 6 ? 2 : 1;
+  std::optional<NearName> best;
+  bool tie = false;
+  for (const auto& [name, c] : near) {
+    const std::size_t d = Distance(key, Folded(name), limit);
+    if (d > limit) continue;  // a name that holds the word: not a spelling
+    if (!best || d < best->edits) {
+      best = NearName{name, c, d};
+      tie = false;
+    } else if (d == best->edits && c != best->target) {
+      tie = true;
+    }
+  }
+  if (tie) return std::nullopt;
+  return best;
+}
+
 }  // namespace claimcheck

@@ -264,7 +264,10 @@ run q_dose_low 0 "${KB[@]}" query "Is 200 mg of magnesium a day safe?" &&
   expect_flat q_dose_low out "Amount read: 200 mg/day; within the upper limit"
 run q_guideline 0 "${KB[@]}" query "valerian improves sleep" &&
   expect_flat q_guideline out "Guideline: Sateia MJ 2017 (PMID 27998379) advises against it"
-run q_typo 2 "${KB[@]}" query "Does ashwaganda lower cortisol?" &&
+run q_spelt 0 "${KB[@]}" query "magnessium helps with cramps" &&
+  expect_in q_spelt err "read 'magnessium' as 'Magnesium', the nearest name claimcheck knows" &&
+  expect_in q_spelt out "magnesium decreases muscle cramps (effect claim)"
+run q_typo 2 "${KB[@]}" query "Is ashwaganda any good?" &&
   expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
 run q_unread 2 "${KB[@]}" query "St John's wort or sertraline, which is better?" &&
   expect_in q_unread err "it names Hypericum (intervention), Sertraline (intervention) but says nothing"

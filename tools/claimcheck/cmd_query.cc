@@ -343,40 +343,35 @@ std::string NoClaimMessage(const KnowledgeBase& kb, const Text& text,
          "--subject/--relation/--object";
 }
 
-// The claim a free text makes: the first claim with something to judge.
-// The knowledge base's extractor reads it; NoClaimMessage says why not.
+// The claim a free text makes: the first claim with something to judge,
+// its misspelt names read as the names they are near (ReadUserClaim,
+// src/claims/user_claim.cc); NoClaimMessage says why there is none.
 bool QueryFromText(const Context& context, const KnowledgeBase& kb,
                    const std::string& text, ClaimQuery* query, int* exit_code) {
-  const ClaimExtractor& extractor = kb.extractor();
-  // A line without final punctuation would read as a heading.
-  std::string sentence = text;
-  while (!sentence.empty() &&
-         std::isspace(static_cast<unsigned char>(sentence.back()))) {
-    sentence.pop_back();
-  }
-  if (!sentence.empty() &&
-      !std::ispunct(static_cast<unsigned char>(sentence.back()))) {
-    sentence += '.';
-  }
-  Diagnostics warnings;
-  Result<Text> t = Text::FromBytes(sentence, "query", &warnings);
-  if (!t.ok()) {
-    *exit_code = context.Fail(t.status());
-    return false;
-  }
-  const std::vector<Claim> claims = extractor.Extract(t.value());
-  for (const Claim& c : claims) {
-    if (c.kind == ClaimKind::kComposition) continue;
+  std::optional<UserClaim> read =
+      ReadUserClaim(kb.extractor(), kb.vocabulary(), text);
+  if (read) {
+    const Claim& c = read->claim;
     query->kind = c.kind;
     query->subject = c.subject->id;
     query->relation = c.relation;
     query->object = c.object != nullptr ? c.object->id : "";
     query->quantity = c.quantity;
-    if (claims.size() > 1) {
-      context.Warn("the text makes " + std::to_string(claims.size()) +
-                   " claims; judging the first: " + ClaimLine(t.value(), c));
+    for (const auto& [word, name] : read->corrected) {
+      context.Warn("read '" + word + "' as '" + name +
+                   "', the nearest name claimcheck knows");
+    }
+    if (read->claims > 1) {
+      context.Warn("the text makes " + std::to_string(read->claims) +
+                   " claims; judging the first: " + ClaimLine(read->text, c));
     }
     return true;
+  }
+  Diagnostics warnings;
+  Result<Text> t = Text::FromBytes(text, "query", &warnings);
+  if (!t.ok()) {
+    *exit_code = context.Fail(t.status());
+    return false;
   }
   *exit_code = context.Usage(NoClaimMessage(kb, t.value(), text));
   return false;

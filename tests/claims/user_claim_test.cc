@@ -1,0 +1,58 @@
+// ReadUserClaim (src/claims/user_claim.cc): a user's words read as one
+// claim, misspelt names read as the names they are near only when the text
+// then makes a claim on them.
+#include "claimcheck/claims.h"
+#include "real_kb.h"
+#include "test_util.h"
+
+namespace claimcheck {
+
+namespace {
+
+std::optional<UserClaim> Read(const std::string& text) {
+  return ReadUserClaim(*testing::RealKb().extractor,
+                       testing::RealKb().vocabulary, text);
+}
+
+}  // namespace
+
+TEST_CASE("user claim: the first claim of a well-spelt text, as written",
+          "[claims][query]") {
+  const auto read = Read("Does magnesium help restless legs?");
+  REQUIRE(read);
+  CHECK(read->claim.subject->id == "magnesium");
+  CHECK(read->claim.relation == "decreases");
+  CHECK(read->corrected.empty());
+  CHECK_FALSE(Read("The weather is nice today."));
+}
+
+TEST_CASE("user claim: misspelt names are read as the names they are near",
+          "[claims][query]") {
+  const auto one = Read("magnessium helps with cramps");
+  REQUIRE(one);
+  CHECK(one->claim.subject->id == "magnesium");
+  CHECK(one->claim.object->id == "muscle_cramps");
+  REQUIRE(one->corrected.size() == 1);
+  CHECK(one->corrected[0].first == "magnessium");
+  // Two at once, subject and object.
+  const auto two = Read("magneisum reduces anxeity");
+  REQUIRE(two);
+  CHECK(two->claim.subject->id == "magnesium");
+  CHECK(two->claim.object->id == "anxiety");
+  CHECK(two->corrected.size() == 2);
+}
+
+TEST_CASE(
+    "user claim: an ordinary word near a name is never read as it unless the "
+    "claim is about that name",
+    "[claims][query]") {
+  // "worse" is one edit from "Horse", "better" from "Butter": neither is
+  // read in, so no claim is made up.
+  CHECK_FALSE(Read("magnesium works better than nothing"));
+  const auto read = Read("magnessium makes nothing worse");
+  if (read) {
+    for (const auto& [word, name] : read->corrected) CHECK(word != "worse");
+  }
+}
+
+}  // namespace claimcheck
