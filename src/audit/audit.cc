@@ -296,14 +296,30 @@ std::string EvidenceWords(const Judgement& j) {
          ", certainty " + CertaintyName(j.certainty);
 }
 
-void FlagOverstated(AuditedClaim* a) {
+// docs/audit.md, "Flags": a claim of effect said more surely than its
+// evidence allows. Not a usage statement ("is often recommended for
+// sleep"), a conditional ("If you take magnesium for sleep, ..."), nor,
+// unless said as established, a claim of another kind (a mechanism, a
+// dose, an onset, a comparison, a safety caution) or a role without a
+// direction ("is involved in sleep").
+void FlagOverstated(const AuditCues& cues, std::string_view sentence,
+                    AuditedClaim* a) {
   const Claim& c = a->claim;
+  if (c.question || !c.reported_by.empty() || OutsideKnowledgeBase(a->judgement))
+    return;
   const Judgement& j = a->judgement;
-  // A question, or a claim the article reports from others, asserts
-  // nothing of the article's own. A claim outside the knowledge base has no
-  // evidence to be stronger than: unsourced, not overstated (docs/audit.md,
-  // "Flags").
-  if (c.question || !c.reported_by.empty() || OutsideKnowledgeBase(j)) return;
+  const std::string lower = audit_internal::Lower(sentence);
+  for (const std::string& cue : cues.CuesOf("usage")) {
+    if (audit_internal::HasCue(lower, cue)) return;
+  }
+  std::size_t opening = 0;  // past a leading quote, bullet or "But"
+  while (opening < lower.size() &&
+         !std::isalnum(static_cast<unsigned char>(lower[opening]))) {
+    ++opening;
+  }
+  for (const std::string& cue : cues.CuesOf("conditional")) {
+    if (lower.compare(opening, cue.size(), cue) == 0) return;
+  }
   if (c.hedging == Hedging::kAssertive &&
       (j.verdict != VerdictWord::kSupported ||
        j.certainty <= Certainty::kLow)) {
@@ -311,11 +327,15 @@ void FlagOverstated(AuditedClaim* a) {
                                              ", but " + EvidenceWords(j)});
     return;
   }
-  if (c.hedging != Hedging::kPlain) return;
-  const bool weak =
-      j.verdict == VerdictWord::kContested ||
-      j.verdict == VerdictWord::kRefuted ||
-      (j.verdict == VerdictWord::kUnsourced && c.kind != ClaimKind::kSafety);
+  // "is involved in the regulation of sleep" (modulates) claims a role,
+  // not a benefit: physiology, not an effect said too surely.
+  if (c.hedging != Hedging::kPlain || c.kind != ClaimKind::kEffect ||
+      c.relation == "modulates") {
+    return;
+  }
+  const bool weak = j.verdict == VerdictWord::kContested ||
+                    j.verdict == VerdictWord::kRefuted ||
+                    j.verdict == VerdictWord::kUnsourced;
   if (weak) {
     a->flags.push_back(
         {kFlagOverstated,
@@ -555,7 +575,7 @@ Result<Audit> AuditDocument(const AuditInput& input,
     auto [lo, hi] = by_sentence.equal_range(c.sentence);
     for (auto it = lo; it != hi; ++it) a.citations.push_back(it->second);
 
-    FlagOverstated(&a);
+    FlagOverstated(cues, text.SentenceText(c.sentence), &a);
     FlagUnnamedStudies(audit.citations, &a);
     FlagWrongForm(vocabulary, &a);
     FlagDose(vocabulary, &a);

@@ -20,7 +20,9 @@ const std::vector<std::string>& AuditCues::Items() {
                                                   "conflicts_disclosed",
                                                   "alternatives",
                                                   "consult_professional",
-                                                  "product_promotion"};
+                                                  "product_promotion",
+                                                  "usage",
+                                                  "conditional"};
   return kItems;
 }
 

@@ -15,19 +15,6 @@ namespace claimcheck::audit_internal {
 
 namespace {
 
-// Whether `cue` starts a word of `lower` (a lower-cased sentence): "interact"
-// finds "interactions", not "noninteracting".
-bool HasCue(std::string_view lower, std::string_view cue) {
-  for (std::size_t at = lower.find(cue); at != std::string_view::npos;
-       at = lower.find(cue, at + 1)) {
-    if (at == 0 || !std::isalnum(static_cast<unsigned char>(cue[0])) ||
-        !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The text and each of its sentences lower-cased, once for every item.
 struct LoweredText {
   explicit LoweredText(const Text& t) : text(t) {
