@@ -133,7 +133,9 @@ TEST_CASE("audit: seed 002's tryptophan to serotonin claim is not supported",
   REQUIRE(serotonin != nullptr);
   CHECK(serotonin->claim.subject->id == "magnesium");
   CHECK(serotonin->judgement.verdict != VerdictWord::kSupported);
-  CHECK(serotonin->HasFlag(kFlagOverstated));
+  // A mechanism said plainly is judged (not supported), not flagged:
+  // overstated is for claims of effect (docs/audit.md, "Flags").
+  CHECK_FALSE(serotonin->HasFlag(kFlagOverstated));
 }
 
 TEST_CASE(
@@ -275,7 +277,8 @@ TEST_CASE("audit: composition claims are checked against the vocabulary",
   REQUIRE(f->audit.claims.size() == 3);
   CHECK(f->audit.claims[0].judgement.verdict == VerdictWord::kSupported);
   CHECK(f->audit.claims[1].judgement.verdict == VerdictWord::kRefuted);
-  CHECK(f->audit.claims[1].HasFlag(kFlagOverstated));
+  // Wrong, not overstated: the verdict says so; the flag is for effects.
+  CHECK_FALSE(f->audit.claims[1].HasFlag(kFlagOverstated));
   CHECK(f->audit.claims[2].judgement.verdict == VerdictWord::kSupported);
 }
 
@@ -472,6 +475,29 @@ TEST_CASE("audit: an article with no claim has no score and says so",
   CHECK(AuditText(r, false).find("No claim found") != std::string::npos);
   CHECK(AuditMarkdown(r).find("No claim found") != std::string::npos);
   CHECK(AuditHtml(r).find("No claim found") != std::string::npos);
+}
+
+}  // namespace claimcheck
+
+namespace claimcheck {
+
+TEST_CASE(
+    "audit: usage statements, conditionals and roles are not overstated; "
+    "a plain claim of effect over weak evidence is",
+    "[audit]") {
+  auto f = testing::AuditBytes(
+      "Magnesium is often recommended for muscle cramps. If you take "
+      "magnesium for muscle cramps, take it at night. Magnesium is involved "
+      "in muscle cramps. Magnesium relieves muscle cramps.\n",
+      "said.txt");
+  INFO(DumpAudit(*f));
+  int flagged = 0;
+  for (const AuditedClaim& a : f->audit.claims) {
+    if (!a.HasFlag(kFlagOverstated)) continue;
+    ++flagged;
+    CHECK(a.claim.sentence == 3);  // only the plain claim of effect
+  }
+  CHECK(flagged == 1);
 }
 
 }  // namespace claimcheck
