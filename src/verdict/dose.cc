@@ -184,7 +184,8 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
       (d.per_day_assumed ? " (read as a daily amount)" : "");
   // The limit answers the claim: "no study tests it" no longer holds.
   std::erase_if(j->reasons, [](const std::string& r) {
-    return r.starts_with("no study in the knowledge base tests it");
+    return r.starts_with("no study in the knowledge base tests it") ||
+           r.starts_with("no evidence among the");
   });
   if (d.above) {
     j->certainty = Certainty::kModerate;

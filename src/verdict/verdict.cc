@@ -1192,6 +1192,13 @@ void VerdictEngine::Impl::Decide(const ClaimQuery& q, Judgement* j) const {
       j->reasons.push_back(
           "only animal, in vitro or mechanism evidence supports it: a "
           "plausible mechanism, not shown in people");
+    } else if (!j->evidence.empty()) {
+      // docs/verdicts.md section 5: say which unsourced it is.
+      j->reasons.push_back(
+          "no evidence among the " + std::to_string(j->evidence.size()) +
+          (j->evidence.size() == 1 ? " source" : " sources") +
+          " read on it: each is listed with why it is not weighed; "
+          "unsourced, which is not 'no effect'");
     } else {
       j->reasons.push_back(
           "no study in the knowledge base tests it: claims made elsewhere "

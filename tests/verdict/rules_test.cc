@@ -119,6 +119,12 @@ TEST_CASE("verdict: nothing in the knowledge base -> unsourced", "[verdict]") {
   REQUIRE(ctx.evidence.size() == 1);
   CHECK_FALSE(ctx.evidence[0].weighed);
   CHECK(ctx.evidence[0].not_weighed == "context");
+  // It says which unsourced it is: sources read, none evidence on it.
+  bool said = false;
+  for (const std::string& r : ctx.reasons) {
+    said |= r.starts_with("no evidence among the 1 source read on it");
+  }
+  CHECK(said);
 }
 
 TEST_CASE(
