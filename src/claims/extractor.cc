@@ -1383,10 +1383,12 @@ struct ClaimExtractor::Impl {
         if (lex.more.Match(toks, k, nullptr, false)) direction = 1;
         if (lex.less.Match(toks, k, nullptr, false)) direction = -1;
       }
-      if (direction == 0 && nb && cue_end < toks.size() &&
-          (toks[cue_end].fold == "quickly" || toks[cue_end].fold == "well" ||
-           toks[cue_end].fold == "efficiently")) {
-        direction = 1;
+      // Or right after it: "absorbed better than", "absorbed less".
+      for (std::size_t k = cue_end; direction == 0 && nb &&
+                                    k < std::min(toks.size(), cue_end + 2);
+           ++k) {
+        if (lex.more.Match(toks, k, nullptr, false)) direction = 1;
+        if (lex.less.Match(toks, k, nullptr, false)) direction = -1;
       }
       if (direction == 0) {
         t = cue_end - 1;
