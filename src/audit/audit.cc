@@ -257,16 +257,6 @@ Judgement JudgeComposition(const Vocabulary& vocabulary, const Claim& claim) {
 
 // --- Judging ---------------------------------------------------------------
 
-ClaimQuery QueryOf(const Claim& c) {
-  ClaimQuery q;
-  q.kind = c.kind;
-  q.subject = c.subject->id;
-  q.relation = c.relation;
-  q.object = c.object != nullptr ? c.object->id : "";
-  q.quantity = c.quantity;
-  return q;
-}
-
 std::string QueryKey(const ClaimQuery& q) {
   std::string key = std::string(ClaimKindName(q.kind)) + "|" + q.subject + "|" +
                     q.relation + "|" + q.object;

@@ -75,6 +75,9 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
   const double scale = MgPerUnit(knowledge, lineage, q.unit, &via);
   if (scale > 0 && (q.per.empty() || q.per == "day" || q.per == "dose")) {
     out.daily_mg = q.max * scale;
+    // Only a range said as one ("200-400 mg"); "up to 800 mg" claims its
+    // top.
+    if (q.bound.empty() && q.min > 0) out.daily_mg_min = q.min * scale;
     out.per_day_assumed = q.per != "day";
     if (via != nullptr) {
       out.converted = FormatNumber(q.max) + " " + q.unit + " is " +
@@ -189,6 +192,16 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
   });
   if (d.above) {
     j->certainty = Certainty::kModerate;
+    // A range that starts within the limit: only its lower part holds.
+    if (d.daily_mg_min >= 0 && d.daily_mg_min <= d.limit_mg) {
+      j->verdict = VerdictWord::kContested;
+      j->reasons.push_back(
+          amount + " reaches above the " + limit_words + ", while " +
+          FormatNumber(d.daily_mg_min / mg_per_unit) + " " + unit +
+          " is within it: only the lower part of the range is established "
+          "as safe -> contested; certainty moderate");
+      return;
+    }
     j->verdict = VerdictWord::kRefuted;
     j->reasons.push_back(
         amount + " is above the " + limit_words +

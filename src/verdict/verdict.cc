@@ -1563,6 +1563,16 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   return j;
 }
 
+ClaimQuery QueryOf(const Claim& c) {
+  ClaimQuery q;
+  q.kind = c.kind;
+  q.subject = c.subject->id;
+  q.relation = c.relation;
+  q.object = c.object != nullptr ? c.object->id : "";
+  q.quantity = c.quantity;
+  return q;
+}
+
 bool OutsideKnowledgeBase(const Judgement& j) {
   // A dose or safety claim without an object is weighed against reference
   // values as well as studies: "nothing links them" does not apply.

@@ -55,26 +55,6 @@ std::vector<Row> ReadTable(const std::string& path) {
   return rows;
 }
 
-// The curated claim's own triple, with its dose as a quantity.
-ClaimQuery FromCurated(const CuratedClaim& c) {
-  ClaimQuery q;
-  q.kind = c.kind;
-  q.subject = c.subject;
-  q.relation = c.relation;
-  q.object = c.object;
-  if (c.qualifiers.dose && c.qualifiers.dose->max) {
-    const Amount& a = *c.qualifiers.dose;
-    Quantity quantity;
-    quantity.max = *a.max;
-    quantity.min = a.min.value_or(*a.max);
-    quantity.unit = a.unit;
-    quantity.per = a.per;
-    quantity.basis = a.basis;
-    q.quantity = quantity;
-  }
-  return q;
-}
-
 }  // namespace
 
 TEST_CASE(
@@ -108,7 +88,7 @@ TEST_CASE(
       CHECK(same);
       ++reads;
     }
-    const ClaimQuery asked = same ? *q : FromCurated(*c);
+    const ClaimQuery asked = same ? *q : testing::CuratedQuery(*c);
     Result<Judgement> j = RealKb().engine->Judge(asked);
     REQUIRE(j.ok());
     const std::string verdict = VerdictName(j.value().verdict);

@@ -13,6 +13,7 @@
 #include "claimcheck/verdict.h"
 #include "real_kb.h"
 #include "test_util.h"
+#include "user_query.h"
 
 namespace claimcheck {
 
@@ -21,12 +22,7 @@ namespace {
 using testing::RealKb;
 
 Judgement JudgeCurated(const CuratedClaim& c) {
-  ClaimQuery q;
-  q.kind = c.kind;
-  q.subject = c.subject;
-  q.relation = c.relation;
-  q.object = c.object;
-  Result<Judgement> j = RealKb().engine->Judge(q);
+  Result<Judgement> j = RealKb().engine->Judge(testing::CuratedQuery(c));
   REQUIRE(j.ok());
   return std::move(j).value();
 }

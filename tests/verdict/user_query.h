@@ -8,6 +8,7 @@
 #include <string>
 
 #include "claimcheck/claims.h"
+#include "claimcheck/knowledge.h"
 #include "claimcheck/text.h"
 #include "claimcheck/verdict.h"
 #include "real_kb.h"
@@ -18,13 +19,26 @@ inline std::optional<ClaimQuery> UserQuery(const std::string& text) {
   std::optional<UserClaim> read =
       ReadUserClaim(*RealKb().extractor, RealKb().vocabulary, text);
   if (!read) return std::nullopt;
-  const Claim& c = read->claim;
+  return QueryOf(read->claim);
+}
+
+// The curated claim's own triple, with its dose as a quantity.
+inline ClaimQuery CuratedQuery(const CuratedClaim& c) {
   ClaimQuery q;
   q.kind = c.kind;
-  q.subject = c.subject->id;
+  q.subject = c.subject;
   q.relation = c.relation;
-  q.object = c.object != nullptr ? c.object->id : "";
-  q.quantity = c.quantity;
+  q.object = c.object;
+  if (c.qualifiers.dose && c.qualifiers.dose->max) {
+    const Amount& a = *c.qualifiers.dose;
+    Quantity quantity;
+    quantity.max = *a.max;
+    quantity.min = a.min.value_or(*a.max);
+    quantity.unit = a.unit;
+    quantity.per = a.per;
+    quantity.basis = a.basis;
+    q.quantity = quantity;
+  }
   return q;
 }
 

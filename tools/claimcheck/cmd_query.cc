@@ -352,11 +352,7 @@ bool QueryFromText(const Context& context, const KnowledgeBase& kb,
       ReadUserClaim(kb.extractor(), kb.vocabulary(), text);
   if (read) {
     const Claim& c = read->claim;
-    query->kind = c.kind;
-    query->subject = c.subject->id;
-    query->relation = c.relation;
-    query->object = c.object != nullptr ? c.object->id : "";
-    query->quantity = c.quantity;
+    *query = QueryOf(c);
     for (const auto& [word, name] : read->corrected) {
       context.Warn("read '" + word + "' as '" + name +
                    "', the nearest name claimcheck knows");
