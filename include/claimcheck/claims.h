@@ -196,12 +196,18 @@ class ClaimExtractor {
 // edits from a single concept's name are read as that name (NearestName),
 // if the text so read makes a claim whose subject or object is each name
 // read in: `corrected` lists them (word, name), for the answer to say so.
+// A text that names no intervention but a mechanism with a `taken_as`
+// ("does melatonin help you sleep?") is read with that intervention, when
+// the claim is then about it (`taken_as`).
 // None when no reading makes a claim.
 struct UserClaim {
   Text text;                 // the text as read, corrections included
   Claim claim;               // the claim judged
   std::size_t claims = 0;    // how many claims the text makes
   std::vector<std::pair<std::string, std::string>> corrected;
+  // A mechanism read as what it is taken as (Concept::taken_as) when the
+  // text names no intervention: "melatonin" -> "melatonin supplement".
+  std::vector<std::pair<std::string, std::string>> taken_as;
 };
 std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
                                        const Vocabulary& vocabulary,

@@ -65,6 +65,9 @@ struct Concept {
   std::string category;
   // The MeSH descriptor UI this concept is ("D008274"), or empty.
   std::string mesh;
+  // Mechanisms only, optional: the intervention the bare word means when
+  // a user asks about taking it ("melatonin" -> melatonin_supplement).
+  std::string taken_as;
   ConceptScope scope = ConceptScope::kArgument;
   ConceptSource source = ConceptSource::kCurated;
   // Consumer names from kb/mesh/aliases.tsv (matched ignoring case).

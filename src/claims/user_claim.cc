@@ -43,7 +43,7 @@ std::optional<UserClaim> FirstClaim(const ClaimExtractor& extractor,
   std::vector<Claim> claims = extractor.Extract(text);
   for (Claim& c : claims) {
     if (c.kind == ClaimKind::kComposition) continue;
-    UserClaim out{std::move(text), std::move(c), claims.size(), {}};
+    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}};
     return out;
   }
   return std::nullopt;
@@ -56,6 +56,28 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
                                        const std::string& text) {
   std::optional<Text> t = MakeText(text);
   if (!t) return std::nullopt;
+  // A question about taking a mechanism ("does melatonin help you sleep?")
+  // is about the intervention it is taken as, when the text names none.
+  const std::vector<Mention> names = extractor.matcher().Match(*t);
+  const bool intervention =
+      std::any_of(names.begin(), names.end(), [](const Mention& m) {
+        return m.target->kind == ConceptKind::kIntervention;
+      });
+  for (const Mention& m : names) {
+    if (intervention || m.target->taken_as.empty()) continue;
+    const Concept* taken = vocabulary.Find(m.target->taken_as);
+    if (taken == nullptr) continue;
+    const std::string& str = t->str();
+    std::optional<Text> as = MakeText(str.substr(0, m.start) + taken->label +
+                                      str.substr(m.end));
+    if (!as) continue;
+    std::optional<UserClaim> read = FirstClaim(extractor, *as);
+    if (read && read->claim.subject == taken) {
+      read->taken_as.emplace_back(str.substr(m.start, m.end - m.start),
+                                  taken->label);
+      return read;
+    }
+  }
   if (auto read = FirstClaim(extractor, *t)) return read;
   // No claim: words no concept covers that are one or two edits from a
   // single concept's name ("magnessium", "chamomille") are read as that

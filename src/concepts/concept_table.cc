@@ -12,11 +12,11 @@ namespace claimcheck {
 
 // Every member of Concept is a column: the count fails the build when one
 // is added.
-static_assert(MemberCount<Concept>() == 15, "ConceptColumns: every member");
+static_assert(MemberCount<Concept>() == 16, "ConceptColumns: every member");
 
 namespace {
 
-constexpr int kStrings = 5;  // id, label, category, mesh, file
+constexpr int kStrings = 6;  // id, label, category, mesh, file, taken_as
 constexpr int kLists = 5;  // synonyms, cased_synonyms, antonyms, is_a, aliases
 constexpr int kEnums = 4;  // kind, better, scope, source
 
@@ -24,7 +24,8 @@ constexpr int kEnums = 4;  // kind, better, scope, source
 // ToColumns writes and Build reads, through this one list.
 template <class C, class OnString, class OnList>
 void ForEachText(C& c, OnString on_string, OnList on_list) {
-  for (auto* s : {&c.id, &c.label, &c.category, &c.mesh, &c.file}) {
+  for (auto* s :
+       {&c.id, &c.label, &c.category, &c.mesh, &c.file, &c.taken_as}) {
     on_string(*s);
   }
   for (auto* list :

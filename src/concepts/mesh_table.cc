@@ -184,7 +184,7 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
             c.is_a.emplace_back(p);
           }
         }
-        out->rows.push_back(std::move(c));
+        // Every check before the row is kept: rows and names stay in step.
         std::string actions;
         if (f[6] != "-") {
           for (std::string_view a : SplitList(f[6], ',')) {
@@ -193,6 +193,7 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
             actions += (actions.empty() ? "" : "|") + std::string(a);
           }
         }
+        out->rows.push_back(std::move(c));
         out->names.push_back({OrEmpty(f[7]), OrEmpty(f[8]), std::move(actions)});
       });
   if (read && out->year.empty()) {

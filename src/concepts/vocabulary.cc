@@ -22,7 +22,7 @@ constexpr std::size_t kSpansPerConcept = 6;
 const std::set<std::string, std::less<>> kConceptFields = {
     "id",       "kind", "label",  "synonyms", "cased_synonyms",
     "antonyms", "is_a", "better", "note",     "category",
-    "mesh"};
+    "mesh",     "taken_as"};
 
 // What an intervention is, for composition claims ("valerian root is a
 // mushroom") and to tell medicines from supplements.
@@ -130,6 +130,17 @@ bool ReadConcept(
       ok = false;
     }
     c->category = *category;
+  }
+  std::optional<std::string> taken_as;
+  if (!ReadString(v, "taken_as", &taken_as)) {
+    problem("\"taken_as\" must be a concept id");
+    ok = false;
+  } else if (taken_as) {
+    if (c->kind != ConceptKind::kMechanism) {
+      problem("only mechanisms have \"taken_as\"");
+      ok = false;
+    }
+    c->taken_as = *taken_as;
   }
   std::optional<std::string> note;
   if (!ReadString(v, "note", &note)) problem("\"note\" must be a string");

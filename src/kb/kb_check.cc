@@ -49,6 +49,14 @@ PhraseKey KeyOf(std::string_view phrase, bool case_sensitive) {
 
 void CheckParents(const Vocabulary& vocab, Diagnostics* problems) {
   for (const Concept& c : vocab.concepts()) {
+    if (!c.taken_as.empty()) {
+      const Concept* taken = vocab.Find(c.taken_as);
+      if (taken == nullptr || taken->kind != ConceptKind::kIntervention) {
+        problems->push_back({c.file, Where(c),
+                             "taken_as '" + c.taken_as +
+                                 "' is not an intervention concept"});
+      }
+    }
     std::set<std::string> seen;
     for (const std::string& parent_id : c.is_a) {
       if (!seen.insert(parent_id).second) {

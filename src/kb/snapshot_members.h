@@ -63,7 +63,7 @@ void serialize(Archive& ar, ReferenceValue& r) {
      r.also_sources, r.intake_source, r.condition, r.group, r.line);
 }
 
-static_assert(MemberCount<Concept>() == 15, "serialize every member");
+static_assert(MemberCount<Concept>() == 16, "serialize every member");
 static_assert(MemberCount<Amount>() == 5, "serialize every member");
 static_assert(MemberCount<ClaimQualifiers>() == 8, "serialize every member");
 static_assert(MemberCount<ClaimTriple>() == 2, "serialize every member");

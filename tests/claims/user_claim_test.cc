@@ -56,3 +56,31 @@ TEST_CASE(
 }
 
 }  // namespace claimcheck
+
+namespace claimcheck {
+
+TEST_CASE(
+    "user claim: a question about taking a mechanism is about what it is "
+    "taken as",
+    "[claims][query]") {
+  // kb/concepts/mechanisms.json: melatonin (the hormone) is taken as
+  // melatonin_supplement.
+  const auto read = ReadUserClaim(*testing::RealKb().extractor,
+                                  testing::RealKb().vocabulary,
+                                  "does melatonin help you sleep?");
+  REQUIRE(read);
+  CHECK(read->claim.subject->id == "melatonin_supplement");
+  REQUIRE(read->taken_as.size() == 1);
+  CHECK(read->taken_as[0].first == "melatonin");
+  // A text that names an intervention is read as written: the hormone
+  // stays the hormone.
+  const auto both = ReadUserClaim(*testing::RealKb().extractor,
+                                  testing::RealKb().vocabulary,
+                                  "magnesium increases melatonin");
+  REQUIRE(both);
+  CHECK(both->claim.subject->id == "magnesium");
+  CHECK(both->claim.object->id == "melatonin");
+  CHECK(both->taken_as.empty());
+}
+
+}  // namespace claimcheck

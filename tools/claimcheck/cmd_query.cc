@@ -353,6 +353,10 @@ bool QueryFromText(const Context& context, const KnowledgeBase& kb,
   if (read) {
     const Claim& c = read->claim;
     *query = QueryOf(c);
+    for (const auto& [word, name] : read->taken_as) {
+      context.Warn("read '" + word + "' as '" + name +
+                   "': a question about taking it, not the body's own");
+    }
     for (const auto& [word, name] : read->corrected) {
       context.Warn("read '" + word + "' as '" + name +
                    "', the nearest name claimcheck knows");
