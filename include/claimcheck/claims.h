@@ -201,9 +201,9 @@ class ClaimExtractor {
 // the claim is then about it (`taken_as`).
 // None when no reading makes a claim.
 struct UserClaim {
-  Text text;                 // the text as read, corrections included
-  Claim claim;               // the claim judged
-  std::size_t claims = 0;    // how many claims the text makes
+  Text text;               // the text as read, corrections included
+  Claim claim;             // the claim judged
+  std::size_t claims = 0;  // how many claims the text makes
   std::vector<std::pair<std::string, std::string>> corrected;
   // A mechanism read as what it is taken as (Concept::taken_as) when the
   // text names no intervention: "melatonin" -> "melatonin supplement".

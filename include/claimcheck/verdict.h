@@ -135,7 +135,7 @@ struct DoseReading {
   // The top of the amount in mg a day; -1 when it is not a mass (IU, mmol)
   // or is given per something other than a day or a dose.
   double daily_mg = -1;
-  double daily_mg_min = -1;  // the bottom of a range ("200-400 mg"), in mg
+  double daily_mg_min = -1;      // the bottom of a range ("200-400 mg"), in mg
   bool per_day_assumed = false;  // no "a day": read as a daily amount
   // The upper limit (an `upper_limit`, else an `advice` maximum) of the
   // subject or of its nearest ancestor that has one ("magnesium" for

@@ -295,7 +295,8 @@ std::string EvidenceWords(const Judgement& j) {
 void FlagOverstated(const AuditCues& cues, std::string_view sentence,
                     AuditedClaim* a) {
   const Claim& c = a->claim;
-  if (c.question || !c.reported_by.empty() || OutsideKnowledgeBase(a->judgement))
+  if (c.question || !c.reported_by.empty() ||
+      OutsideKnowledgeBase(a->judgement))
     return;
   const Judgement& j = a->judgement;
   const std::string lower = audit_internal::Lower(sentence);

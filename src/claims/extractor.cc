@@ -1384,8 +1384,8 @@ struct ClaimExtractor::Impl {
         if (lex.less.Match(toks, k, nullptr, false)) direction = -1;
       }
       // Or right after it: "absorbed better than", "absorbed less".
-      for (std::size_t k = cue_end; direction == 0 && nb &&
-                                    k < std::min(toks.size(), cue_end + 2);
+      for (std::size_t k = cue_end;
+           direction == 0 && nb && k < std::min(toks.size(), cue_end + 2);
            ++k) {
         if (lex.more.Match(toks, k, nullptr, false)) direction = 1;
         if (lex.less.Match(toks, k, nullptr, false)) direction = -1;

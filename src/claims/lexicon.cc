@@ -199,12 +199,12 @@ void serialize(Archive& ar, Lexicon& l) {
      l.attribution_phrases, l.hearsay_sources, l.hearsay_verbs, l.anaphors,
      l.deficits, l.boundaries, l.embedded, l.fillers, l.flips, l.linkers,
      l.populations, l.population_with, l.timings, l.cautions, l.interactions,
-     l.co_use, l.combinations, l.synergy, l.bioavailability, l.tolerance, l.more, l.less,
-     l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues, l.bedtime,
-     l.month_may_before, l.adjective_before_low, l.verb_phrase_before,
-     l.object_stops, l.participle_before, l.subject_openers,
-     l.expletive_adjectives, l.auxiliaries, l.need_nouns, l.anaphor_determiners,
-     l.form_words);
+     l.co_use, l.combinations, l.synergy, l.bioavailability, l.tolerance,
+     l.more, l.less, l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues,
+     l.bedtime, l.month_may_before, l.adjective_before_low,
+     l.verb_phrase_before, l.object_stops, l.participle_before,
+     l.subject_openers, l.expletive_adjectives, l.auxiliaries, l.need_nouns,
+     l.anaphor_determiners, l.form_words);
 }
 
 // A table added to Lexicon must be added to serialize() too.

@@ -168,16 +168,17 @@ struct Lexicon {
   PhraseTable<std::string> timings;      // "before bed" -> "before bed"
   PhraseTable<int> cautions;             // avoid, should not, contraindicated
   PhraseTable<int> interactions;         // "interact with"
-  PhraseTable<int> co_use;  // "take", "combine": a question of taking two together
-  PhraseTable<int> combinations;         // combining, together with
-  PhraseTable<int> synergy;              // enhance its effect, synergistic
-  PhraseTable<int> bioavailability;      // bioavailable, absorbed
-  PhraseTable<int> tolerance;            // gentler, well tolerated
-  PhraseTable<int> more;                 // more, better, higher, most
-  PhraseTable<int> less;                 // less, lower, poorer
-  PhraseTable<int> than;                 // than, compared to, over
-  PhraseTable<std::string> categories;   // mineral, mushroom, amino acid
-  PhraseTable<int> copulas;              // is a, is an, are
+  PhraseTable<int>
+      co_use;  // "take", "combine": a question of taking two together
+  PhraseTable<int> combinations;        // combining, together with
+  PhraseTable<int> synergy;             // enhance its effect, synergistic
+  PhraseTable<int> bioavailability;     // bioavailable, absorbed
+  PhraseTable<int> tolerance;           // gentler, well tolerated
+  PhraseTable<int> more;                // more, better, higher, most
+  PhraseTable<int> less;                // less, lower, poorer
+  PhraseTable<int> than;                // than, compared to, over
+  PhraseTable<std::string> categories;  // mineral, mushroom, amino acid
+  PhraseTable<int> copulas;             // is a, is an, are
   PhraseTable<DoseRelation> dose_cues;
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime

@@ -2,6 +2,7 @@
 // "Query answers"): what `claimcheck query` judges. Covered by
 // tests/claims/user_claim_test.cc and tests/cli/cli_test.sh.
 #include <algorithm>
+#include <bit>
 #include <cctype>
 
 #include "claimcheck/claims.h"
@@ -63,13 +64,13 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
       std::any_of(names.begin(), names.end(), [](const Mention& m) {
         return m.target->kind == ConceptKind::kIntervention;
       });
+  const std::string& str = t->str();
   for (const Mention& m : names) {
     if (intervention || m.target->taken_as.empty()) continue;
     const Concept* taken = vocabulary.Find(m.target->taken_as);
     if (taken == nullptr) continue;
-    const std::string& str = t->str();
-    std::optional<Text> as = MakeText(str.substr(0, m.start) + taken->label +
-                                      str.substr(m.end));
+    std::optional<Text> as =
+        MakeText(str.substr(0, m.start) + taken->label + str.substr(m.end));
     if (!as) continue;
     std::optional<UserClaim> read = FirstClaim(extractor, *as);
     if (read && read->claim.subject == taken) {
@@ -82,9 +83,8 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
   // No claim: words no concept covers that are one or two edits from a
   // single concept's name ("magnessium", "chamomille") are read as that
   // name, when the text then makes a claim on every concept so read.
-  const std::string& str = t->str();
   std::vector<bool> covered(str.size() + 1, false);
-  for (const Mention& m : extractor.matcher().Match(*t)) {
+  for (const Mention& m : names) {
     for (std::size_t i = m.start; i < m.end; ++i) covered[i] = true;
   }
   std::vector<Fix> fixes;
@@ -102,7 +102,7 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
   std::vector<unsigned> sets;
   for (unsigned s = 1; s < (1u << n); ++s) sets.push_back(s);
   std::stable_sort(sets.begin(), sets.end(), [](unsigned a, unsigned b) {
-    return __builtin_popcount(a) > __builtin_popcount(b);
+    return std::popcount(a) > std::popcount(b);
   });
   for (unsigned set : sets) {
     std::string fixed;
@@ -111,7 +111,8 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
     for (std::size_t i = 0; i < n; ++i) {
       if (!(set & (1u << i))) continue;
       fixed += str.substr(at, fixes[i].start - at);
-      spans.emplace_back(fixed.size(), fixed.size() + fixes[i].near.name.size());
+      spans.emplace_back(fixed.size(),
+                         fixed.size() + fixes[i].near.name.size());
       fixed += fixes[i].near.name;
       at = fixes[i].end;
     }
@@ -128,8 +129,8 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
       for (const Mention& m : mentions) {
         if (m.start <= b && e <= m.end) named = m.target;
       }
-      all_used &= named != nullptr && (named == read->claim.subject ||
-                                       named == read->claim.object);
+      all_used &= named != nullptr &&
+                  (named == read->claim.subject || named == read->claim.object);
     }
     if (!all_used) continue;
     for (std::size_t i = 0; i < n; ++i) {

@@ -194,7 +194,8 @@ bool ReadMeshTable(const std::string& path, MeshTable* out,
           }
         }
         out->rows.push_back(std::move(c));
-        out->names.push_back({OrEmpty(f[7]), OrEmpty(f[8]), std::move(actions)});
+        out->names.push_back(
+            {OrEmpty(f[7]), OrEmpty(f[8]), std::move(actions)});
       });
   if (read && out->year.empty()) {
     problems->push_back({path, "", "no mesh_year line before the header"});

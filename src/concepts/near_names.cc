@@ -20,7 +20,7 @@ namespace {
 // A concept's names: label, synonyms, cased synonyms, aliases, MeSH terms
 // and abbreviations (antonyms name the opposite pole: not listed).
 std::vector<std::string> NamesOfImpl(const Vocabulary& vocabulary,
-                                 const Concept& c) {
+                                     const Concept& c) {
   std::vector<std::string> names = {c.label};
   for (const auto* list : {&c.synonyms, &c.cased_synonyms, &c.aliases}) {
     names.insert(names.end(), list->begin(), list->end());
@@ -78,8 +78,8 @@ std::size_t Distance(std::string_view a, std::string_view b,
 // more, one below; then names that hold the key as a word), nearest first,
 // at most 8, one a concept.
 void ScanNamesImpl(const Vocabulary& vocabulary, const std::string& key,
-               std::vector<const Concept*>* named,
-               std::vector<std::pair<std::string, const Concept*>>* out) {
+                   std::vector<const Concept*>* named,
+                   std::vector<std::pair<std::string, const Concept*>>* out) {
   const bool known = !named->empty();
   const std::size_t limit = key.size() >= 6 ? 2 : 1;
   std::vector<std::tuple<std::size_t, std::string, const Concept*>> near;
@@ -110,7 +110,6 @@ void ScanNamesImpl(const Vocabulary& vocabulary, const std::string& key,
     if (seen.insert(c).second) out->emplace_back(name, c);
   }
 }
-
 
 }  // namespace
 

@@ -20,9 +20,8 @@ namespace {
 constexpr std::size_t kSpansPerConcept = 6;
 
 const std::set<std::string, std::less<>> kConceptFields = {
-    "id",       "kind", "label",  "synonyms", "cased_synonyms",
-    "antonyms", "is_a", "better", "note",     "category",
-    "mesh",     "taken_as"};
+    "id",   "kind",   "label", "synonyms", "cased_synonyms", "antonyms",
+    "is_a", "better", "note",  "category", "mesh",           "taken_as"};
 
 // What an intervention is, for composition claims ("valerian root is a
 // mushroom") and to tell medicines from supplements.
@@ -596,7 +595,8 @@ Status Vocabulary::Adopt(ConceptTable concepts, Index index, Vocabulary* out) {
   for (std::uint32_t child : index.children) {
     if (child >= n) return bad("a child out of range");
   }
-  if (index.mesh_spans.size() != kSpansPerConcept * n) return bad("MeSH names do not fit");
+  if (index.mesh_spans.size() != kSpansPerConcept * n)
+    return bad("MeSH names do not fit");
   for (std::size_t k = 0; k < index.mesh_spans.size(); k += 2) {
     if (index.mesh_spans[k] > index.mesh_names.size() ||
         index.mesh_spans[k + 1] >

@@ -349,7 +349,8 @@ void CheckReferenceValues(EvidenceFile* file, const Vocabulary& vocabulary,
     f.Range(value, "amount");
     if (auto group = value.FindMember("group");
         group != value.MemberEnd() && !group->value.IsNull() &&
-        (!group->value.IsString() || !kGroups.count(group->value.GetString()))) {
+        (!group->value.IsString() ||
+         !kGroups.count(group->value.GetString()))) {
       f.Problem(
           "\"group\" must be one of adults, children, adolescents, "
           "older_adults, pregnancy, lactation, infants, general or null");

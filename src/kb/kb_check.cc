@@ -52,9 +52,9 @@ void CheckParents(const Vocabulary& vocab, Diagnostics* problems) {
     if (!c.taken_as.empty()) {
       const Concept* taken = vocab.Find(c.taken_as);
       if (taken == nullptr || taken->kind != ConceptKind::kIntervention) {
-        problems->push_back({c.file, Where(c),
-                             "taken_as '" + c.taken_as +
-                                 "' is not an intervention concept"});
+        problems->push_back(
+            {c.file, Where(c),
+             "taken_as '" + c.taken_as + "' is not an intervention concept"});
       }
     }
     std::set<std::string> seen;

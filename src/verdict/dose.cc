@@ -14,14 +14,6 @@ namespace claimcheck {
 
 namespace {
 
-// mg in one `unit` of a mass; 0 when `unit` is not a mass.
-double MgIn(std::string_view unit) {
-  if (unit == "mg") return 1;
-  if (unit == "g") return 1000;
-  if (unit == "mcg" || unit == "ug" || unit == "\u00b5g") return 0.001;
-  return 0;
-}
-
 // The concept and its first-parent ancestors, nearest first.
 std::vector<const Concept*> Lineage(const Vocabulary& vocabulary,
                                     const Concept* c) {
@@ -39,16 +31,16 @@ std::vector<const Concept*> Lineage(const Vocabulary& vocabulary,
 double MgPerUnit(const Knowledge& knowledge,
                  const std::vector<const Concept*>& lineage,
                  std::string_view unit, const ReferenceValue** via) {
-  if (const double mg = MgIn(unit); mg > 0) return mg;
+  if (const double mg = verdict_internal::MgIn(unit); mg > 0) return mg;
   for (const Concept* c : lineage) {
     for (const ReferenceValue& r : knowledge.reference_values()) {
       if (r.kind != ReferenceKind::kUnitConversion || r.concept_id != c->id ||
           !r.amount || r.amount->unit != unit || !r.amount->max ||
-          *r.amount->max <= 0 || MgIn(r.amount->per) <= 0) {
+          *r.amount->max <= 0 || verdict_internal::MgIn(r.amount->per) <= 0) {
         continue;
       }
       *via = &r;
-      return MgIn(r.amount->per) / *r.amount->max;
+      return verdict_internal::MgIn(r.amount->per) / *r.amount->max;
     }
   }
   return 0;
@@ -81,10 +73,11 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
     out.per_day_assumed = q.per != "day";
     if (via != nullptr) {
       out.converted = FormatNumber(q.max) + " " + q.unit + " is " +
-                      FormatNumber(q.max * scale / MgIn(via->amount->per)) +
+                      FormatNumber(q.max * scale /
+                                   verdict_internal::MgIn(via->amount->per)) +
                       " " + via->amount->per + " (" +
-                      FormatNumber(*via->amount->max) + " " + q.unit +
-                      " per " + via->amount->per + ", kb " + via->id + ")";
+                      FormatNumber(*via->amount->max) + " " + q.unit + " per " +
+                      via->amount->per + ", kb " + via->id + ")";
     }
   }
   // The nearest concept of the lineage with a daily limit in a mass: its
@@ -138,6 +131,13 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
 }
 
 namespace verdict_internal {
+
+double MgIn(std::string_view unit) {
+  if (unit == "mg") return 1;
+  if (unit == "g") return 1000;
+  if (unit == "mcg" || unit == "ug" || unit == "\u00b5g") return 0.001;
+  return 0;
+}
 
 namespace {
 

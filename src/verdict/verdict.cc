@@ -121,12 +121,13 @@ std::optional<Stance> Translate(const Vocabulary& vocabulary, Stance stance,
     return stance;
   }
   if (stance == Stance::kContext) return stance;
+  // Which way each moves its object on the better-is-higher scale.
+  const int e = Sign(relation_e) * Polarity(vocabulary, object_e);
+  const int q = Sign(relation_q) * Polarity(vocabulary, object_q);
   if (stance == Stance::kMixed) {
     // Benefit on some outcomes and none on others is no sign of the
     // opposite effect: read for "it worsens", it is a null result
     // (docs/verdicts.md section 1: contested needs real support).
-    const int e = Sign(relation_e) * Polarity(vocabulary, object_e);
-    const int q = Sign(relation_q) * Polarity(vocabulary, object_q);
     if (relation_e != "no_effect" && relation_q != "no_effect" && e != 0 &&
         q != 0 && e != q) {
       *why = "its mixed findings go the other way or show no difference";
@@ -155,8 +156,6 @@ std::optional<Stance> Translate(const Vocabulary& vocabulary, Stance stance,
     *why = "it refutes the effect's direction, not that there is one";
     return Stance::kContext;
   }
-  const int e = Sign(relation_e) * Polarity(vocabulary, object_e);
-  const int q = Sign(relation_q) * Polarity(vocabulary, object_q);
   if (e == 0 && q == 0) return stance;
   if (e == 0) {
     if (stance == Stance::kRefutes) return Stance::kRefutes;
@@ -246,19 +245,11 @@ bool BackgroundSection(std::string section) {
   return false;
 }
 
-// mg for mass units, as given otherwise; nullopt when not comparable.
+// mg for mass units; nullopt when not comparable (MgIn, dose.h).
 std::optional<std::pair<double, double>> MgRange(double min, double max,
                                                  const std::string& unit) {
-  double f = 0;
-  if (unit == "mg") {
-    f = 1;
-  } else if (unit == "g") {
-    f = 1000;
-  } else if (unit == "mcg" || unit == "µg") {
-    f = 0.001;
-  } else {
-    return std::nullopt;
-  }
+  const double f = verdict_internal::MgIn(unit);
+  if (f <= 0) return std::nullopt;
   return std::make_pair(min * f, max * f);
 }
 
@@ -497,8 +488,7 @@ struct VerdictEngine::Impl {
                                const std::vector<Kin>& objects) const;
   // The curated evidence on the claim's other order (docs/verdicts.md,
   // "Both orders"): an interaction as it is, a comparison turned.
-  void CollectReversed(const ClaimQuery& q,
-                       std::vector<Candidate>* out) const;
+  void CollectReversed(const ClaimQuery& q, std::vector<Candidate>* out) const;
   void FromCurated(const ClaimQuery& q, const CuratedClaim& claim,
                    const std::string& relation, const std::string& object,
                    const Kin& object_kin, const std::vector<Kin>& subjects,
@@ -919,7 +909,8 @@ std::vector<Kin> VerdictEngine::Impl::WithClasses(
     }
   }
   std::sort(found.begin(), found.end());
-  for (std::string& id : found) out.push_back(Kin{std::move(id), Kinship::kMember});
+  for (std::string& id : found)
+    out.push_back(Kin{std::move(id), Kinship::kMember});
   return out;
 }
 
@@ -998,8 +989,8 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
       ((c->subject_rank != static_cast<int>(Kinship::kSame) &&
         c->subject_rank != static_cast<int>(Kinship::kNarrower)) ||
        c->object_rank != static_cast<int>(Kinship::kSame))) {
-    e.not_weighed = "it compares " + vocabulary.LabelOf(e.subject) +
-                    " with " + vocabulary.LabelOf(e.object) + ", not " +
+    e.not_weighed = "it compares " + vocabulary.LabelOf(e.subject) + " with " +
+                    vocabulary.LabelOf(e.object) + ", not " +
                     vocabulary.LabelOf(q.subject) + " with " +
                     vocabulary.LabelOf(q.object);
     return;
@@ -1438,8 +1429,9 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   // whatever the order (below), so the two graphs are read one after the
   // other.
   const ClaimGraph* const graphs[] = {&curated, &stored_graph};
+  const std::vector<Kin> objects_and_classes = WithClasses(q, objects);
   for (const ClaimGraph* graph : graphs) {
-    Collect(q, subjects, WithClasses(q, objects), *graph, stored.documents,
+    Collect(q, subjects, objects_and_classes, *graph, stored.documents,
             &candidates);
   }
   CollectReversed(q, &candidates);
@@ -1480,10 +1472,9 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   for (auto& [key, c] : by_source) {
     if (own && c.evidence.weighed && c.object_rank == broader) {
       c.evidence.weighed = false;
-      c.evidence.not_weighed =
-          "on " + vocabulary.LabelOf(c.evidence.object) +
-          " in general: the evidence on " + vocabulary.LabelOf(q.object) +
-          " itself decides";
+      c.evidence.not_weighed = "on " + vocabulary.LabelOf(c.evidence.object) +
+                               " in general: the evidence on " +
+                               vocabulary.LabelOf(q.object) + " itself decides";
     }
   }
   // A review counts once, with the studies it pools; a secondary analysis

@@ -65,18 +65,18 @@ TEST_CASE(
     "[claims][query]") {
   // kb/concepts/mechanisms.json: melatonin (the hormone) is taken as
   // melatonin_supplement.
-  const auto read = ReadUserClaim(*testing::RealKb().extractor,
-                                  testing::RealKb().vocabulary,
-                                  "does melatonin help you sleep?");
+  const auto read =
+      ReadUserClaim(*testing::RealKb().extractor, testing::RealKb().vocabulary,
+                    "does melatonin help you sleep?");
   REQUIRE(read);
   CHECK(read->claim.subject->id == "melatonin_supplement");
   REQUIRE(read->taken_as.size() == 1);
   CHECK(read->taken_as[0].first == "melatonin");
   // A text that names an intervention is read as written: the hormone
   // stays the hormone.
-  const auto both = ReadUserClaim(*testing::RealKb().extractor,
-                                  testing::RealKb().vocabulary,
-                                  "magnesium increases melatonin");
+  const auto both =
+      ReadUserClaim(*testing::RealKb().extractor, testing::RealKb().vocabulary,
+                    "magnesium increases melatonin");
   REQUIRE(both);
   CHECK(both->claim.subject->id == "magnesium");
   CHECK(both->claim.object->id == "melatonin");

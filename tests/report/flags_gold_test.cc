@@ -67,8 +67,7 @@ std::map<std::string, std::string> Halves(
 }
 
 struct Tally {
-  int flags = 0, overstated_false = 0, other = 0, other_right = 0,
-      unknown = 0;
+  int flags = 0, overstated_false = 0, other = 0, other_right = 0, unknown = 0;
 };
 
 }  // namespace
@@ -80,9 +79,8 @@ TEST_CASE("flags gold: flags only where earned, on the seeds and articles-dev",
   std::map<std::string, const Row*> by_flag, by_place;
   const std::vector<Row> flags = ReadTsv(dir + "flags_gold.tsv");
   for (const Row& r : flags) {
-    const std::string place =
-        r.at("file") + "|" + r.at("start") + "|" + r.at("end") + "|" +
-        r.at("flag");
+    const std::string place = r.at("file") + "|" + r.at("start") + "|" +
+                              r.at("end") + "|" + r.at("flag");
     by_flag[place + "|" + r.at("subject") + "|" + r.at("relation") + "|" +
             r.at("object")] = &r;
     by_place.emplace(place, &r);
@@ -99,8 +97,8 @@ TEST_CASE("flags gold: flags only where earned, on the seeds and articles-dev",
   for (const auto& e : fs::directory_iterator(testing::SharedDir() + "/seeds"))
     files.push_back(e.path());
   std::vector<fs::path> pages;
-  for (const auto& e : fs::directory_iterator(testing::SharedDir() +
-                                              "/corpus/articles-dev")) {
+  for (const auto& e :
+       fs::directory_iterator(testing::SharedDir() + "/corpus/articles-dev")) {
     if (e.path().extension() == ".md") pages.push_back(e.path());
   }
   const auto half_of = Halves(pages);
@@ -112,13 +110,13 @@ TEST_CASE("flags gold: flags only where earned, on the seeds and articles-dev",
     const std::string name = path.filename().string();
     const std::string half =
         half_of.count(name) ? half_of.at(name) : std::string("dev");
-    auto audited = testing::AuditBytes(testing::Slurp(path.string()),
-                                       path.string());
+    auto audited =
+        testing::AuditBytes(testing::Slurp(path.string()), path.string());
     const Text& text = audited->read.text.text;
     for (const AuditedClaim& a : audited->audit.claims) {
       const Sentence& s = text.sentences()[a.claim.sentence];
-      const std::string place = name + "|" + std::to_string(s.start) + "|" +
-                                std::to_string(s.end);
+      const std::string place =
+          name + "|" + std::to_string(s.start) + "|" + std::to_string(s.end);
       for (const AuditFlag& f : a.flags) {
         Tally& t = tally[half];
         ++t.flags;
@@ -134,10 +132,10 @@ TEST_CASE("flags gold: flags only where earned, on the seeds and articles-dev",
         if (verdict.empty() && f.name == kFlagOverstated &&
             sentences.count(place)) {
           const Row& sr = *sentences[place];
-          verdict = sr.at("category") != "effect_claim"      ? "false"
+          verdict = sr.at("category") != "effect_claim"   ? "false"
                     : sr.at("overstated_earned") == "yes" ? "right"
                     : sr.at("overstated_earned") == "no"  ? "false"
-                                                           : "";
+                                                          : "";
         }
         if (verdict.empty()) {
           ++t.unknown;

@@ -130,10 +130,9 @@ TEST_CASE("graph report: a store's edges join the curated ones",
   REQUIRE(CollectEdges(*kb.graph, store, {"magnesium", "stress"}, false, &edges)
               .ok());
   const auto stress =
-      std::find_if(edges.begin(), edges.end(),
-                   [](const ReportEdge& e) {
-                     return e.subject == "magnesium" && e.object == "stress";
-                   });
+      std::find_if(edges.begin(), edges.end(), [](const ReportEdge& e) {
+        return e.subject == "magnesium" && e.object == "stress";
+      });
   REQUIRE(stress != edges.end());
   CHECK(stress->documents == 1);
 }

@@ -95,9 +95,8 @@ TEST_CASE(
     const std::string certainty = CertaintyName(j.value().certainty);
     if (out.is_open()) {
       out << row.claim << '\t' << row.query << '\t' << (same ? "yes" : "no")
-          << '\t' << verdict << '\t' << certainty << '\t'
-          << row.curator_verdict << '\t' << row.curator_certainty << '\t'
-          << row.why << '\n';
+          << '\t' << verdict << '\t' << certainty << '\t' << row.curator_verdict
+          << '\t' << row.curator_certainty << '\t' << row.why << '\n';
       continue;
     }
     std::string reasons;

@@ -291,11 +291,10 @@ TEST_CASE(
   CHECK(part.evidence[0].indirect.at(0) ==
         "measured sleep in general, not sleep onset latency");
   // ... and is listed, not weighed, beside evidence on the part.
-  VerdictFixture h("outcome_both", {kSleep, sol},
-                   {StudySpec{"t1", "rct", 500, "magnesium",
-                              {{"mg_sleep", "no_effect"}}},
-                    StudySpec{"t2", "rct", 120, "magnesium",
-                              {{"mg_sol", "supports"}}}});
+  VerdictFixture h(
+      "outcome_both", {kSleep, sol},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "no_effect"}}},
+       StudySpec{"t2", "rct", 120, "magnesium", {{"mg_sol", "supports"}}}});
   const Judgement both =
       h.Judge("magnesium", "decreases", "sleep_onset_latency");
   INFO(Reasons(both));

@@ -1,5 +1,6 @@
 // The claim a user's free text makes, as `claimcheck query` reads it
-// (ReadUserClaim, src/claims/user_claim.cc). For tests that ask the real kb in users' words.
+// (ReadUserClaim, src/claims/user_claim.cc). For tests that ask the real kb in
+// users' words.
 #ifndef CLAIMCHECK_TESTS_VERDICT_USER_QUERY_H_
 #define CLAIMCHECK_TESTS_VERDICT_USER_QUERY_H_
 
