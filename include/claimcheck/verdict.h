@@ -150,8 +150,18 @@ struct DoseReading {
   // daily_mg above the limit, and the amount not said to be of the
   // compound (200 mg of magnesium citrate holds some 30 mg of magnesium).
   bool above = false;
-  // The same concept's recommended intakes (RDA or AI), for the reader.
+  // Whether the amount was compared with the limit: not when said of the
+  // compound, not a mass a day, or a total intake against a limit on
+  // supplements.
+  bool compared = false;
+  // How the amount of a form was read against its element's values: "read
+  // as elemental magnesium, as labels give it; ..." or "said of the
+  // compound: ..."; empty when the values are the subject's own.
+  std::string basis_note;
+  // The recommended intakes (RDA) for adults or everyone of the subject or
+  // of its nearest ancestor that has some, and whose they are.
   std::vector<const ReferenceValue*> intakes;
+  std::string intakes_of;
 };
 
 // Reads `quantity` of `subject` against `knowledge`'s reference values;

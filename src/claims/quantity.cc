@@ -254,22 +254,21 @@ std::vector<FoundQuantity> FindQuantitiesInLower(const std::string& lower) {
       }
     }
     if (q.dimension == Dimension::kMass) {
-      // "of elemental magnesium", "(elemental)", "of magnesium citrate".
+      // "of elemental magnesium", "(elemental)"; "of the salt", "not
+      // elemental". A salt's name alone ("400 mg magnesium citrate") says
+      // neither: supplement labels give the element, so it stays
+      // unspecified (docs/claims.md, "The other kinds").
       const std::string_view rest = std::string_view(lower).substr(
           basis_from, std::min<std::size_t>(end - basis_from, 40));
       q.quantity.basis = "unspecified";
-      if (rest.find("elemental") != std::string_view::npos) {
+      const auto has = [&rest](std::string_view w) {
+        return rest.find(w) != std::string_view::npos;
+      };
+      if (has("not elemental") || has("compound") || has(" salt") ||
+          has("total weight")) {
+        q.quantity.basis = "compound";
+      } else if (has("elemental")) {
         q.quantity.basis = "elemental";
-      } else {
-        for (const char* salt :
-             {"citrate", "glycinate", "bisglycinate", "oxide", "chloride",
-              "sulfate", "sulphate", "malate", "lactate", "aspartate",
-              "taurate", "threonate", "chelate"}) {
-          if (rest.find(salt) != std::string_view::npos &&
-              rest.find("magnesium") != std::string_view::npos) {
-            q.quantity.basis = "compound";
-          }
-        }
       }
     }
     q.quantity.end = stop;

@@ -22,8 +22,9 @@ struct FoundQuantity {
 // The quantities with a unit in text[begin, end); offsets are into `text`.
 // Numbers without a unit ("300 enzymatic reactions", "2025") are not
 // quantities. A dose's basis is "elemental" when "elemental" follows the unit
-// ("400 mg of elemental magnesium"), "compound" when a salt's name does ("of
-// magnesium citrate"), else "unspecified".
+// ("400 mg of elemental magnesium"), "compound" when the text says the
+// amount is of the salt ("of the compound", "not elemental"), else
+// "unspecified" (a salt's name alone: labels give the element).
 std::vector<FoundQuantity> FindQuantities(std::string_view text,
                                           std::size_t begin, std::size_t end);
 

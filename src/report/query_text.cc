@@ -23,22 +23,30 @@ std::string DoseWords(const DoseReading& d, const Vocabulary& v) {
   std::string out = "Amount read: " + d.amount;
   if (!d.converted.empty()) out += "; " + d.converted;
   if (d.per_day_assumed && d.daily_mg >= 0) out += " (read as a daily amount)";
+  if (!d.basis_note.empty()) out += "; " + d.basis_note;
   if (d.upper_limit == nullptr) {
-    return out + "; the knowledge base has no upper limit for it.";
-  }
-  const ReferenceValue& ul = *d.upper_limit;
-  out += std::string("; ") + (d.above ? "above" : "within") +
-         " the upper limit of " + AmountWords(ul) + " for " +
-         (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
-         v.LabelOf(d.limit_of) + " (kb " + ul.source;
-  for (const std::string& s : ul.also_sources) out += ", " + s;
-  out += ")";
-  if (d.daily_mg < 0) {
-    out += ", which is a mass a day: the amounts are not compared";
+    out += "; the knowledge base has no upper limit for it";
+  } else {
+    const ReferenceValue& ul = *d.upper_limit;
+    out += std::string("; ") +
+           (!d.compared ? "not compared with"
+            : d.above ? "above"
+                      : "within") +
+           " the upper limit of " + AmountWords(ul) + " for " +
+           (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
+           v.LabelOf(d.limit_of) + " (kb " + ul.source;
+    for (const std::string& s : ul.also_sources) out += ", " + s;
+    out += ")";
+    if (d.daily_mg < 0) out += ", which is a mass a day";
   }
   for (std::size_t i = 0; i < d.intakes.size() && i < 2; ++i) {
-    out +=
-        (i == 0 ? "; recommended intake " : ", ") + AmountWords(*d.intakes[i]);
+    out += (i == 0 ? "; recommended intake" +
+                         (d.intakes_of != d.limit_of
+                              ? " of " + v.LabelOf(d.intakes_of)
+                              : std::string()) +
+                         " "
+                   : ", ") +
+           AmountWords(*d.intakes[i]);
   }
   return out + ".";
 }

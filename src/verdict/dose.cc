@@ -3,6 +3,7 @@
 // tests/verdict/curated_verdicts_test.cc and tests/report/audit_test.cc.
 #include "verdict/dose.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <tuple>
@@ -117,15 +118,41 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
       break;
     }
   }
-  if (out.upper_limit != nullptr) {
+  // The recommended intakes of the nearest concept that has some.
+  for (const Concept* c : lineage) {
     for (const ReferenceValue& r : knowledge.reference_values()) {
-      if (r.kind == ReferenceKind::kRda && r.concept_id == out.limit_of &&
-          (ForAdults(r) || r.group.empty())) {
+      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id &&
+          (ForAdults(r) || r.group.empty()) && r.amount && r.amount->max) {
         out.intakes.push_back(&r);
       }
     }
-    out.above = out.daily_mg >= 0 && q.basis != "compound" &&
-                out.daily_mg > out.limit_mg;
+    if (!out.intakes.empty()) {
+      out.intakes_of = c->id;
+      break;
+    }
+  }
+  if (out.upper_limit != nullptr) {
+    out.compared = out.daily_mg >= 0 &&
+                   (q.basis != "compound" || out.daily_mg <= out.limit_mg);
+    out.above = out.compared && out.daily_mg > out.limit_mg;
+  }
+  // A form's amount against its element's values (docs/claims.md, "The
+  // other kinds"; docs/verdicts.md section 8).
+  const std::string& values_of =
+      out.upper_limit != nullptr ? out.limit_of : out.intakes_of;
+  if (!values_of.empty() && values_of != named->id && out.daily_mg >= 0) {
+    const std::string element = vocabulary.LabelOf(values_of);
+    out.basis_note =
+        q.basis == "compound"
+            ? "said of the compound: " + named->label +
+                  " holds only part of that as " + element +
+                  ", so it is not compared with the values for " + element
+            : q.basis == "elemental"
+                  ? "said of elemental " + element
+                  : "read as elemental " + element +
+                        ", as supplement labels give it; if it is the "
+                        "weight of the whole " +
+                        named->label + " it holds less " + element;
   }
   return out;
 }
@@ -153,23 +180,131 @@ std::string SourceName(const Knowledge& knowledge, const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+// "IOM 1997, PMID ...; VKM 2016" for a reference value's sources.
+std::string SourcesOf(const Knowledge& knowledge, const ReferenceValue& r) {
+  std::string sources = SourceName(knowledge, r.source);
+  for (const std::string& s : r.also_sources) {
+    sources += "; " + SourceName(knowledge, s);
+  }
+  return sources;
+}
+
+// Drops the reasons that say nothing answers the claim: a reference value
+// does.
+void DropNothingAnswers(Judgement* j) {
+  std::erase_if(j->reasons, [](const std::string& r) {
+    return r.starts_with("no study in the knowledge base tests it") ||
+           r.starts_with("no evidence among the");
+  });
+}
+
+// A claim of what people need ("adults need 1000 mg of magnesium a day")
+// against the recommended intakes for adults: docs/verdicts.md, section 8,
+// "Recommended intakes".
+void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
+                 Judgement* j) {
+  const DoseReading& d = *j->dose;
+  // What people need is a total intake: a limit on supplements is not
+  // compared with it.
+  if (d.upper_limit != nullptr &&
+      d.upper_limit->intake_source == "supplemental") {
+    j->dose->compared = false;
+    j->dose->above = false;
+  }
+  if (d.intakes.empty() || d.daily_mg < 0) return;
+  if (j->claim.quantity->basis == "compound") return;
+  const ReferenceValue* via = nullptr;
+  const std::vector<const Concept*> lineage{vocabulary.Find(d.intakes_of)};
+  double lo = -1, hi = -1;
+  std::string values;
+  std::vector<std::string> source_ids;
+  for (const ReferenceValue* r : d.intakes) {
+    const double per = MgPerUnit(knowledge, lineage, r->amount->unit, &via);
+    if (per <= 0) continue;
+    const double rmin = (r->amount->min ? *r->amount->min : *r->amount->max);
+    if (lo < 0 || rmin * per < lo) lo = rmin * per;
+    hi = std::max(hi, *r->amount->max * per);
+    values += (values.empty() ? "" : ", ") + AmountWords(*r->amount) + " (" +
+              r->population + ")";
+    source_ids.push_back(r->source);
+    source_ids.insert(source_ids.end(), r->also_sources.begin(),
+                      r->also_sources.end());
+  }
+  std::string sources;
+  std::set<std::string> seen;
+  for (const std::string& id : source_ids) {
+    if (!seen.insert(id).second) continue;
+    sources += (sources.empty() ? "" : "; ") + SourceName(knowledge, id);
+  }
+  if (lo <= 0) return;
+  // Within a tenth of the range counts as the same advice ("400 mg" for
+  // 310-420 mg); wholly outside it is another figure.
+  const double claim_min = d.daily_mg_min >= 0 ? d.daily_mg_min : d.daily_mg;
+  const double claim_max = d.daily_mg;
+  const bool inside = claim_min >= lo * 0.9 && claim_max <= hi * 1.1;
+  const bool outside = claim_max < lo * 0.9 || claim_min > hi * 1.1;
+  DropNothingAnswers(j);
+  const std::string said =
+      d.amount + (d.per_day_assumed ? " (read as a daily amount)" : "");
+  const std::string against =
+      " the recommended intake for " + vocabulary.LabelOf(d.intakes_of) +
+      ": " + values + " (" + sources +
+      "; total intake from food and supplements, enough for nearly all "
+      "healthy people in the group)";
+  if (inside) {
+    // Sources that already support it more surely keep their certainty.
+    if (j->verdict != VerdictWord::kSupported ||
+        j->certainty < Certainty::kModerate) {
+      j->certainty = Certainty::kModerate;
+    }
+    j->verdict = VerdictWord::kSupported;
+    j->reasons.push_back(said + " agrees with" + against +
+                         " -> supported; certainty " +
+                         CertaintyName(j->certainty) +
+                         " (an expert body's figure, not a trial)");
+    return;
+  }
+  j->certainty = Certainty::kModerate;
+  if (outside) {
+    j->verdict = VerdictWord::kRefuted;
+    j->reasons.push_back(said + " is not" + against +
+                         " -> refuted; certainty moderate (an expert "
+                         "body's figure, not a trial)");
+  } else {
+    j->verdict = VerdictWord::kContested;
+    j->reasons.push_back(said + " only partly agrees with" + against +
+                         " -> contested; certainty moderate");
+  }
+}
+
+}  // namespace
+
 void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
                Judgement* j) {
   const ClaimQuery& q = j->claim;
   if (q.kind != ClaimKind::kDose || !q.quantity) return;
   j->dose = ReadDose(vocabulary, knowledge, q.subject, *q.quantity);
-  if (!j->dose || q.relation != "safe_dose") return;
+  if (!j->dose) return;
+  if (q.relation == "recommended_intake") {
+    WeighIntake(vocabulary, knowledge, j);
+    return;
+  }
+  // A safe dose, or advice to take an amount ("take 1000 mg"), which
+  // claims it safe to take.
+  const bool advice = q.relation == "dose";
+  if (q.relation != "safe_dose" && !advice) return;
   const DoseReading& d = *j->dose;
   if (d.upper_limit == nullptr || d.daily_mg < 0 || d.limit_mg <= 0) return;
   const ReferenceValue& ul = *d.upper_limit;
   const bool within = d.daily_mg <= d.limit_mg;
   if (!d.above && !within) return;  // said of the compound: not compared
+  // Advice within the limit: the limit says nothing of whether it works.
+  if (advice && within) return;
   // Within the limit, a study that shows harm at that dose still decides.
   if (within && j->verdict == VerdictWord::kRefuted) return;
-  std::string sources = SourceName(knowledge, ul.source);
-  for (const std::string& s : ul.also_sources) {
-    sources += "; " + SourceName(knowledge, s);
-  }
+  const std::string sources = SourcesOf(knowledge, ul);
   // The amounts in the limit's own unit (mcg for vitamin D).
   const double mg_per_unit = d.limit_mg / *ul.amount->max;
   const std::string unit = ul.amount->unit;
@@ -182,14 +317,13 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
       vocabulary.LabelOf(d.limit_of) + " (" + ul.population + "; " + sources +
       ")";
   const std::string amount =
+      (advice ? "advice to take " : "") +
       FormatNumber(d.daily_mg / mg_per_unit) + " " + unit + " a day" +
       (d.converted.empty() ? "" : " (" + d.converted + ")") +
-      (d.per_day_assumed ? " (read as a daily amount)" : "");
+      (d.per_day_assumed ? " (read as a daily amount)" : "") +
+      (d.basis_note.empty() ? "" : " (" + d.basis_note + ")");
   // The limit answers the claim: "no study tests it" no longer holds.
-  std::erase_if(j->reasons, [](const std::string& r) {
-    return r.starts_with("no study in the knowledge base tests it") ||
-           r.starts_with("no evidence among the");
-  });
+  DropNothingAnswers(j);
   if (d.above) {
     j->certainty = Certainty::kModerate;
     // A range that starts within the limit: only its lower part holds.

@@ -33,7 +33,14 @@ TEST_CASE("quantities: ranges, units, per day, basis", "[claims][quantity]") {
   CHECK(q[0].quantity.basis == "elemental");
   CHECK(q[0].quantity.per == "day");
 
+  // A salt's name alone is how labels give the element: unspecified.
   q = Find("500 mg of magnesium citrate");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].quantity.basis == "unspecified");
+  q = Find("500 mg of magnesium citrate (the compound, not elemental)");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].quantity.basis == "compound");
+  q = Find("500 mg of the magnesium citrate salt");
   REQUIRE(q.size() == 1);
   CHECK(q[0].quantity.basis == "compound");
 

@@ -11,11 +11,12 @@ namespace {
 
 Judgement JudgeDose(const std::string& subject, double min, double max,
                     const std::string& unit, const std::string& per,
-                    const std::string& basis = "") {
+                    const std::string& basis = "",
+                    const std::string& relation = "safe_dose") {
   ClaimQuery q;
   q.kind = ClaimKind::kDose;
   q.subject = subject;
-  q.relation = "safe_dose";
+  q.relation = relation;
   Quantity amount;
   amount.min = min;
   amount.max = max;
@@ -72,6 +73,73 @@ TEST_CASE("dose: amounts the limit does not refute", "[verdict]") {
   const Judgement weekly = JudgeDose("magnesium", 2000, 2000, "mg", "week");
   CHECK(weekly.dose->daily_mg < 0);
   CHECK_FALSE(weekly.dose->above);
+}
+
+TEST_CASE("dose: a form's amount of unspecified basis is read as the element",
+          "[verdict]") {
+  // "400 mg magnesium citrate": labels give the magnesium, and it says so.
+  const Judgement form =
+      JudgeDose("magnesium_citrate", 400, 400, "mg", "day", "unspecified");
+  CHECK(form.dose->above);
+  CHECK(form.dose->compared);
+  CHECK(form.verdict == VerdictWord::kRefuted);
+  CHECK(form.dose->basis_note.find("read as elemental magnesium") !=
+        std::string::npos);
+  // Said of the compound: not compared, and said so.
+  const Judgement compound =
+      JudgeDose("magnesium_citrate", 400, 400, "mg", "day", "compound");
+  CHECK_FALSE(compound.dose->compared);
+  CHECK(compound.dose->basis_note.starts_with("said of the compound"));
+  CHECK(compound.verdict != VerdictWord::kRefuted);
+}
+
+TEST_CASE("dose: advice to take an amount above the limit is refuted",
+          "[verdict]") {
+  const Judgement high =
+      JudgeDose("magnesium", 1000, 1000, "mg", "day", "", "dose");
+  CHECK(high.verdict == VerdictWord::kRefuted);
+  CHECK(high.certainty == Certainty::kModerate);
+  CHECK(high.reasons.back().starts_with("advice to take 1000 mg a day"));
+  // Within the limit, the limit says nothing of whether it works.
+  const Judgement low = JudgeDose("magnesium", 200, 200, "mg", "day", "", "dose");
+  CHECK(low.verdict == VerdictWord::kUnsourced);
+  // A range reaching above it: only its lower part is safe.
+  const Judgement range =
+      JudgeDose("magnesium", 200, 400, "mg", "day", "", "dose");
+  CHECK(range.verdict == VerdictWord::kContested);
+}
+
+TEST_CASE("dose: what people need is read against the recommended intake",
+          "[verdict]") {
+  // Magnesium's RDA for adults is 310-420 mg/day (IOM 1997).
+  const Judgement rda = JudgeDose("magnesium", 400, 400, "mg", "day", "",
+                                  "recommended_intake");
+  CHECK(rda.verdict == VerdictWord::kSupported);
+  CHECK(rda.certainty >= Certainty::kModerate);
+  CHECK(rda.dose->intakes_of == "magnesium");
+  // A total intake is not compared with a limit on supplements.
+  CHECK_FALSE(rda.dose->compared);
+  CHECK_FALSE(rda.dose->above);
+  const Judgement far = JudgeDose("magnesium", 1000, 1000, "mg", "day", "",
+                                  "recommended_intake");
+  CHECK(far.verdict == VerdictWord::kRefuted);
+  CHECK(far.certainty == Certainty::kModerate);
+  CHECK(far.reasons.back().find("is not the recommended intake for "
+                                "magnesium") != std::string::npos);
+  // A range only partly within it.
+  const Judgement part = JudgeDose("magnesium", 200, 400, "mg", "day", "",
+                                   "recommended_intake");
+  CHECK(part.verdict == VerdictWord::kContested);
+  // In IU, through vitamin D's unit conversion: 600 IU is 15 mcg.
+  const Judgement vitd = JudgeDose("D014807", 600, 600, "IU", "day", "",
+                                   "recommended_intake");
+  CHECK(vitd.verdict == VerdictWord::kSupported);
+  // A salt's need comes from its element's intakes.
+  const Judgement salt =
+      JudgeDose("magnesium_citrate", 5000, 5000, "mg", "day", "unspecified",
+                "recommended_intake");
+  CHECK(salt.dose->intakes_of == "magnesium");
+  CHECK(salt.verdict == VerdictWord::kRefuted);
 }
 
 }  // namespace
