@@ -180,6 +180,13 @@ class ClaimExtractor {
   const Concept* MainSubject(const std::vector<Mention>& mentions) const;
 
   const ConceptMatcher& matcher() const;
+  // `text` with each everyday phrase of the lexicon's paraphrases put in
+  // the words the rules read ("knocks you out" -> "improves sleep"), and
+  // each (phrase as typed, words put in) appended to `done`; `text` as it
+  // is when none occurs.
+  std::string Paraphrase(
+      const Text& text,
+      std::vector<std::pair<std::string, std::string>>* done) const;
   // Matches the vocabulary's concepts from index `first` on too (harvested
   // concepts added after the matcher was made: ConceptMatcher::AddConcepts).
   // Not while another thread extracts.
@@ -208,6 +215,12 @@ struct UserClaim {
   // A mechanism read as what it is taken as (Concept::taken_as) when the
   // text names no intervention: "melatonin" -> "melatonin supplement".
   std::vector<std::pair<std::string, std::string>> taken_as;
+  // Everyday phrases read in other words (ClaimExtractor::Paraphrase):
+  // "knocks you out" -> "improves sleep".
+  std::vector<std::pair<std::string, std::string>> paraphrased;
+  // A salt's bare name read as the named mineral's salt: "oxide" ->
+  // "magnesium oxide" beside "magnesium citrate".
+  std::vector<std::pair<std::string, std::string>> forms;
 };
 std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
                                        const Vocabulary& vocabulary,

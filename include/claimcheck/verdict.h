@@ -44,6 +44,10 @@ struct ClaimQuery {
   // The amount a dose claim states; a curated dose claim whose amount does
   // not overlap it is not evidence on it.
   std::optional<Quantity> quantity;
+  // A comparison the claim denies ("citrate is not better absorbed than
+  // oxide"): judged as the comparison, its verdict and stances then turned
+  // (docs/verdicts.md, "1. Comparisons").
+  bool negated = false;
 };
 
 // The query an extracted claim asks: its kind, concepts, relation and

@@ -1442,6 +1442,16 @@ struct ClaimExtractor::Impl {
       c.trigger_start = toks[t].start;
       c.trigger_end = toks[cue_end - 1].end;
       SayHow(w, t, &c);
+      // "citrate is not better absorbed than oxide": denied (a negation
+      // cue in the clause before the cue, not in a name).
+      for (std::size_t k = w.clauses[w.clause_of[t]].begin; k < t; ++k) {
+        if (w.negation_at[k] && toks[k].mention < 0) {
+          c.negated = true;
+          c.denied = relation;
+          c.cues.push_back(toks[k].fold);
+          break;
+        }
+      }
       out->push_back(std::move(c));
       t = cue_end - 1;
     }
@@ -1919,6 +1929,38 @@ const Concept* ClaimExtractor::MainSubject(
 }
 
 const ConceptMatcher& ClaimExtractor::matcher() const { return impl_->matcher; }
+
+std::string ClaimExtractor::Paraphrase(
+    const Text& document,
+    std::vector<std::pair<std::string, std::string>>* done) const {
+  // Concept names play no part: "you sleep longer" holds "sleep".
+  const std::string& text = document.str();
+  std::vector<Tok> toks;
+  for (Token& t : Tokenize(text)) {
+    Tok tok;
+    tok.start = t.start;
+    tok.end = t.end;
+    tok.fold = std::move(t.fold);
+    toks.push_back(std::move(tok));
+  }
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < toks.size();) {
+    std::string words;
+    const std::size_t n =
+        impl_->lex.paraphrases.Match(toks, i, &words, /*skip_mentions=*/false);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = toks[i].start, end = toks[i + n - 1].end;
+    out += text.substr(at, begin - at) + words;
+    done->emplace_back(text.substr(begin, end - begin), words);
+    at = end;
+    i += n;
+  }
+  return out + text.substr(at);
+}
 
 void ClaimExtractor::MatchAlso(std::size_t first) {
   impl_->matcher.AddConcepts(first);

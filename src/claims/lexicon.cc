@@ -201,14 +201,14 @@ void serialize(Archive& ar, Lexicon& l) {
      l.populations, l.population_with, l.timings, l.cautions, l.interactions,
      l.co_use, l.combinations, l.synergy, l.bioavailability, l.tolerance,
      l.more, l.less, l.than, l.categories, l.copulas, l.dose_cues, l.onset_cues,
-     l.bedtime, l.month_may_before, l.adjective_before_low,
+     l.bedtime, l.paraphrases, l.month_may_before, l.adjective_before_low,
      l.verb_phrase_before, l.object_stops, l.participle_before,
      l.subject_openers, l.expletive_adjectives, l.auxiliaries, l.need_nouns,
      l.anaphor_determiners, l.form_words);
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 48, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 49, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -254,6 +254,7 @@ void ForEachTable(L& l, F f) {
   f("dose_cues", l.dose_cues);
   f("onset_cues", l.onset_cues);
   f("bedtime", l.bedtime);
+  f("paraphrases", l.paraphrases);
   f("month_may_before", l.month_may_before);
   f("adjective_before_low", l.adjective_before_low);
   f("verb_phrase_before", l.verb_phrase_before);

@@ -182,6 +182,9 @@ struct Lexicon {
   PhraseTable<DoseRelation> dose_cues;
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime
+  // Everyday wording a user types, and the words the rules read for it
+  // ("knocks you out" -> "improves sleep"): `query` only (ReadUserClaim).
+  PhraseTable<std::string> paraphrases;
   // Function words the extractor's rules read (docs/claims.md says which
   // rule reads each).
   WordSet month_may_before;      // "in May", "early May": the month

@@ -44,27 +44,83 @@ std::optional<UserClaim> FirstClaim(const ClaimExtractor& extractor,
   std::vector<Claim> claims = extractor.Extract(text);
   for (Claim& c : claims) {
     if (c.kind == ClaimKind::kComposition) continue;
-    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}};
+    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}, {}, {}};
     return out;
   }
   return std::nullopt;
 }
 
-}  // namespace
+// True when `c` is `root` or one of its kinds through first parents.
+bool InFamily(const Vocabulary& vocabulary, const Concept* c,
+              const Concept* root) {
+  for (int depth = 0; c != nullptr && depth < 16; ++depth) {
+    if (c == root) return true;
+    c = c->is_a.empty() ? nullptr : vocabulary.Find(c->is_a.front());
+  }
+  return false;
+}
 
-std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
-                                       const Vocabulary& vocabulary,
-                                       const std::string& text) {
-  std::optional<Text> t = MakeText(text);
-  if (!t) return std::nullopt;
-  // A question about taking a mechanism ("does melatonin help you sleep?")
-  // is about the intervention it is taken as, when the text names none.
-  const std::vector<Mention> names = extractor.matcher().Match(*t);
+// "magnesium oxide is absorbed better than citrate": a salt's bare name in
+// a text that names a mineral or one of its forms names that mineral's
+// salt (docs/reports.md, "Query answers"). `t` with each such word so
+// read, and (word, name) in `done`; `t` as typed when none.
+std::string ExpandBareForms(
+    const ClaimExtractor& extractor, const Vocabulary& vocabulary,
+    const Text& t, std::vector<std::pair<std::string, std::string>>* done) {
+  const std::vector<Mention> mentions = extractor.matcher().Match(t);
+  std::vector<const Concept*> roots;  // the minerals named, and ancestors
+  for (const Mention& m : mentions) {
+    if (m.target->kind != ConceptKind::kIntervention) continue;
+    for (const Concept* c = m.target; c != nullptr;
+         c = c->is_a.empty() ? nullptr : vocabulary.Find(c->is_a.front())) {
+      if (std::find(roots.begin(), roots.end(), c) != roots.end()) break;
+      roots.push_back(c);
+    }
+  }
+  const std::string& str = t.str();
+  std::string out;
+  std::size_t at = 0;
+  for (const Token& token : Tokenize(str)) {
+    const std::string word = str.substr(token.start, token.end - token.start);
+    if (word.size() < 5 || !AllLetters(word)) continue;
+    // A word already within a name of the family stays as it is.
+    const auto covering =
+        std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
+          return m.start <= token.start && token.end <= m.end;
+        });
+    const Concept* covered =
+        covering == mentions.end() ? nullptr : covering->target;
+    for (const Concept* root : roots) {
+      if (covered != nullptr && InFamily(vocabulary, covered, root)) break;
+      const std::string name = root->label + " " + word;
+      std::optional<Text> nt = MakeText(name);
+      if (!nt) continue;
+      const std::vector<Mention> named = extractor.matcher().Match(*nt);
+      if (named.size() != 1 || named[0].start != 0 ||
+          named[0].end != name.size() || named[0].target == root ||
+          !InFamily(vocabulary, named[0].target, root)) {
+        continue;
+      }
+      out += str.substr(at, token.start - at) + name;
+      at = token.end;
+      done->emplace_back(word, name);
+      break;
+    }
+  }
+  return out + str.substr(at);
+}
+
+// The claim `t` makes as typed; a mechanism is read as what it is taken as
+// when the text names no intervention ("does melatonin help you sleep?").
+std::optional<UserClaim> ReadAsTyped(const ClaimExtractor& extractor,
+                                     const Vocabulary& vocabulary,
+                                     const Text& t) {
+  const std::vector<Mention> names = extractor.matcher().Match(t);
   const bool intervention =
       std::any_of(names.begin(), names.end(), [](const Mention& m) {
         return m.target->kind == ConceptKind::kIntervention;
       });
-  const std::string& str = t->str();
+  const std::string& str = t.str();
   for (const Mention& m : names) {
     if (intervention || m.target->taken_as.empty()) continue;
     const Concept* taken = vocabulary.Find(m.target->taken_as);
@@ -79,12 +135,18 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
       return read;
     }
   }
-  if (auto read = FirstClaim(extractor, *t)) return read;
-  // No claim: words no concept covers that are one or two edits from a
-  // single concept's name ("magnessium", "chamomille") are read as that
-  // name, when the text then makes a claim on every concept so read.
+  return FirstClaim(extractor, t);
+}
+
+// The claim `t` makes when words no concept covers that are one or two
+// edits from a single concept's name ("magnessium", "chamomille") are read
+// as that name, when the text then makes a claim on every concept so read.
+std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
+                                       const Vocabulary& vocabulary,
+                                       const Text& t) {
+  const std::string& str = t.str();
   std::vector<bool> covered(str.size() + 1, false);
-  for (const Mention& m : names) {
+  for (const Mention& m : extractor.matcher().Match(t)) {
     for (std::size_t i = m.start; i < m.end; ++i) covered[i] = true;
   }
   std::vector<Fix> fixes;
@@ -143,6 +205,53 @@ std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
     return read;
   }
   return std::nullopt;
+}
+
+// The claim of `t`: as typed, then with everyday phrases in the words the
+// rules read ("knocks you out" -> "improves sleep"), then with misspelt
+// names read as the names they are near, as typed and so read.
+std::optional<UserClaim> ReadTyped(const ClaimExtractor& extractor,
+                                   const Vocabulary& vocabulary,
+                                   const Text& t) {
+  if (auto read = ReadAsTyped(extractor, vocabulary, t)) return read;
+  std::vector<std::pair<std::string, std::string>> paraphrased;
+  std::optional<Text> plain;
+  if (std::string p = extractor.Paraphrase(t, &paraphrased);
+      !paraphrased.empty()) {
+    plain = MakeText(std::move(p));
+  }
+  if (plain) {
+    if (auto read = ReadAsTyped(extractor, vocabulary, *plain)) {
+      read->paraphrased = paraphrased;
+      return read;
+    }
+  }
+  if (auto read = ReadCorrected(extractor, vocabulary, t)) return read;
+  if (plain) {
+    if (auto read = ReadCorrected(extractor, vocabulary, *plain)) {
+      read->paraphrased = std::move(paraphrased);
+      return read;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
+                                       const Vocabulary& vocabulary,
+                                       const std::string& text) {
+  std::optional<Text> t = MakeText(text);
+  if (!t) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> forms;
+  if (std::string e = ExpandBareForms(extractor, vocabulary, *t, &forms);
+      !forms.empty()) {
+    t = MakeText(std::move(e));
+    if (!t) return std::nullopt;
+  }
+  std::optional<UserClaim> read = ReadTyped(extractor, vocabulary, *t);
+  if (read) read->forms = std::move(forms);
+  return read;
 }
 
 }  // namespace claimcheck

@@ -98,7 +98,8 @@ void Source(std::ostream& out, std::size_t number, const Evidence& e) {
 
 std::string QueryText(const Judgement& j, const Vocabulary& v, bool colour) {
   std::ostringstream out;
-  std::string claim = v.LabelOf(j.claim.subject) + " " + j.claim.relation;
+  std::string claim = v.LabelOf(j.claim.subject) + " " +
+                      (j.claim.negated ? "not " : "") + j.claim.relation;
   if (!j.claim.object.empty()) claim += " " + v.LabelOf(j.claim.object);
   out << Wrap(claim + "  (" + ClaimKindName(j.claim.kind) + " claim)", 0, 2);
   out << AnsiPaint(colour, VerdictCapitals(j.verdict),

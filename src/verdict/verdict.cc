@@ -1066,6 +1066,42 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
 
 namespace {
 
+// A source's stance towards a comparison's denial ("A is not more
+// bioavailable than B"): support for the comparison is against it; a
+// refutation or no difference is for it.
+Stance Denied(Stance s) {
+  switch (s) {
+    case Stance::kSupports:
+      return Stance::kRefutes;
+    case Stance::kRefutes:
+    case Stance::kNullResult:
+      return Stance::kSupports;
+    case Stance::kMixed:
+    case Stance::kContext:
+      break;
+  }
+  return s;
+}
+
+// docs/verdicts.md, "1. Reading a claim": a denied comparison is judged as
+// the comparison, then its verdict and every stance turned.
+void Deny(Judgement* j) {
+  for (Evidence& e : j->evidence) e.stance = Denied(e.stance);
+  for (EvidenceTally& t : j->unlisted) t.stance = Denied(t.stance);
+  const char* was = VerdictName(j->verdict);
+  if (j->verdict == VerdictWord::kSupported) {
+    j->verdict = VerdictWord::kRefuted;
+  } else if (j->verdict == VerdictWord::kRefuted) {
+    j->verdict = VerdictWord::kSupported;
+  }
+  j->reasons.push_back(
+      std::string("the claim denies the comparison (for and against above "
+                  "are towards the comparison), which is ") +
+      was + ": the denial is " + VerdictName(j->verdict) + ", certainty " +
+      CertaintyName(j->certainty) +
+      " (each source's stance is shown towards the denial)");
+}
+
 // The strongest weighed evidence of one side.
 struct Side {
   const Evidence* best = nullptr;
@@ -1537,6 +1573,7 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
         "claim names");
   }
   verdict_internal::WeighDose(vocabulary, knowledge, &j);
+  if (q.negated) Deny(&j);
   if (options.chains && depth == 0) FindChains(q, options, depth, &j);
   if (j.verdict == VerdictWord::kUnsourced) {
     for (const Chain& c : j.chains) {
@@ -1561,6 +1598,7 @@ ClaimQuery QueryOf(const Claim& c) {
   q.relation = c.relation;
   q.object = c.object != nullptr ? c.object->id : "";
   q.quantity = c.quantity;
+  q.negated = c.negated && c.kind == ClaimKind::kComparison;
   return q;
 }
 

@@ -357,6 +357,14 @@ bool QueryFromText(const Context& context, const KnowledgeBase& kb,
       context.Warn("read '" + word + "' as '" + name +
                    "': a question about taking it, not the body's own");
     }
+    for (const auto& [word, name] : read->forms) {
+      context.Warn("read '" + word + "' as '" + name +
+                   "', the form of what the text names");
+    }
+    for (const auto& [phrase, words] : read->paraphrased) {
+      context.Warn("read '" + phrase + "' as '" + words +
+                   "' (kb/lexicon.tsv, paraphrases)");
+    }
     for (const auto& [word, name] : read->corrected) {
       context.Warn("read '" + word + "' as '" + name +
                    "', the nearest name claimcheck knows");
@@ -398,6 +406,10 @@ std::string Json(const Judgement& j) {
   }
   w.Key("kind");
   w.String(ClaimKindName(j.claim.kind));
+  if (j.claim.negated) {
+    w.Key("negated");
+    w.Bool(true);
+  }
   w.EndObject();
   JsonJudgementFields(w, j, true);
   w.EndObject();
