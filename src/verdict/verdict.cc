@@ -1573,6 +1573,29 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
         "claim names");
   }
   verdict_internal::WeighDose(vocabulary, knowledge, &j);
+  // docs/verdicts.md, "5. Weighing the body of evidence": a claim refuted
+  // by evidence on the same outcome is no surer than that body of evidence
+  // is judged the other way (GRADE rates certainty per outcome).
+  if (depth == 0 && j.verdict == VerdictWord::kRefuted && !q.negated &&
+      (q.relation == "increases" || q.relation == "decreases")) {
+    ClaimQuery other = q;
+    other.relation =
+        q.relation == "increases" ? "decreases" : "increases";
+    Result<Judgement> r = Judge(other, VerdictOptions{false}, depth + 1);
+    if (!r.ok()) return r.status();
+    const Judgement& o = r.value();
+    if (o.verdict != VerdictWord::kUnsourced && o.certainty < j.certainty) {
+      j.reasons.push_back(
+          std::string("certainty ") + CertaintyName(o.certainty) +
+          ", not " + CertaintyName(j.certainty) +
+          ": the same evidence judged the other way (" + other.relation +
+          ") is " + VerdictName(o.verdict) + ", certainty " +
+          CertaintyName(o.certainty) +
+          "; a conclusion on this outcome is no surer than its body of "
+          "evidence");
+      j.certainty = o.certainty;
+    }
+  }
   if (q.negated) Deny(&j);
   if (options.chains && depth == 0) FindChains(q, options, depth, &j);
   if (j.verdict == VerdictWord::kUnsourced) {

@@ -76,6 +76,32 @@ TEST_CASE("verdict: contested when equal evidence points both ways",
   CHECK(j.certainty == Certainty::kModerate);
 }
 
+TEST_CASE(
+    "verdict: a claim refuted by a contested body is no surer than that body",
+    "[verdict]") {
+  VerdictFixture f(
+      "per_outcome", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"t2", "rct", 600, "magnesium", {{"mg_sleep", "no_effect"}}}});
+  // Nothing finds worse sleep: refuted, but at the body's certainty
+  // (contested, moderate), not at the high of either trial.
+  const Judgement harm = f.Judge("magnesium", "decreases", "sleep");
+  INFO(Reasons(harm));
+  CHECK(harm.verdict == VerdictWord::kRefuted);
+  CHECK(harm.certainty == Certainty::kModerate);
+  CHECK(Reasons(harm).find("the same evidence judged the other way") !=
+        std::string::npos);
+  // A consistent body keeps its level: two trials in favour refute harm at
+  // high.
+  VerdictFixture g(
+      "per_outcome_consistent", {kSleep},
+      {StudySpec{"t1", "rct", 500, "magnesium", {{"mg_sleep", "supports"}}},
+       StudySpec{"t2", "rct", 600, "magnesium", {{"mg_sleep", "supports"}}}});
+  const Judgement harm2 = g.Judge("magnesium", "decreases", "sleep");
+  CHECK(harm2.verdict == VerdictWord::kRefuted);
+  CHECK(harm2.certainty == Certainty::kHigh);
+}
+
 TEST_CASE("verdict: contested by a mixed review as strong as the support",
           "[verdict]") {
   VerdictFixture f(
