@@ -360,7 +360,10 @@ const char* ValueHelp(const PhraseTable<Trigger>&) {
   return "an effect (up, down, better, relieve, worse, modulate, "
          "no_effect, convert), optionally followed by \" weak\"";
 }
-const char* ValueHelp(const PhraseTable<Effect>&) { return "up or down"; }
+const char* ValueHelp(const PhraseTable<Effect>&) {
+  return "an effect (up, down, better, relieve, worse, modulate, "
+         "no_effect, convert)";
+}
 const char* ValueHelp(const PhraseTable<Anaphor>&) {
   return "any, form or dose";
 }

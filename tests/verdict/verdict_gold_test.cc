@@ -111,7 +111,7 @@ TEST_CASE("verdict gold: users' wordings against an expert's verdicts",
               all.both, 100.0 * all.both / all.n);
   // Floors: the figures of tools/bench/RESULTS.md, "Session 14"; raise them
   // when the rules improve, never lower them to pass.
-  CHECK(by_half["test"].both >= 73);
+  CHECK(by_half["test"].both >= 75);
   CHECK(all.opposite <= 1);
 }
 
