@@ -187,6 +187,11 @@ class ClaimExtractor {
   std::string Paraphrase(
       const Text& text,
       std::vector<std::pair<std::string, std::string>>* done) const;
+  // The one word of the predicate and cue tables (triggers, absorption,
+  // tolerance, cautions, comparatives, dose cues) nearest to `word` in
+  // spelling, folded: one edit for a word of five to seven letters, two
+  // from eight, and a single nearest; none when `word` is such a word.
+  std::optional<std::string> NearestCueWord(std::string_view word) const;
   // Matches the vocabulary's concepts from index `first` on too (harvested
   // concepts added after the matcher was made: ConceptMatcher::AddConcepts).
   // Not while another thread extracts.
@@ -221,6 +226,9 @@ struct UserClaim {
   // A salt's bare name read as the named mineral's salt: "oxide" ->
   // "magnesium oxide" beside "magnesium citrate".
   std::vector<std::pair<std::string, std::string>> forms;
+  // Misspelt predicate or cue words read as the word they are near:
+  // "bioavailible" -> "bioavailable" (ClaimExtractor::NearestCueWord).
+  std::vector<std::pair<std::string, std::string>> respelt;
 };
 std::optional<UserClaim> ReadUserClaim(const ClaimExtractor& extractor,
                                        const Vocabulary& vocabulary,

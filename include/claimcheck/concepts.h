@@ -318,6 +318,10 @@ struct NearName {
 };
 std::optional<NearName> NearestName(const Vocabulary& vocabulary,
                                     std::string_view word);
+// The Damerau-Levenshtein (optimal string alignment) distance of `a` and
+// `b`, or `limit` + 1 once it is certain to exceed `limit`.
+std::size_t SpellingDistance(std::string_view a, std::string_view b,
+                             std::size_t limit);
 
 // How a mention's words name its concept.
 enum class MatchHow {

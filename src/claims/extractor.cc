@@ -1962,6 +1962,40 @@ std::string ClaimExtractor::Paraphrase(
   return out + text.substr(at);
 }
 
+std::optional<std::string> ClaimExtractor::NearestCueWord(
+    std::string_view word) const {
+  const std::string key = FoldToken(word);
+  if (key.size() < 5) return std::nullopt;
+  const Lexicon& lex = impl_->lex;
+  std::vector<std::string_view> words;
+  for (const auto& table :
+       {lex.triggers.Words(), lex.bioavailability.Words(),
+        lex.tolerance.Words(), lex.cautions.Words(), lex.more.Words(),
+        lex.less.Words()}) {
+    words.insert(words.end(), table.begin(), table.end());
+  }
+  const std::vector<std::string_view> dose = lex.dose_cues.Words();
+  words.insert(words.end(), dose.begin(), dose.end());
+  const std::size_t limit = key.size() >= 8 ? 2 : 1;
+  std::optional<std::string> best;
+  std::size_t best_d = limit + 1;
+  bool tie = false;
+  for (std::string_view w : words) {
+    if (w == key) return std::nullopt;  // a cue word already
+    const std::size_t d = SpellingDistance(key, w, limit);
+    if (d > limit) continue;
+    if (d < best_d) {
+      best = std::string(w);
+      best_d = d;
+      tie = false;
+    } else if (d == best_d && *best != w) {
+      tie = true;
+    }
+  }
+  if (tie) return std::nullopt;
+  return best;
+}
+
 void ClaimExtractor::MatchAlso(std::size_t first) {
   impl_->matcher.AddConcepts(first);
 }

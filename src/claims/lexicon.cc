@@ -131,6 +131,15 @@ std::size_t PhraseTable<T>::Match(const std::vector<Tok>& toks, std::size_t i,
   return best;
 }
 
+template <typename T>
+std::vector<std::string_view> PhraseTable<T>::Words() const {
+  std::vector<std::string_view> out;
+  for (const Entry& e : entries_) {
+    if (e.words == 1) out.push_back(First(e));
+  }
+  return out;
+}
+
 template class PhraseTable<Trigger>;
 template class PhraseTable<Effect>;
 template class PhraseTable<int>;

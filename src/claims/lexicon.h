@@ -51,6 +51,8 @@ class PhraseTable {
   // inside a concept mention never match when `skip_mentions`.
   std::size_t Match(const std::vector<Tok>& toks, std::size_t i, T* value,
                     bool skip_mentions = true) const;
+  // The one-word phrases of the table, folded, in the table's order.
+  std::vector<std::string_view> Words() const;
 
   bool operator==(const PhraseTable& other) const = default;
 

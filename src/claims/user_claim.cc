@@ -44,7 +44,7 @@ std::optional<UserClaim> FirstClaim(const ClaimExtractor& extractor,
   std::vector<Claim> claims = extractor.Extract(text);
   for (Claim& c : claims) {
     if (c.kind == ClaimKind::kComposition) continue;
-    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}, {}, {}};
+    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}, {}, {}, {}};
     return out;
   }
   return std::nullopt;
@@ -140,7 +140,8 @@ std::optional<UserClaim> ReadAsTyped(const ClaimExtractor& extractor,
 
 // The claim `t` makes when words no concept covers that are one or two
 // edits from a single concept's name ("magnessium", "chamomille") are read
-// as that name, when the text then makes a claim on every concept so read.
+// as that name, when the text then makes a claim on every concept so read;
+// or, near no name, from a single predicate or cue word ("bioavailible").
 std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
                                        const Vocabulary& vocabulary,
                                        const Text& t) {
@@ -156,6 +157,10 @@ std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
     if (word.size() < 5 || !AllLetters(word) || covered[token.start]) continue;
     if (std::optional<NearName> near = NearestName(vocabulary, word)) {
       fixes.push_back({token.start, token.end, std::move(*near)});
+    } else if (std::optional<std::string> cue =
+                   extractor.NearestCueWord(word)) {
+      // A misspelt predicate or cue ("bioavailible", "reduses").
+      fixes.push_back({token.start, token.end, NearName{*cue, nullptr, 0}});
     }
     if (fixes.size() == 4) break;  // at most 15 readings below
   }
@@ -173,8 +178,10 @@ std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
     for (std::size_t i = 0; i < n; ++i) {
       if (!(set & (1u << i))) continue;
       fixed += str.substr(at, fixes[i].start - at);
-      spans.emplace_back(fixed.size(),
-                         fixed.size() + fixes[i].near.name.size());
+      if (fixes[i].near.target != nullptr) {  // a name, not a cue word
+        spans.emplace_back(fixed.size(),
+                           fixed.size() + fixes[i].near.name.size());
+      }
       fixed += fixes[i].near.name;
       at = fixes[i].end;
     }
@@ -197,9 +204,10 @@ std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
     if (!all_used) continue;
     for (std::size_t i = 0; i < n; ++i) {
       if (set & (1u << i)) {
-        read->corrected.emplace_back(
-            str.substr(fixes[i].start, fixes[i].end - fixes[i].start),
-            fixes[i].near.name);
+        (fixes[i].near.target != nullptr ? read->corrected : read->respelt)
+            .emplace_back(
+                str.substr(fixes[i].start, fixes[i].end - fixes[i].start),
+                fixes[i].near.name);
       }
     }
     return read;

@@ -135,6 +135,11 @@ std::vector<std::pair<std::string, const Concept*>> NearNames(
   return near;
 }
 
+std::size_t SpellingDistance(std::string_view a, std::string_view b,
+                             std::size_t limit) {
+  return Distance(a, b, limit);
+}
+
 std::optional<NearName> NearestName(const Vocabulary& vocabulary,
                                     std::string_view word) {
   const std::string key = Folded(word);

@@ -157,4 +157,21 @@ TEST_CASE("user claim: a denied comparison is read as denied",
   CHECK_FALSE(plain->claim.negated);
 }
 
+TEST_CASE("user claim: a misspelt predicate is read as the word it is near",
+          "[claims][query]") {
+  const auto read = Read("magnesium citrate is more bioavailible than oxide");
+  REQUIRE(read);
+  CHECK(read->claim.relation == "more_bioavailable_than");
+  REQUIRE(read->respelt.size() == 1);
+  CHECK(read->respelt[0].first == "bioavailible");
+  CHECK(read->respelt[0].second == "bioavailable");
+  CHECK(read->corrected.empty());
+  const auto verb = Read("magnesium reduses anxiety");
+  REQUIRE(verb);
+  CHECK(verb->claim.relation == "decreases");
+  CHECK(verb->claim.object->id == "anxiety");
+  // A word near no cue stays as typed: no claim.
+  CHECK_FALSE(Read("magnesium zzzzzz anxiety"));
+}
+
 }  // namespace claimcheck

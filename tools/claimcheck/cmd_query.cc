@@ -357,6 +357,10 @@ bool QueryFromText(const Context& context, const KnowledgeBase& kb,
       context.Warn("read '" + word + "' as '" + name +
                    "': a question about taking it, not the body's own");
     }
+    for (const auto& [word, cue] : read->respelt) {
+      context.Warn("read '" + word + "' as '" + cue +
+                   "', the nearest word the claim extractor reads");
+    }
     for (const auto& [word, name] : read->forms) {
       context.Warn("read '" + word + "' as '" + name +
                    "', the form of what the text names");
