@@ -214,6 +214,24 @@ bool IsReview(Design d) {
   return d == Design::kMetaAnalysis || d == Design::kSystematicReview;
 }
 
+// A design with a comparison group (docs/verdicts.md section 5): a case
+// series, a case report or a narrative review has none.
+bool Controlled(Design d) {
+  switch (d) {
+    case Design::kMetaAnalysis:
+    case Design::kSystematicReview:
+    case Design::kRct:
+    case Design::kControlledTrial:
+    case Design::kCohort:
+    case Design::kCaseControl:
+    case Design::kCrossSectional:
+    case Design::kGuideline:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool IsHumanStudy(Design d) {
   switch (d) {
     case Design::kMetaAnalysis:
@@ -1111,19 +1129,22 @@ struct Side {
     if (best == nullptr || Level(e.level) > Level(best->level) ||
         (Level(e.level) == Level(best->level) &&
          std::make_tuple(!IsReview(e.source.design),
+                         !Controlled(e.source.design),
                          DirectnessRank(e.directness)) <
              std::make_tuple(!IsReview(best->source.design),
+                             !Controlled(best->source.design),
                              DirectnessRank(best->directness)))) {
       best = &e;
     }
   }
   explicit operator bool() const { return best != nullptr; }
   int level() const { return best ? Level(best->level) : -1; }
-  // Ordering for "outweighs": level, then directness, then a review over a
-  // single study.
-  std::tuple<int, int, int> Weight() const {
-    if (!best) return {-1, 0, 0};
+  // Ordering for "outweighs": level, then directness, then a controlled
+  // design over an uncontrolled one, then a review over a single study.
+  std::tuple<int, int, int, int> Weight() const {
+    if (!best) return {-1, 0, 0, 0};
     return {Level(best->level), -DirectnessRank(best->directness),
+            Controlled(best->source.design) ? 1 : 0,
             IsReview(best->source.design) ? 1 : 0};
   }
 };
@@ -1298,7 +1319,8 @@ void VerdictEngine::Impl::Decide(const ClaimQuery& q, Judgement* j) const {
     const auto wc = con.Weight();
     const Side& stronger = wp > wc ? pro : con;
     const bool clear = std::get<0>(wp) != std::get<0>(wc) ||
-                       (wp != wc && IsReview(stronger.best->source.design));
+                       (wp != wc && (IsReview(stronger.best->source.design) ||
+                                     std::get<2>(wp) != std::get<2>(wc)));
     if (!clear || (mixed && mixed.Weight() >= stronger.Weight())) {
       contested("real evidence on both sides");
     } else if (wp > wc) {

@@ -102,6 +102,23 @@ TEST_CASE(
   CHECK(harm2.certainty == Certainty::kHigh);
 }
 
+TEST_CASE("verdict: a case series cannot contest a controlled trial",
+          "[verdict]") {
+  // Both very low: a small controlled trial that found nothing, and a
+  // case series with mixed findings (no comparison group).
+  VerdictFixture f(
+      "uncontrolled", {kSleep},
+      {StudySpec{"t1", "controlled_trial", 30, "magnesium",
+                 {{"mg_sleep", "no_effect"}}},
+       StudySpec{"s1", "case_series", 72, "magnesium",
+                 {{"mg_sleep", "mixed"}}}});
+  const Judgement j = f.Judge("magnesium", "increases", "sleep");
+  INFO(Reasons(j));
+  REQUIRE(j.evidence.size() == 2);
+  CHECK(j.evidence[0].level == j.evidence[1].level);
+  CHECK(j.verdict == VerdictWord::kRefuted);
+}
+
 TEST_CASE("verdict: contested by a mixed review as strong as the support",
           "[verdict]") {
   VerdictFixture f(
