@@ -267,6 +267,24 @@ run q_guideline 0 "${KB[@]}" query "valerian improves sleep" &&
 run q_spelt 0 "${KB[@]}" query "magnessium helps with cramps" &&
   expect_in q_spelt err "read 'magnessium' as 'Magnesium', the nearest name claimcheck knows" &&
   expect_in q_spelt out "magnesium decreases muscle cramps (effect claim)"
+# Everyday phrases, misspelt cue words, a salt named bare, a denial, and
+# what people need: each reading said on standard error (docs/reports.md).
+run q_everyday 0 "${KB[@]}" query "valerian knocks you out" &&
+  expect_in q_everyday err "read 'knocks you out' as 'improves sleep' (kb/lexicon.tsv, paraphrases)" &&
+  expect_in q_everyday out "valerian increases sleep (effect claim)"
+run q_respelt 0 "${KB[@]}" query "magnessium reduses anxiety" &&
+  expect_in q_respelt err "read 'reduses' as 'reduce', the nearest word the claim extractor reads" &&
+  expect_in q_respelt out "magnesium decreases anxiety (effect claim)"
+run q_denied 0 "${KB[@]}" query "magnesium citrate is not better absorbed than oxide" &&
+  expect_in q_denied err "read 'oxide' as 'magnesium oxide', the form of what the text names" &&
+  expect_in q_denied out "magnesium citrate not more_bioavailable_than magnesium oxide (comparison claim)" &&
+  expect_in q_denied out "REFUTED"
+run q_denied_json 0 "${KB[@]}" query "magnesium citrate is not better absorbed than oxide" --format json &&
+  expect_in q_denied_json out '"negated": true'
+run q_intake 0 "${KB[@]}" query "adults need 1000 mg of magnesium a day" &&
+  expect_in q_intake out "REFUTED  certainty: moderate" &&
+  expect_flat q_intake out "1000 mg/day is not the recommended intake for magnesium: 310-420 mg/day" &&
+  expect_flat q_intake out "not compared with the upper limit of 350 mg/day"
 run q_typo 2 "${KB[@]}" query "Is ashwaganda any good?" &&
   expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
 run q_unread 2 "${KB[@]}" query "St John's wort or sertraline, which is better?" &&
