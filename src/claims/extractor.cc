@@ -1968,10 +1968,9 @@ std::optional<std::string> ClaimExtractor::NearestCueWord(
   if (key.size() < 5) return std::nullopt;
   const Lexicon& lex = impl_->lex;
   std::vector<std::string_view> words;
-  for (const auto& table :
-       {lex.triggers.Words(), lex.bioavailability.Words(),
-        lex.tolerance.Words(), lex.cautions.Words(), lex.more.Words(),
-        lex.less.Words()}) {
+  for (const auto& table : {lex.triggers.Words(), lex.bioavailability.Words(),
+                            lex.tolerance.Words(), lex.cautions.Words(),
+                            lex.more.Words(), lex.less.Words()}) {
     words.insert(words.end(), table.begin(), table.end());
   }
   const std::vector<std::string_view> dose = lex.dose_cues.Words();

@@ -44,7 +44,8 @@ std::optional<UserClaim> FirstClaim(const ClaimExtractor& extractor,
   std::vector<Claim> claims = extractor.Extract(text);
   for (Claim& c : claims) {
     if (c.kind == ClaimKind::kComposition) continue;
-    UserClaim out{std::move(text), std::move(c), claims.size(), {}, {}, {}, {}, {}};
+    UserClaim out{
+        std::move(text), std::move(c), claims.size(), {}, {}, {}, {}, {}};
     return out;
   }
   return std::nullopt;

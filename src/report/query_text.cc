@@ -30,8 +30,8 @@ std::string DoseWords(const DoseReading& d, const Vocabulary& v) {
     const ReferenceValue& ul = *d.upper_limit;
     out += std::string("; ") +
            (!d.compared ? "not compared with"
-            : d.above ? "above"
-                      : "within") +
+            : d.above   ? "above"
+                        : "within") +
            " the upper limit of " + AmountWords(ul) + " for " +
            (ul.intake_source.empty() ? "" : ul.intake_source + " ") +
            v.LabelOf(d.limit_of) + " (kb " + ul.source;

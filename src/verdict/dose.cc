@@ -142,17 +142,17 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
       out.upper_limit != nullptr ? out.limit_of : out.intakes_of;
   if (!values_of.empty() && values_of != named->id && out.daily_mg >= 0) {
     const std::string element = vocabulary.LabelOf(values_of);
-    out.basis_note =
-        q.basis == "compound"
-            ? "said of the compound: " + named->label +
-                  " holds only part of that as " + element +
-                  ", so it is not compared with the values for " + element
-            : q.basis == "elemental"
-                  ? "said of elemental " + element
-                  : "read as elemental " + element +
-                        ", as supplement labels give it; if it is the "
-                        "weight of the whole " +
-                        named->label + " it holds less " + element;
+    out.basis_note = q.basis == "compound"
+                         ? "said of the compound: " + named->label +
+                               " holds only part of that as " + element +
+                               ", so it is not compared with the values for " +
+                               element
+                     : q.basis == "elemental"
+                         ? "said of elemental " + element
+                         : "read as elemental " + element +
+                               ", as supplement labels give it; if it is the "
+                               "weight of the whole " +
+                               named->label + " it holds less " + element;
   }
   return out;
 }
@@ -249,8 +249,8 @@ void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
   const std::string said =
       d.amount + (d.per_day_assumed ? " (read as a daily amount)" : "");
   const std::string against =
-      " the recommended intake for " + vocabulary.LabelOf(d.intakes_of) +
-      ": " + values + " (" + sources +
+      " the recommended intake for " + vocabulary.LabelOf(d.intakes_of) + ": " +
+      values + " (" + sources +
       "; total intake from food and supplements, enough for nearly all "
       "healthy people in the group)";
   if (inside) {

@@ -214,24 +214,6 @@ bool IsReview(Design d) {
   return d == Design::kMetaAnalysis || d == Design::kSystematicReview;
 }
 
-// A design with a comparison group (docs/verdicts.md section 5): a case
-// series, a case report or a narrative review has none.
-bool Controlled(Design d) {
-  switch (d) {
-    case Design::kMetaAnalysis:
-    case Design::kSystematicReview:
-    case Design::kRct:
-    case Design::kControlledTrial:
-    case Design::kCohort:
-    case Design::kCaseControl:
-    case Design::kCrossSectional:
-    case Design::kGuideline:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsHumanStudy(Design d) {
   switch (d) {
     case Design::kMetaAnalysis:
@@ -247,6 +229,14 @@ bool IsHumanStudy(Design d) {
     default:
       return false;
   }
+}
+
+// A design with a comparison group (docs/verdicts.md section 5): a case
+// series or report, a narrative review or lab work has none.
+bool Controlled(Design d) {
+  return d == Design::kGuideline ||
+         (IsHumanStudy(d) && d != Design::kCaseSeries &&
+          d != Design::kCaseReport);
 }
 
 // Abstract sections whose sentences state the question or the belief the
@@ -1601,15 +1591,14 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
   if (depth == 0 && j.verdict == VerdictWord::kRefuted && !q.negated &&
       (q.relation == "increases" || q.relation == "decreases")) {
     ClaimQuery other = q;
-    other.relation =
-        q.relation == "increases" ? "decreases" : "increases";
+    other.relation = q.relation == "increases" ? "decreases" : "increases";
     Result<Judgement> r = Judge(other, VerdictOptions{false}, depth + 1);
     if (!r.ok()) return r.status();
     const Judgement& o = r.value();
     if (o.verdict != VerdictWord::kUnsourced && o.certainty < j.certainty) {
       j.reasons.push_back(
-          std::string("certainty ") + CertaintyName(o.certainty) +
-          ", not " + CertaintyName(j.certainty) +
+          std::string("certainty ") + CertaintyName(o.certainty) + ", not " +
+          CertaintyName(j.certainty) +
           ": the same evidence judged the other way (" + other.relation +
           ") is " + VerdictName(o.verdict) + ", certainty " +
           CertaintyName(o.certainty) +

@@ -101,7 +101,8 @@ TEST_CASE("dose: advice to take an amount above the limit is refuted",
   CHECK(high.certainty == Certainty::kModerate);
   CHECK(high.reasons.back().starts_with("advice to take 1000 mg a day"));
   // Within the limit, the limit says nothing of whether it works.
-  const Judgement low = JudgeDose("magnesium", 200, 200, "mg", "day", "", "dose");
+  const Judgement low =
+      JudgeDose("magnesium", 200, 200, "mg", "day", "", "dose");
   CHECK(low.verdict == VerdictWord::kUnsourced);
   // A range reaching above it: only its lower part is safe.
   const Judgement range =
@@ -112,32 +113,31 @@ TEST_CASE("dose: advice to take an amount above the limit is refuted",
 TEST_CASE("dose: what people need is read against the recommended intake",
           "[verdict]") {
   // Magnesium's RDA for adults is 310-420 mg/day (IOM 1997).
-  const Judgement rda = JudgeDose("magnesium", 400, 400, "mg", "day", "",
-                                  "recommended_intake");
+  const Judgement rda =
+      JudgeDose("magnesium", 400, 400, "mg", "day", "", "recommended_intake");
   CHECK(rda.verdict == VerdictWord::kSupported);
   CHECK(rda.certainty >= Certainty::kModerate);
   CHECK(rda.dose->intakes_of == "magnesium");
   // A total intake is not compared with a limit on supplements.
   CHECK_FALSE(rda.dose->compared);
   CHECK_FALSE(rda.dose->above);
-  const Judgement far = JudgeDose("magnesium", 1000, 1000, "mg", "day", "",
-                                  "recommended_intake");
+  const Judgement far =
+      JudgeDose("magnesium", 1000, 1000, "mg", "day", "", "recommended_intake");
   CHECK(far.verdict == VerdictWord::kRefuted);
   CHECK(far.certainty == Certainty::kModerate);
   CHECK(far.reasons.back().find("is not the recommended intake for "
                                 "magnesium") != std::string::npos);
   // A range only partly within it.
-  const Judgement part = JudgeDose("magnesium", 200, 400, "mg", "day", "",
-                                   "recommended_intake");
+  const Judgement part =
+      JudgeDose("magnesium", 200, 400, "mg", "day", "", "recommended_intake");
   CHECK(part.verdict == VerdictWord::kContested);
   // In IU, through vitamin D's unit conversion: 600 IU is 15 mcg.
-  const Judgement vitd = JudgeDose("D014807", 600, 600, "IU", "day", "",
-                                   "recommended_intake");
+  const Judgement vitd =
+      JudgeDose("D014807", 600, 600, "IU", "day", "", "recommended_intake");
   CHECK(vitd.verdict == VerdictWord::kSupported);
   // A salt's need comes from its element's intakes.
-  const Judgement salt =
-      JudgeDose("magnesium_citrate", 5000, 5000, "mg", "day", "unspecified",
-                "recommended_intake");
+  const Judgement salt = JudgeDose("magnesium_citrate", 5000, 5000, "mg", "day",
+                                   "unspecified", "recommended_intake");
   CHECK(salt.dose->intakes_of == "magnesium");
   CHECK(salt.verdict == VerdictWord::kRefuted);
 }

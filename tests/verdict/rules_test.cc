@@ -108,10 +108,13 @@ TEST_CASE("verdict: a case series cannot contest a controlled trial",
   // case series with mixed findings (no comparison group).
   VerdictFixture f(
       "uncontrolled", {kSleep},
-      {StudySpec{"t1", "controlled_trial", 30, "magnesium",
+      {StudySpec{"t1",
+                 "controlled_trial",
+                 30,
+                 "magnesium",
                  {{"mg_sleep", "no_effect"}}},
-       StudySpec{"s1", "case_series", 72, "magnesium",
-                 {{"mg_sleep", "mixed"}}}});
+       StudySpec{
+           "s1", "case_series", 72, "magnesium", {{"mg_sleep", "mixed"}}}});
   const Judgement j = f.Judge("magnesium", "increases", "sleep");
   INFO(Reasons(j));
   REQUIRE(j.evidence.size() == 2);

@@ -353,25 +353,20 @@ bool QueryFromText(const Context& context, const KnowledgeBase& kb,
   if (read) {
     const Claim& c = read->claim;
     *query = QueryOf(c);
-    for (const auto& [word, name] : read->taken_as) {
-      context.Warn("read '" + word + "' as '" + name +
-                   "': a question about taking it, not the body's own");
-    }
-    for (const auto& [word, cue] : read->respelt) {
-      context.Warn("read '" + word + "' as '" + cue +
-                   "', the nearest word the claim extractor reads");
-    }
-    for (const auto& [word, name] : read->forms) {
-      context.Warn("read '" + word + "' as '" + name +
-                   "', the form of what the text names");
-    }
-    for (const auto& [phrase, words] : read->paraphrased) {
-      context.Warn("read '" + phrase + "' as '" + words +
-                   "' (kb/lexicon.tsv, paraphrases)");
-    }
-    for (const auto& [word, name] : read->corrected) {
-      context.Warn("read '" + word + "' as '" + name +
-                   "', the nearest name claimcheck knows");
+    // How the words were read, as typed to as judged (docs/reports.md).
+    const std::pair<const std::vector<std::pair<std::string, std::string>>*,
+                    const char*>
+        readings[] = {
+            {&read->taken_as,
+             ": a question about taking it, not the body's own"},
+            {&read->respelt, ", the nearest word the claim extractor reads"},
+            {&read->forms, ", the form of what the text names"},
+            {&read->paraphrased, " (kb/lexicon.tsv, paraphrases)"},
+            {&read->corrected, ", the nearest name claimcheck knows"}};
+    for (const auto& [pairs, why] : readings) {
+      for (const auto& [typed, as] : *pairs) {
+        context.Warn("read '" + typed + "' as '" + as + "'" + why);
+      }
     }
     if (read->claims > 1) {
       context.Warn("the text makes " + std::to_string(read->claims) +
