@@ -48,6 +48,9 @@ struct ClaimQuery {
   // oxide"): judged as the comparison, its verdict and stances then turned
   // (docs/verdicts.md, "1. Comparisons").
   bool negated = false;
+  // Who the claim is about ("children", "pregnant women"; empty: not
+  // said): a dose is read against that group's reference values.
+  std::string population;
 };
 
 // The query an extracted claim asks: its kind, concepts, relation and
@@ -166,14 +169,29 @@ struct DoseReading {
   // of its nearest ancestor that has some, and whose they are.
   std::vector<const ReferenceValue*> intakes;
   std::string intakes_of;
+  // The group the claim names ("children", "pregnancy"; empty: adults, the
+  // default) and whether the limit and the intakes shown are for it: a
+  // child's question is never answered with the adults' limit. `group_note`
+  // says how the group was read, for the reader.
+  std::string group;
+  bool limit_for_group = true;
+  bool intakes_for_group = true;
+  std::string group_note;
 };
 
-// Reads `quantity` of `subject` against `knowledge`'s reference values;
-// nullopt when the subject is unknown.
+// The reference-value group (ReferenceValue::group) a claim's population
+// names: "children" for "children", "kids"; "pregnancy" for "pregnant
+// women"; empty for adults or none (docs/verdicts.md section 8).
+std::string DoseGroup(std::string_view population);
+
+// Reads `quantity` of `subject` against `knowledge`'s reference values for
+// `population` (a claim's, "" for adults); nullopt when the subject is
+// unknown.
 std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
                                     const Knowledge& knowledge,
                                     std::string_view subject,
-                                    const Quantity& quantity);
+                                    const Quantity& quantity,
+                                    std::string_view population = {});
 
 struct Judgement {
   ClaimQuery claim;

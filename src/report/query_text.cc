@@ -24,6 +24,7 @@ std::string DoseWords(const DoseReading& d, const Vocabulary& v) {
   if (!d.converted.empty()) out += "; " + d.converted;
   if (d.per_day_assumed && d.daily_mg >= 0) out += " (read as a daily amount)";
   if (!d.basis_note.empty()) out += "; " + d.basis_note;
+  if (!d.group_note.empty()) out += "; " + d.group_note;
   if (d.upper_limit == nullptr) {
     out += "; the knowledge base has no upper limit for it";
   } else {

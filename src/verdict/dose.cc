@@ -4,6 +4,7 @@
 #include "verdict/dose.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 #include <tuple>
@@ -51,15 +52,55 @@ bool ForAdults(const ReferenceValue& r) {
   return r.group == "adults" || r.group == "general";
 }
 
+// Groups for whom the adults' values stand in when the kb has none of
+// their own (an older adult, a pregnant woman is an adult; a child is
+// not).
+bool AdultsStandIn(std::string_view group) {
+  return group == "older_adults" || group == "pregnancy" ||
+         group == "lactation";
+}
+
+// How well `r` answers a question about `group` ("" = adults): 0 its own
+// group, 1 everyone ("general") or adults for a group they stand in for,
+// 2 adults for another group (children), 3 another group.
+int GroupRank(const ReferenceValue& r, const std::string& group) {
+  if (group.empty()) return ForAdults(r) ? 0 : 3;
+  if (r.group == group) return 0;
+  if (r.group == "general") return 1;
+  if (r.group == "adults") return AdultsStandIn(group) ? 1 : 2;
+  return 3;
+}
+
+// True when a value of rank `rank` answers for the group.
+bool Answers(int rank) { return rank <= 1; }
+
 }  // namespace
+
+std::string DoseGroup(std::string_view population) {
+  std::string p(population);
+  for (char& c : p) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const auto has = [&p](const char* w) {
+    return p.find(w) != std::string::npos;
+  };
+  if (has("pregnan")) return "pregnancy";
+  if (has("breastfeed") || has("lactat")) return "lactation";
+  if (has("infant") || has("baby") || has("babies")) return "infants";
+  if (has("adolescent") || has("teen")) return "adolescents";
+  if (has("child") || has("kid")) return "children";
+  if (has("older") || has("elderly") || has("senior")) return "older_adults";
+  return "";
+}
 
 std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
                                     const Knowledge& knowledge,
-                                    std::string_view subject,
-                                    const Quantity& q) {
+                                    std::string_view subject, const Quantity& q,
+                                    std::string_view population) {
   const Concept* named = vocabulary.Find(subject);
   if (named == nullptr) return std::nullopt;
   DoseReading out;
+  out.group = DoseGroup(population);
   out.amount = (q.min != q.max ? FormatNumber(q.min) + "-" : std::string()) +
                FormatNumber(q.max) + " " + q.unit +
                (q.per.empty() ? "" : "/" + q.per);
@@ -82,11 +123,12 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
     }
   }
   // The nearest concept of the lineage with a daily limit in a mass: its
-  // limits for adults (or everyone) when it has some, the lowest of them.
+  // limits for the claim's group (adults when it names none), else for
+  // adults or everyone, the lowest of them.
   for (const Concept* c : lineage) {
     const ReferenceValue* best = nullptr;
     double best_mg = 0;
-    bool best_adult = false;
+    int best_rank = 3;
     for (const ReferenceValue& r : knowledge.reference_values()) {
       if ((r.kind != ReferenceKind::kUpperLimit &&
            r.kind != ReferenceKind::kAdvice) ||
@@ -98,42 +140,76 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
       const double per = MgPerUnit(knowledge, lineage, r.amount->unit, &unused);
       if (per <= 0) continue;
       const double mg = *r.amount->max * per;
-      const bool adult = ForAdults(r);
-      // An upper limit before another body's advice, adults first, then
+      const int rank = GroupRank(r, out.group);
+      // The group first, an upper limit before another body's advice, then
       // the lowest.
-      const auto key = [](const ReferenceValue& v, bool a, double m) {
-        return std::make_tuple(!a, v.kind != ReferenceKind::kUpperLimit, m);
+      const auto key = [](const ReferenceValue& v, int g, double m) {
+        return std::make_tuple(g, v.kind != ReferenceKind::kUpperLimit, m);
       };
       if (best == nullptr ||
-          key(r, adult, mg) < key(*best, best_adult, best_mg)) {
+          key(r, rank, mg) < key(*best, best_rank, best_mg)) {
         best = &r;
         best_mg = mg;
-        best_adult = adult;
+        best_rank = rank;
       }
     }
     if (best != nullptr) {
       out.upper_limit = best;
       out.limit_of = c->id;
       out.limit_mg = best_mg;
+      out.limit_for_group = Answers(best_rank);
       break;
     }
   }
-  // The recommended intakes of the nearest concept that has some.
+  // The recommended intakes of the nearest concept that has some: the
+  // group's own, else adults' (or everyone's).
   for (const Concept* c : lineage) {
+    int rank = 4;
     for (const ReferenceValue& r : knowledge.reference_values()) {
-      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id &&
-          (ForAdults(r) || r.group.empty()) && r.amount && r.amount->max) {
+      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id && r.amount &&
+          r.amount->max &&
+          (ForAdults(r) || r.group.empty() || r.group == out.group)) {
+        rank = std::min(rank, GroupRank(r, out.group));
+      }
+    }
+    for (const ReferenceValue& r : knowledge.reference_values()) {
+      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id && r.amount &&
+          r.amount->max &&
+          (ForAdults(r) || r.group.empty() || r.group == out.group) &&
+          (GroupRank(r, out.group) == rank || r.group.empty())) {
         out.intakes.push_back(&r);
       }
     }
     if (!out.intakes.empty()) {
       out.intakes_of = c->id;
+      out.intakes_for_group = Answers(rank);
       break;
+    }
+  }
+  if (!out.group.empty() || !out.limit_for_group || !out.intakes_for_group) {
+    out.group_note =
+        "read for " +
+        (out.group.empty() ? std::string("adults") : std::string(population));
+    if (!out.limit_for_group || !out.intakes_for_group) {
+      out.group_note +=
+          std::string(": the knowledge base has no ") +
+          (out.limit_for_group ? "recommended intake" : "upper limit") +
+          " for them" +
+          (out.group.empty() ? std::string()
+                             : ", and the adults' does not "
+                               "answer for them");
+    } else if (out.upper_limit != nullptr &&
+               out.upper_limit->group == "adults" && out.group != "adults") {
+      out.group_note +=
+          ": the knowledge base has no upper limit of their own; the "
+          "adults' stands in";
     }
   }
   if (out.upper_limit != nullptr) {
     out.compared = out.daily_mg >= 0 &&
                    (q.basis != "compound" || out.daily_mg <= out.limit_mg);
+    // A limit for another group (the adults' for a child) is not compared.
+    out.compared = out.compared && out.limit_for_group;
     out.above = out.compared && out.daily_mg > out.limit_mg;
   }
   // A form's amount against its element's values (docs/claims.md, "The
@@ -215,6 +291,10 @@ void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
   }
   if (d.intakes.empty() || d.daily_mg < 0) return;
   if (j->claim.quantity->basis == "compound") return;
+  if (!d.intakes_for_group) {
+    j->reasons.push_back(d.group_note + ": the amount is not judged");
+    return;
+  }
   const ReferenceValue* via = nullptr;
   const std::vector<const Concept*> lineage{vocabulary.Find(d.intakes_of)};
   double lo = -1, hi = -1;
@@ -285,7 +365,8 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
                Judgement* j) {
   const ClaimQuery& q = j->claim;
   if (q.kind != ClaimKind::kDose || !q.quantity) return;
-  j->dose = ReadDose(vocabulary, knowledge, q.subject, *q.quantity);
+  j->dose =
+      ReadDose(vocabulary, knowledge, q.subject, *q.quantity, q.population);
   if (!j->dose) return;
   if (q.relation == "recommended_intake") {
     WeighIntake(vocabulary, knowledge, j);
@@ -297,6 +378,10 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
   if (q.relation != "safe_dose" && !advice) return;
   const DoseReading& d = *j->dose;
   if (d.upper_limit == nullptr || d.daily_mg < 0 || d.limit_mg <= 0) return;
+  if (!d.limit_for_group) {
+    j->reasons.push_back(d.group_note + ": the amount is not judged");
+    return;
+  }
   const ReferenceValue& ul = *d.upper_limit;
   const bool within = d.daily_mg <= d.limit_mg;
   if (!d.above && !within) return;  // said of the compound: not compared

@@ -284,6 +284,13 @@ bool DosesOverlap(const ClaimQuery& q, const CuratedClaim& c) {
   return qr->first <= cr->second && cr->first <= qr->second;
 }
 
+// A curated dose claim speaks to a queried dose for the same group
+// (DoseGroup: "adults need 310-420 mg" says nothing of what children
+// need); a claim that names none is for adults.
+bool SameDoseGroup(const ClaimQuery& q, const CuratedClaim& c) {
+  return DoseGroup(q.population) == DoseGroup(c.qualifiers.population);
+}
+
 // The start level of a design for a kind of claim, nullopt when the design
 // is never weighed for it (docs/verdicts.md "Where a source starts").
 struct Start {
@@ -750,7 +757,10 @@ void VerdictEngine::Impl::FromCurated(
     const ClaimQuery& q, const CuratedClaim& claim, const std::string& relation,
     const std::string& object, const Kin& object_kin,
     const std::vector<Kin>& subjects, std::vector<Candidate>* out) const {
-  if (claim.kind == ClaimKind::kDose && !DosesOverlap(q, claim)) return;
+  if (claim.kind == ClaimKind::kDose &&
+      (!DosesOverlap(q, claim) || !SameDoseGroup(q, claim))) {
+    return;
+  }
   for (const ClaimEvidence& ce : knowledge.StudiesForClaim(claim.id)) {
     const Study& study = *ce.study;
     const CuratedEvidence& entry = *ce.evidence;
@@ -1407,8 +1417,10 @@ void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
   for (const auto& [m, relations] : found) {
     Chain chain;
     chain.path = {q.subject, m, q.object};
-    ClaimQuery a{ClaimKind::kMechanism, q.subject, relations.first, m, {}};
-    ClaimQuery b{ClaimKind::kMechanism, m, relations.second, q.object, {}};
+    ClaimQuery a{
+        ClaimKind::kMechanism, q.subject, relations.first, m, {}, false, {}};
+    ClaimQuery b{
+        ClaimKind::kMechanism, m, relations.second, q.object, {}, false, {}};
     VerdictOptions no_chains = options;
     no_chains.chains = false;
     int worst = 3;
@@ -1633,6 +1645,7 @@ ClaimQuery QueryOf(const Claim& c) {
   q.object = c.object != nullptr ? c.object->id : "";
   q.quantity = c.quantity;
   q.negated = c.negated && c.kind == ClaimKind::kComparison;
+  q.population = c.population;
   return q;
 }
 

@@ -285,6 +285,9 @@ run q_intake 0 "${KB[@]}" query "adults need 1000 mg of magnesium a day" &&
   expect_in q_intake out "REFUTED  certainty: moderate" &&
   expect_flat q_intake out "1000 mg/day is not the recommended intake for magnesium: 310-420 mg/day" &&
   expect_flat q_intake out "not compared with the upper limit of 350 mg/day"
+run q_dose_child 0 "${KB[@]}" query "Is 4000 IU of vitamin D a day safe for children?" &&
+  expect_in q_dose_child out "REFUTED  certainty: moderate" &&
+  expect_flat q_dose_child out "read for children; above the upper limit of 63 mcg/day"
 run q_typo 2 "${KB[@]}" query "Is ashwaganda any good?" &&
   expect_in q_typo err "'ashwaganda' is not a name claimcheck knows: did you mean ashwagandha?"
 run q_unread 2 "${KB[@]}" query "St John's wort or sertraline, which is better?" &&

@@ -12,11 +12,13 @@ namespace {
 Judgement JudgeDose(const std::string& subject, double min, double max,
                     const std::string& unit, const std::string& per,
                     const std::string& basis = "",
-                    const std::string& relation = "safe_dose") {
+                    const std::string& relation = "safe_dose",
+                    const std::string& population = "") {
   ClaimQuery q;
   q.kind = ClaimKind::kDose;
   q.subject = subject;
   q.relation = relation;
+  q.population = population;
   Quantity amount;
   amount.min = min;
   amount.max = max;
@@ -140,6 +142,51 @@ TEST_CASE("dose: what people need is read against the recommended intake",
                                    "unspecified", "recommended_intake");
   CHECK(salt.dose->intakes_of == "magnesium");
   CHECK(salt.verdict == VerdictWord::kRefuted);
+}
+
+TEST_CASE("dose: the claim's population picks its group's values",
+          "[verdict]") {
+  CHECK(DoseGroup("children") == "children");
+  CHECK(DoseGroup("pregnant women") == "pregnancy");
+  CHECK(DoseGroup("older adults") == "older_adults");
+  CHECK(DoseGroup("adults") == "");
+  CHECK(DoseGroup("") == "");
+  // Vitamin D: 4000 IU (100 mcg) is the adults' limit, above the
+  // children's (63 mcg at 1-3 years, IOM 2011).
+  const Judgement adult =
+      JudgeDose("D014807", 4000, 4000, "IU", "day", "", "safe_dose", "");
+  CHECK(adult.verdict == VerdictWord::kSupported);
+  const Judgement child = JudgeDose("D014807", 4000, 4000, "IU", "day", "",
+                                    "safe_dose", "children");
+  CHECK(child.dose->group == "children");
+  REQUIRE(child.dose->upper_limit != nullptr);
+  CHECK(child.dose->upper_limit->group == "children");
+  CHECK(child.verdict == VerdictWord::kRefuted);
+  // Caffeine: EFSA's 200 mg for pregnancy, not the adults' 400 mg.
+  const Judgement pregnant = JudgeDose("D002110", 300, 300, "mg", "day", "",
+                                       "safe_dose", "pregnant women");
+  CHECK(pregnant.verdict == VerdictWord::kRefuted);
+  CHECK(JudgeDose("D002110", 300, 300, "mg", "day").verdict ==
+        VerdictWord::kSupported);
+  // Zinc has a limit for adults only: a child's dose is not judged by it.
+  const Judgement zinc =
+      JudgeDose("D015032", 20, 20, "mg", "day", "", "safe_dose", "children");
+  CHECK_FALSE(zinc.dose->limit_for_group);
+  CHECK_FALSE(zinc.dose->compared);
+  CHECK(zinc.verdict == VerdictWord::kUnsourced);
+  CHECK(zinc.dose->group_note.find("no upper limit for them") !=
+        std::string::npos);
+  // An older adult is an adult: the adults' limit stands in, and says so.
+  const Judgement older = JudgeDose("D015032", 60, 60, "mg", "day", "",
+                                    "safe_dose", "older adults");
+  CHECK(older.dose->limit_for_group);
+  CHECK(older.verdict == VerdictWord::kRefuted);
+  CHECK(older.dose->group_note.find("the adults' stands in") !=
+        std::string::npos);
+  // What adults need says nothing of what children need.
+  const Judgement need = JudgeDose("magnesium", 400, 400, "mg", "day", "",
+                                   "recommended_intake", "children");
+  CHECK(need.verdict == VerdictWord::kUnsourced);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ inline ClaimQuery CuratedQuery(const CuratedClaim& c) {
   q.subject = c.subject;
   q.relation = c.relation;
   q.object = c.object;
+  q.population = c.qualifiers.population;
   if (c.qualifiers.dose && c.qualifiers.dose->max) {
     const Amount& a = *c.qualifiers.dose;
     Quantity quantity;

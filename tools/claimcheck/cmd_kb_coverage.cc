@@ -164,6 +164,7 @@ int RunKbCoverage(Context& context, const std::string& format) {
     q.subject = c.subject;
     q.relation = c.relation;
     q.object = c.object;
+    q.population = c.qualifiers.population;  // a dose for its own group
     Result<Judgement> j = engine.Judge(q);
     if (!j.ok()) return context.Fail(j.status());
     by_subject[c.subject].push_back(
