@@ -147,6 +147,27 @@ Gap GapBetween(std::string_view s) {
   return gap;
 }
 
+// The word tokens of str[begin, end), with what lies between each and the
+// one before it.
+std::vector<Tok> Toks(const std::string& str, std::size_t begin,
+                      std::size_t end) {
+  std::vector<Tok> toks;
+  std::size_t prev_end = begin;
+  for (Token& t : Tokenize(str, begin, end)) {
+    Tok tok;
+    tok.start = t.start;
+    tok.end = t.end;
+    tok.fold = std::move(t.fold);
+    tok.cased = std::move(t.cased);
+    tok.gap = toks.empty() ? Gap::kSpace
+                           : GapBetween(std::string_view(str).substr(
+                                 prev_end, t.start - prev_end));
+    prev_end = t.end;
+    toks.push_back(std::move(tok));
+  }
+  return toks;
+}
+
 }  // namespace
 
 struct ClaimExtractor::Impl {
@@ -223,21 +244,7 @@ struct ClaimExtractor::Impl {
   }
 
   void Prepare(SentenceWork* w, const std::vector<const Mention*>& ms) const {
-    const std::string& str = w->text->str();
-    w->toks.clear();
-    std::size_t prev_end = w->sentence->start;
-    for (Token& t : Tokenize(str, w->sentence->start, w->sentence->end)) {
-      Tok tok;
-      tok.start = t.start;
-      tok.end = t.end;
-      tok.fold = std::move(t.fold);
-      tok.cased = std::move(t.cased);
-      tok.gap = w->toks.empty() ? Gap::kSpace
-                                : GapBetween(std::string_view(str).substr(
-                                      prev_end, t.start - prev_end));
-      prev_end = t.end;
-      w->toks.push_back(std::move(tok));
-    }
+    w->toks = Toks(w->text->str(), w->sentence->start, w->sentence->end);
     for (const Mention* m : ms) {
       SMention sm;
       sm.m = m;
@@ -1935,14 +1942,7 @@ std::string ClaimExtractor::Paraphrase(
     std::vector<std::pair<std::string, std::string>>* done) const {
   // Concept names play no part: "you sleep longer" holds "sleep".
   const std::string& text = document.str();
-  std::vector<Tok> toks;
-  for (Token& t : Tokenize(text)) {
-    Tok tok;
-    tok.start = t.start;
-    tok.end = t.end;
-    tok.fold = std::move(t.fold);
-    toks.push_back(std::move(tok));
-  }
+  const std::vector<Tok> toks = Toks(text, 0, text.size());
   std::string out;
   std::size_t at = 0;
   for (std::size_t i = 0; i < toks.size();) {

@@ -164,19 +164,17 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
   // The recommended intakes of the nearest concept that has some: the
   // group's own, else adults' (or everyone's).
   for (const Concept* c : lineage) {
+    const auto intake = [&](const ReferenceValue& r) {
+      return r.kind == ReferenceKind::kRda && r.concept_id == c->id &&
+             r.amount && r.amount->max &&
+             (ForAdults(r) || r.group.empty() || r.group == out.group);
+    };
     int rank = 4;
     for (const ReferenceValue& r : knowledge.reference_values()) {
-      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id && r.amount &&
-          r.amount->max &&
-          (ForAdults(r) || r.group.empty() || r.group == out.group)) {
-        rank = std::min(rank, GroupRank(r, out.group));
-      }
+      if (intake(r)) rank = std::min(rank, GroupRank(r, out.group));
     }
     for (const ReferenceValue& r : knowledge.reference_values()) {
-      if (r.kind == ReferenceKind::kRda && r.concept_id == c->id && r.amount &&
-          r.amount->max &&
-          (ForAdults(r) || r.group.empty() || r.group == out.group) &&
-          (GroupRank(r, out.group) == rank || r.group.empty())) {
+      if (intake(r) && (GroupRank(r, out.group) == rank || r.group.empty())) {
         out.intakes.push_back(&r);
       }
     }
@@ -206,10 +204,10 @@ std::optional<DoseReading> ReadDose(const Vocabulary& vocabulary,
     }
   }
   if (out.upper_limit != nullptr) {
-    out.compared = out.daily_mg >= 0 &&
+    // Not a compound's amount above the limit, nor a limit for another
+    // group (the adults' for a child).
+    out.compared = out.daily_mg >= 0 && out.limit_for_group &&
                    (q.basis != "compound" || out.daily_mg <= out.limit_mg);
-    // A limit for another group (the adults' for a child) is not compared.
-    out.compared = out.compared && out.limit_for_group;
     out.above = out.compared && out.daily_mg > out.limit_mg;
   }
   // A form's amount against its element's values (docs/claims.md, "The
@@ -254,15 +252,18 @@ std::string SourceName(const Knowledge& knowledge, const std::string& id) {
   return name;
 }
 
-}  // namespace
-
-namespace {
-
-// "IOM 1997, PMID ...; VKM 2016" for a reference value's sources.
-std::string SourcesOf(const Knowledge& knowledge, const ReferenceValue& r) {
-  std::string sources = SourceName(knowledge, r.source);
-  for (const std::string& s : r.also_sources) {
-    sources += "; " + SourceName(knowledge, s);
+// "IOM 1997, PMID ...; VKM 2016": the sources of `values`, each once.
+std::string SourcesOf(const Knowledge& knowledge,
+                      const std::vector<const ReferenceValue*>& values) {
+  std::string sources;
+  std::set<std::string> seen;
+  const auto add = [&](const std::string& id) {
+    if (!seen.insert(id).second) return;
+    sources += (sources.empty() ? "" : "; ") + SourceName(knowledge, id);
+  };
+  for (const ReferenceValue* r : values) {
+    add(r->source);
+    for (const std::string& id : r->also_sources) add(id);
   }
   return sources;
 }
@@ -299,7 +300,6 @@ void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
   const std::vector<const Concept*> lineage{vocabulary.Find(d.intakes_of)};
   double lo = -1, hi = -1;
   std::string values;
-  std::vector<std::string> source_ids;
   for (const ReferenceValue* r : d.intakes) {
     const double per = MgPerUnit(knowledge, lineage, r->amount->unit, &via);
     if (per <= 0) continue;
@@ -308,15 +308,6 @@ void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
     hi = std::max(hi, *r->amount->max * per);
     values += (values.empty() ? "" : ", ") + AmountWords(*r->amount) + " (" +
               r->population + ")";
-    source_ids.push_back(r->source);
-    source_ids.insert(source_ids.end(), r->also_sources.begin(),
-                      r->also_sources.end());
-  }
-  std::string sources;
-  std::set<std::string> seen;
-  for (const std::string& id : source_ids) {
-    if (!seen.insert(id).second) continue;
-    sources += (sources.empty() ? "" : "; ") + SourceName(knowledge, id);
   }
   if (lo <= 0) return;
   // Within a tenth of the range counts as the same advice ("400 mg" for
@@ -330,7 +321,7 @@ void WeighIntake(const Vocabulary& vocabulary, const Knowledge& knowledge,
       d.amount + (d.per_day_assumed ? " (read as a daily amount)" : "");
   const std::string against =
       " the recommended intake for " + vocabulary.LabelOf(d.intakes_of) + ": " +
-      values + " (" + sources +
+      values + " (" + SourcesOf(knowledge, d.intakes) +
       "; total intake from food and supplements, enough for nearly all "
       "healthy people in the group)";
   if (inside) {
@@ -389,7 +380,7 @@ void WeighDose(const Vocabulary& vocabulary, const Knowledge& knowledge,
   if (advice && within) return;
   // Within the limit, a study that shows harm at that dose still decides.
   if (within && j->verdict == VerdictWord::kRefuted) return;
-  const std::string sources = SourcesOf(knowledge, ul);
+  const std::string sources = SourcesOf(knowledge, {&ul});
   // The amounts in the limit's own unit (mcg for vitamin D).
   const double mg_per_unit = d.limit_mg / *ul.amount->max;
   const std::string unit = ul.amount->unit;
