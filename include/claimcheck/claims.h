@@ -67,9 +67,20 @@ struct Quantity {
   std::size_t end = 0;
 };
 
+// A literal argument: the words of a sentence that name a claim's subject
+// where the vocabulary has no concept for them ("Lockdown restrictions
+// alone can reduce the risk of COVID-19 infection"): a concept of source
+// kLiteral, id "literal:" and the words folded, label the words as
+// written, of `kind`. Such a claim is outside the knowledge base
+// (docs/claims.md, "Literal arguments"; docs/verdicts.md, 1).
+std::shared_ptr<const Concept> LiteralConcept(std::string_view words,
+                                              ConceptKind kind);
+
 struct Claim {
   ClaimKind kind = ClaimKind::kEffect;
   const Concept* subject = nullptr;  // never null
+  // Owns `subject` when it is a literal argument (LiteralConcept).
+  std::shared_ptr<const Concept> literal_subject;
   std::string relation;
   // The object concept; null for dose claims and for composition claims,
   // whose object is a category word (`category`, "mushroom").

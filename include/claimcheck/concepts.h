@@ -46,8 +46,13 @@ enum class ConceptSource {
   kAlias,      // a concept kb/mesh/aliases.tsv adds under a descriptor
   kMesh,       // a MeSH descriptor, kb/mesh/descriptors.tsv
   kHarvested,  // a Supplementary Concept Record an imported record named
+  kLiteral,    // words of a claim's sentence the vocabulary does not know
+               // (a literal argument, docs/claims.md); never in a Vocabulary
 };
 const char* ConceptSourceName(ConceptSource source);
+// A literal argument's id is this prefix and its words, folded
+// ("literal:calmora blend"; LiteralConcept in claims.h).
+inline constexpr std::string_view kLiteralPrefix = "literal:";
 
 struct Concept {
   // Stable: [a-z][a-z0-9_]* for curated and alias concepts, the descriptor
@@ -75,6 +80,10 @@ struct Concept {
   std::string file;      // the kb file it came from (empty: kb/mesh)
   std::size_t line = 0;  // line of its "id" in that file (or its row)
 };
+
+// True for a literal argument's concept or id.
+bool IsLiteral(const Concept* c);
+bool IsLiteralId(std::string_view id);
 
 // MeSH's entry terms and abbreviations of a descriptor, and the UIs of its
 // pharmacological actions ("D017367" for sertraline), each list joined by

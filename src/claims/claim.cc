@@ -92,6 +92,31 @@ std::optional<Attribution> ParseAttribution(std::string_view name) {
   return kAttributionWords.Parse(name);
 }
 
+std::shared_ptr<const Concept> LiteralConcept(std::string_view words,
+                                              ConceptKind kind) {
+  auto c = std::make_shared<Concept>();
+  c->id = std::string(kLiteralPrefix);
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (c->id.size() > kLiteralPrefix.size()) c->id += ' ';
+    c->id += FoldToken(word);
+    word.clear();
+  };
+  for (const char ch : words) {
+    if (ch == ' ' || ch == '\t' || ch == '\n') {
+      flush();
+    } else {
+      word += ch;
+    }
+  }
+  flush();
+  c->label = std::string(words);
+  c->kind = kind;
+  c->source = ConceptSource::kLiteral;
+  return c;
+}
+
 std::string ClaimKey(const Claim& claim) {
   std::string key = ClaimKindName(claim.kind);
   key += ':';

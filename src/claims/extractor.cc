@@ -47,7 +47,8 @@ bool IsMedicine(const Concept* c) { return c && c->category == "medicine"; }
 
 // An intervention that can be an article's subject (not a medicine).
 bool IsSupplement(const Concept* c) {
-  return c && c->kind == ConceptKind::kIntervention && !IsMedicine(c);
+  return c && c->kind == ConceptKind::kIntervention && !IsMedicine(c) &&
+         !IsLiteral(c);
 }
 
 // The topmost ancestor of `c` through its first is_a parents.
@@ -745,6 +746,7 @@ struct ClaimExtractor::Impl {
 
   struct Subject {
     const Concept* c = nullptr;
+    std::shared_ptr<const Concept> literal = nullptr;  // owns c if literal
     int mention = -1;
     int polarity = 1;  // -1: "without sufficient X", "low X"
     std::string from = "text";
@@ -863,6 +865,16 @@ struct ClaimExtractor::Impl {
         }
       }
     }
+    // (d') the words that open the clause or its "that"-clause, when the
+    // vocabulary knows none of them: a literal subject ("Lockdown
+    // restrictions alone can reduce the risk of COVID-19 infection").
+    {
+      std::size_t start = cl.begin;
+      for (std::size_t t = cl.begin; t < limit; ++t) {
+        if (toks[t].fold == "that") start = t + 1;
+      }
+      if (Subject s = LiteralSubject(w, start, limit); s.c) return s;
+    }
     // (e) the sentence's earlier subject (coordinated predicates,
     // participles: "…, helping you fall asleep").
     if (previous.c &&
@@ -887,6 +899,149 @@ struct ClaimExtractor::Impl {
       return s;
     }
     return {};
+  }
+
+  // The literal subject in toks [begin, end): at most five words that the
+  // vocabulary does not know, with no comma, number, pronoun, preposition
+  // or predicate among them, once the openers before ("the", "and") and the
+  // adjuncts before the verb ("can", "alone", "significantly") are set
+  // aside; not a population ("older adults") nor who reports ("experts").
+  // docs/claims.md, "Literal arguments".
+  Subject LiteralSubject(const SentenceWork& w, std::size_t begin,
+                         std::size_t end) const {
+    const auto& toks = w.toks;
+    auto adverb = [&](std::size_t t) {
+      const std::string& f = toks[t].fold;
+      return f.size() > 3 && f.compare(f.size() - 2, 2, "ly") == 0;
+    };
+    while (begin < end && lex.literal_openers.Has(toks[begin].fold)) ++begin;
+    while (end > begin && (lex.verb_adjuncts.Has(toks[end - 1].fold) ||
+                           adverb(end - 1))) {
+      --end;
+    }
+    Subject s;
+    if (begin >= end || end - begin > 5) return s;
+    for (std::size_t t = begin; t < end; ++t) {
+      const std::string& f = toks[t].fold;
+      if (toks[t].mention >= 0 || (t > begin && toks[t].gap != Gap::kSpace) ||
+          lex.literal_stops.Has(f) || adverb(t) ||
+          lex.triggers.Match(toks, t, nullptr) ||
+          f.find_first_of("0123456789") != std::string::npos) {
+        return s;
+      }
+    }
+    if (toks[begin].gap == Gap::kSpace && begin > 0 &&
+        toks[begin - 1].mention >= 0) {
+      return s;  // the tail of a name: "vitamin D supplements"
+    }
+    for (std::size_t t = begin; t < end; ++t) {
+      std::string label;
+      if (lex.populations.Match(toks, t, &label, false) ||
+          lex.evidence_nouns.Match(toks, t, nullptr, false) ||
+          lex.hearsay_sources.Match(toks, t, nullptr, false)) {
+        return s;
+      }
+    }
+    s.literal = LiteralConcept(w.Str(begin, end), ConceptKind::kIntervention);
+    s.c = s.literal.get();
+    return s;
+  }
+
+  // ---- passives (docs/claims.md, step 5) ----
+
+  struct Agent {
+    bool found = false;  // the predicate is a passive with "by"
+    Subject subject;     // its agent; no concept when the vocabulary lacks it
+  };
+
+  // "is shortened (similarly) by X", "may be improved by taking X",
+  // "inflammation caused by X": a predicate after a form of "be" or right
+  // after a mention, then an agent marker ("by", "by taking") and its
+  // agent. Not a passive when "by" is followed by an amount ("reduced by
+  // 20 %") or another gerund ("improved by reducing stress": a means, not
+  // an agent).
+  Agent PassiveAgent(const SentenceWork& w, const Pred& p,
+                     const Focus& focus) const {
+    const auto& toks = w.toks;
+    Agent a;
+    const std::size_t clause = w.clause_of[p.t0];
+    std::size_t by = p.t1;
+    while (by < toks.size() && by < p.t1 + 2 && w.clause_of[by] == clause &&
+           toks[by].fold.size() > 3 &&
+           toks[by].fold.compare(toks[by].fold.size() - 2, 2, "ly") == 0) {
+      ++by;
+    }
+    const std::size_t marker =
+        by < toks.size() ? lex.agent_markers.Match(toks, by, nullptr) : 0;
+    if (marker == 0 || by + marker >= toks.size() ||
+        toks[by + marker].gap != Gap::kSpace) {
+      return a;
+    }
+    // Before the predicate: a form of "be" (adverbs and "not" between) or
+    // a mention ending right there.
+    bool passive = false;
+    for (std::size_t t = p.group_start; t-- > 0;) {
+      if (toks[t + 1].gap != Gap::kSpace) break;
+      if (toks[t].mention >= 0) {
+        passive = t + 1 == p.group_start;
+        break;
+      }
+      if (lex.be_forms.Has(toks[t].fold)) {
+        passive = true;
+        break;
+      }
+      const std::string& f = toks[t].fold;
+      if (f != "not" &&
+          !(f.size() > 3 && f.compare(f.size() - 2, 2, "ly") == 0)) {
+        break;
+      }
+    }
+    if (!passive) return a;
+    std::size_t t = by + marker;
+    const std::string& first = toks[t].fold;
+    if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0])) ||
+        (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0 &&
+         toks[t].mention < 0 && !lex.fillers.Match(toks, t, nullptr))) {
+      return a;
+    }
+    a.found = true;
+    const std::size_t start = t;
+    for (std::size_t strangers = 0; t < toks.size() && t < start + 4; ++t) {
+      if (w.clause_of[t] != clause ||
+          (t > start && toks[t].gap != Gap::kSpace)) {
+        break;
+      }
+      if (toks[t].mention >= 0) {
+        a.subject = FromMention(w, toks[t].mention);
+        return a;
+      }
+      Anaphor kind = Anaphor::kAny;
+      if (MatchAnaphor(toks, t, &kind)) {
+        a.subject.c = kind == Anaphor::kForm && focus.form ? focus.form
+                      : kind == Anaphor::kDose && focus.main
+                          ? focus.main
+                          : focus.current;
+        a.subject.from = "focus";
+        return a;
+      }
+      if (!lex.fillers.Match(toks, t, nullptr) && ++strangers > 1) break;
+    }
+    return a;
+  }
+
+  // The mention a passive predicate is said of: the nearest one before it
+  // in its clause, with at most four words between and no comma.
+  int MentionBefore(const SentenceWork& w, const Pred& p) const {
+    const auto& toks = w.toks;
+    const std::size_t clause = w.clause_of[p.group_start];
+    for (std::size_t t = p.group_start; t-- > 0 && t + 5 > p.group_start;) {
+      if (w.clause_of[t] != clause || toks[t + 1].gap != Gap::kSpace) break;
+      if (const int m = toks[t].mention; m >= 0) {
+        const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
+        return c->kind == ConceptKind::kIntervention ? -1 : m;
+      }
+    }
+    return -1;
   }
 
   // "it is best to", "it's essential to": a dummy subject.
@@ -1028,6 +1183,7 @@ struct ClaimExtractor::Impl {
     Claim c;
     c.kind = kind;
     c.subject = subject.c;
+    c.literal_subject = subject.literal;
     c.subject_from = subject.from;
     c.sentence = w.index;
     c.section = w.section;
@@ -1089,9 +1245,25 @@ struct ClaimExtractor::Impl {
       if (IsModifier(w, preds, p.t0, &ignored)) return;
       if (p.implicit && used_objects->count(p.postfix_object)) return;
     }
-    Objects found = FindObjects(w, preds, p);
+    // A passive with its agent: "Common cold duration is shortened … by
+    // zinc acetate lozenges", "inflammation caused by microbial
+    // imbalances": the agent is the subject, the mention before the
+    // predicate its object. An agent the vocabulary lacks makes no claim:
+    // the focus or an earlier supplement would be the wrong subject.
+    const Agent agent = PassiveAgent(w, p, focus);
+    if (agent.found && !agent.subject.c) return;
+    Objects found;
+    if (!agent.found) found = FindObjects(w, preds, p);
     std::vector<int>& objects = found.mentions;
     bool object_first = false;
+    if (agent.found) {
+      const int m = MentionBefore(w, p);
+      if (m < 0 || m == agent.subject.mention) return;
+      objects.push_back(m);
+      found.flips.push_back(false);
+      found.effects.push_back(std::nullopt);
+      object_first = true;
+    }
     if (objects.empty() && !p.weak && p.effect != Effect::kConvert &&
         p.effect != Effect::kModulate) {
       // "Serum melatonin increased", "GABA function is impaired": the
@@ -1120,7 +1292,9 @@ struct ClaimExtractor::Impl {
     if (objects.empty()) return;
     const SMention& first = w.mentions[static_cast<std::size_t>(objects[0])];
     Subject subject;
-    if (object_first) {
+    if (agent.found) {
+      subject = agent.subject;
+    } else if (object_first) {
       // The subject stands before the object, or is the focus.
       for (std::size_t t = first.t0; t-- > cl.begin;) {
         const int m = toks[t].mention;

@@ -213,11 +213,12 @@ void serialize(Archive& ar, Lexicon& l) {
      l.bedtime, l.paraphrases, l.month_may_before, l.adjective_before_low,
      l.verb_phrase_before, l.object_stops, l.participle_before,
      l.subject_openers, l.expletive_adjectives, l.auxiliaries, l.need_nouns,
-     l.anaphor_determiners, l.form_words);
+     l.anaphor_determiners, l.form_words, l.agent_markers, l.be_forms,
+     l.literal_openers, l.verb_adjuncts, l.literal_stops);
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 49, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 54, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -275,6 +276,11 @@ void ForEachTable(L& l, F f) {
   f("need_nouns", l.need_nouns);
   f("anaphor_determiners", l.anaphor_determiners);
   f("form_words", l.form_words);
+  f("agent_markers", l.agent_markers);
+  f("be_forms", l.be_forms);
+  f("literal_openers", l.literal_openers);
+  f("verb_adjuncts", l.verb_adjuncts);
+  f("literal_stops", l.literal_stops);
 }
 
 // A row's value for each kind of table (kb/FORMAT.md, part 4); false when

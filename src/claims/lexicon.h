@@ -184,6 +184,9 @@ struct Lexicon {
   PhraseTable<DoseRelation> dose_cues;
   PhraseTable<int> onset_cues;  // within, to work, take effect
   PhraseTable<int> bedtime;     // before bed, before bedtime
+  // "by", "by taking": after a passive predicate, what names its agent
+  // ("is shortened by zinc").
+  PhraseTable<int> agent_markers;
   // Everyday wording a user types, and the words the rules read for it
   // ("knocks you out" -> "improves sleep"): `query` only (ReadUserClaim).
   PhraseTable<std::string> paraphrases;
@@ -200,6 +203,10 @@ struct Lexicon {
   WordSet need_nouns;            // "your individual needs": a noun
   WordSet anaphor_determiners;   // this, these: "this amino acid"
   WordSet form_words;            // powder, berry, root: "turmeric powder"
+  WordSet be_forms;              // is, was, been: before a passive
+  WordSet literal_openers;       // the, and: before a literal subject
+  WordSet verb_adjuncts;         // can, alone: between a subject and verb
+  WordSet literal_stops;         // it, in, many: never in a literal subject
 
   // Reads a lexicon file (kb/lexicon.tsv; kb/FORMAT.md, part 4): every
   // row's table, phrase and value; "~verb rest" adds each inflection of

@@ -218,11 +218,25 @@ std::optional<UserClaim> ReadCorrected(const ClaimExtractor& extractor,
 
 // The claim of `t`: as typed, then with everyday phrases in the words the
 // rules read ("knocks you out" -> "improves sleep"), then with misspelt
-// names read as the names they are near, as typed and so read.
+// names read as the names they are near, as typed and so read. A reading
+// with a literal argument (words the vocabulary lacks, docs/claims.md) is
+// the last resort: "magnessium" is read as magnesium before it is read as
+// words nobody knows.
 std::optional<UserClaim> ReadTyped(const ClaimExtractor& extractor,
                                    const Vocabulary& vocabulary,
                                    const Text& t) {
-  if (auto read = ReadAsTyped(extractor, vocabulary, t)) return read;
+  std::optional<UserClaim> literal;
+  auto grounded = [&literal](std::optional<UserClaim>& read) {
+    if (!read) return false;
+    if (!IsLiteral(read->claim.subject) && !IsLiteral(read->claim.object)) {
+      return true;
+    }
+    if (!literal) literal = std::move(read);
+    return false;
+  };
+  if (auto read = ReadAsTyped(extractor, vocabulary, t); grounded(read)) {
+    return read;
+  }
   std::vector<std::pair<std::string, std::string>> paraphrased;
   std::optional<Text> plain;
   if (std::string p = extractor.Paraphrase(t, &paraphrased);
@@ -230,19 +244,23 @@ std::optional<UserClaim> ReadTyped(const ClaimExtractor& extractor,
     plain = MakeText(std::move(p));
   }
   if (plain) {
-    if (auto read = ReadAsTyped(extractor, vocabulary, *plain)) {
+    if (auto read = ReadAsTyped(extractor, vocabulary, *plain);
+        grounded(read)) {
       read->paraphrased = paraphrased;
       return read;
     }
   }
-  if (auto read = ReadCorrected(extractor, vocabulary, t)) return read;
+  if (auto read = ReadCorrected(extractor, vocabulary, t); grounded(read)) {
+    return read;
+  }
   if (plain) {
-    if (auto read = ReadCorrected(extractor, vocabulary, *plain)) {
+    if (auto read = ReadCorrected(extractor, vocabulary, *plain);
+        grounded(read)) {
       read->paraphrased = std::move(paraphrased);
       return read;
     }
   }
-  return std::nullopt;
+  return literal;
 }
 
 }  // namespace

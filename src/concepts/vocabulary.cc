@@ -406,6 +406,14 @@ const char* ConceptScopeName(ConceptScope scope) {
   return "argument";
 }
 
+bool IsLiteral(const Concept* c) {
+  return c != nullptr && c->source == ConceptSource::kLiteral;
+}
+
+bool IsLiteralId(std::string_view id) {
+  return id.substr(0, kLiteralPrefix.size()) == kLiteralPrefix;
+}
+
 const char* ConceptSourceName(ConceptSource source) {
   switch (source) {
     case ConceptSource::kCurated:
@@ -416,6 +424,8 @@ const char* ConceptSourceName(ConceptSource source) {
       return "mesh";
     case ConceptSource::kHarvested:
       return "harvested";
+    case ConceptSource::kLiteral:
+      return "literal";
   }
   return "curated";
 }
@@ -688,7 +698,12 @@ const Concept* Vocabulary::Find(std::string_view id) const {
 
 std::string Vocabulary::LabelOf(std::string_view id) const {
   const Concept* c = Find(id);
-  return c != nullptr ? c->label : std::string(id);
+  if (c != nullptr) return c->label;
+  // A literal argument (claims.h): its words, quoted, as no concept's name.
+  if (IsLiteralId(id)) {
+    return "\"" + std::string(id.substr(kLiteralPrefix.size())) + "\"";
+  }
+  return std::string(id);
 }
 
 bool Vocabulary::IsA(std::string_view id, std::string_view ancestor) const {

@@ -524,6 +524,21 @@ VerdictEngine::~VerdictEngine() = default;
 
 Result<Judgement> VerdictEngine::Judge(const ClaimQuery& claim,
                                        const VerdictOptions& options) const {
+  // docs/verdicts.md, 1: words the vocabulary does not know name nothing
+  // the knowledge base could hold evidence on.
+  for (const std::string* id : {&claim.subject, &claim.object}) {
+    if (!IsLiteralId(*id)) continue;
+    Judgement j;
+    j.claim = claim;
+    j.verdict = VerdictWord::kUnsourced;
+    j.reasons.push_back(
+        "'" + id->substr(kLiteralPrefix.size()) +
+        "' is not a concept of the vocabulary (MeSH, the curated concepts, "
+        "the consumer names): the claim is outside the knowledge base -> "
+        "unsourced (not in the knowledge base; this is not evidence of no "
+        "effect)");
+    return j;
+  }
   // Every lookup of one judgement (links of chains included) reads one
   // snapshot of the store, in one read transaction.
   std::unique_ptr<Store::ReadSnapshot> snapshot;
@@ -1652,6 +1667,9 @@ ClaimQuery QueryOf(const Claim& c) {
 bool OutsideKnowledgeBase(const Judgement& j) {
   // A dose or safety claim without an object is weighed against reference
   // values as well as studies: "nothing links them" does not apply.
+  if (IsLiteralId(j.claim.subject) || IsLiteralId(j.claim.object)) {
+    return true;
+  }
   return !j.claim.object.empty() && j.verdict == VerdictWord::kUnsourced &&
          j.evidence.empty() && j.unlisted.empty() && j.chains.empty();
 }

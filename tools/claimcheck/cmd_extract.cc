@@ -23,6 +23,11 @@ void JsonConcept(JsonWriter& w, const Concept* c) {
   JsonString(w, c->label);
   w.Key("kind");
   w.String(ConceptKindName(c->kind));
+  if (IsLiteral(c)) {
+    // Words the vocabulary does not know (docs/claims.md).
+    w.Key("literal");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 

@@ -104,6 +104,10 @@ ProcessedDocument Process(const ClaimExtractor& extractor,
   }
   out.entry.claims.reserve(claims.size());
   for (const Claim& c : claims) {
+    // A literal argument is words, not a concept the graph can link: the
+    // store keeps grounded claims only (docs/claims.md, "Literal
+    // arguments").
+    if (IsLiteral(c.subject) || IsLiteral(c.object)) continue;
     out.entry.claims.push_back(FromClaim(c, t, out.entry.document.id));
   }
   return out;
