@@ -947,6 +947,70 @@ struct ClaimExtractor::Impl {
     return s;
   }
 
+  // The mentions coordinated with mention `m` of the same kind by "and",
+  // "or", "as well as" …, before it ("X and Y improve") and after it up to
+  // token `limit` ("by X and Y"). Not by commas alone: "Featuring A, B,
+  // C, this formula …" lists a product's ingredients.
+  std::vector<int> CoordinatedWith(const SentenceWork& w, int m,
+                                   std::size_t limit) const {
+    const auto& toks = w.toks;
+    const SMention& sm = w.mentions[static_cast<std::size_t>(m)];
+    const ConceptKind kind = sm.c()->kind;
+    std::vector<int> out;
+    auto linked = [&](std::size_t from, std::size_t to) {
+      // toks [from, to) are only "and", "or", "as well as" … and commas.
+      for (std::size_t t = from; t < to;) {
+        const std::size_t n = lex.linkers.Match(toks, t, nullptr);
+        if (n == 0 || toks[t].fold == "like" || toks[t].fold == "including" ||
+            toks[t].fold == "such") {
+          return false;
+        }
+        t += n;
+      }
+      return true;
+    };
+    auto same = [&](int other) {
+      const Concept* c = w.mentions[static_cast<std::size_t>(other)].c();
+      return c->kind == kind && !IsMedicine(c) && c != sm.c();
+    };
+    {
+      std::size_t end = sm.t1;
+      for (std::size_t t = end; t < limit && t < end + 4; ++t) {
+        if (w.clause_of[t] != w.clause_of[sm.t0] ||
+            toks[t].gap == Gap::kStrong) {
+          break;
+        }
+        const int other = toks[t].mention;
+        if (other < 0) continue;
+        if (t == end || !linked(end, t) ||
+            !same(other) ||
+            w.mentions[static_cast<std::size_t>(other)].t1 > limit) {
+          break;
+        }
+        out.push_back(other);
+        end = w.mentions[static_cast<std::size_t>(other)].t1;
+        t = end - 1;
+      }
+    }
+    std::size_t begin = sm.t0;
+    for (std::size_t t = begin; t-- > 0 && t + 4 > begin;) {
+      if (w.clause_of[t] != w.clause_of[sm.t0] ||
+          toks[t + 1].gap == Gap::kStrong) {
+        break;
+      }
+      const int other = toks[t].mention;
+      if (other < 0) continue;
+      const SMention& om = w.mentions[static_cast<std::size_t>(other)];
+      if (om.t1 == begin || !linked(om.t1, begin) || !same(other)) {
+        break;
+      }
+      out.push_back(other);
+      begin = om.t0;
+      t = begin;
+    }
+    return out;
+  }
+
   // ---- passives (docs/claims.md, step 5) ----
 
   struct Agent {
@@ -1331,11 +1395,23 @@ struct ClaimExtractor::Impl {
         p.effect == Effect::kNoEffect;
     std::vector<std::string> hedge_cues;
     const Hedging hedging = HowSaid(w, p, &hedge_cues);
+    // Subjects coordinated with the one found ("zinc acetate and zinc
+    // gluconate lozenges shorten colds"; a passive's "by X and Y") make the
+    // claim too.
+    std::vector<Subject> subjects = {subject};
+    if (subject.mention >= 0 && subject.from == "text") {
+      for (const int m : CoordinatedWith(
+               w, subject.mention,
+               agent.found ? w.toks.size() : p.group_start)) {
+        subjects.push_back(FromMention(w, m));
+      }
+    }
+    for (const Subject& who : subjects) {
     for (std::size_t oi = 0; oi < objects.size(); ++oi) {
       const int m = objects[oi];
       const SMention& om = w.mentions[static_cast<std::size_t>(m)];
       const Concept* object = om.c();
-      if (object == subject.c || object->kind == ConceptKind::kIntervention) {
+      if (object == who.c || object->kind == ConceptKind::kIntervention) {
         continue;
       }
       Effect effect = p.effect;
@@ -1351,7 +1427,7 @@ struct ClaimExtractor::Impl {
       }
       const char* relation = RelationFor(effect, object, om.m->polarity);
       if (!relation) continue;
-      if (subject.polarity < 0) relation = Flip(relation);
+      if (who.polarity < 0) relation = Flip(relation);
       ClaimKind kind = object->kind == ConceptKind::kMechanism
                            ? ClaimKind::kMechanism
                            : ClaimKind::kEffect;
@@ -1360,10 +1436,10 @@ struct ClaimExtractor::Impl {
                              std::string_view(relation) == kIncreases) ||
                             (object->better == Better::kHigher &&
                              std::string_view(relation) == kDecreases));
-      if (worsens && subject.c->kind == ConceptKind::kIntervention) {
+      if (worsens && who.c->kind == ConceptKind::kIntervention) {
         kind = ClaimKind::kSafety;
       }
-      Claim c = NewClaim(w, kind, subject);
+      Claim c = NewClaim(w, kind, who);
       c.object = object;
       c.hedging = hedging;
       c.trigger_start = toks[p.t0].start;
@@ -1381,6 +1457,7 @@ struct ClaimExtractor::Impl {
       Qualify(w, &c);
       out->push_back(std::move(c));
       used_objects->insert(m);
+    }
     }
     *previous = subject;
   }
@@ -1967,6 +2044,34 @@ struct ClaimExtractor::Impl {
       const bool boilerplate = i < context.size() && context[i].boilerplate;
       if (s.kind == Sentence::Kind::kHeading) {
         section = std::string(text.SentenceText(i));
+        const std::string_view title_text = text.SentenceText(i);
+        const std::string& opener = w.toks.empty() ? "" : w.toks[0].fold;
+        if (i == 0 && !title_text.empty() && title_text.back() != '?' &&
+            !(opener.size() > 4 && w.toks[0].mention < 0 &&
+              opener.compare(opener.size() - 3, 3, "ing") == 0)) {
+          // A title that makes a claim ("Vitamin D supplements could help
+          // reduce falls in homebound elderly"): its claims whose subject it
+          // names itself; no focus stands in for a missing one. Not a
+          // question ("Does Magnesium Citrate Help You Sleep?") nor a topic
+          // opening with a gerund ("Understanding Magnesium's Role in
+          // Sleep").
+          std::vector<Claim> title;
+          const std::vector<Pred> preds = FindPredicates(w);
+          Subject previous;
+          std::set<int> used_objects;
+          for (const Pred& p : preds) {
+            PredicateClaims(w, preds, p, &previous, Focus(), false,
+                            &used_objects, &title);
+          }
+          std::set<std::string> seen;
+          for (Claim& c : title) {
+            if (c.subject_from != "text" || !seen.insert(ClaimKey(c)).second) {
+              continue;
+            }
+            c.section = section;
+            out.push_back(std::move(c));
+          }
+        }
         for (const SMention& sm : w.mentions) {
           if (IsSupplement(sm.c())) {
             focus.Set(sm.c());

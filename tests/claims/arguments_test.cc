@@ -120,3 +120,55 @@ TEST_CASE("literal subjects: not in the knowledge base, and said so",
 
 }  // namespace
 }  // namespace claimcheck::testing
+
+namespace claimcheck::testing {
+namespace {
+
+TEST_CASE("titles: a title that asserts a claim makes it",
+          "[claims][arguments]") {
+  const Extracted e = ExtractText(
+      "Vitamin D supplements could help reduce the risk of cancer in older "
+      "women\n\nA small trial followed 68 people.\n");
+  INFO(Dump(e));
+  REQUIRE(e.text.sentences()[0].kind == Sentence::Kind::kHeading);
+  CHECK(Has(e, "D014807 decreases D009369"));
+  // A topic, not a claim.
+  const Extracted topic = ExtractText(
+      "Understanding Magnesium's Role in Sleep\n\nMany people ask.\n");
+  INFO(Dump(topic));
+  REQUIRE(topic.text.sentences()[0].kind == Sentence::Kind::kHeading);
+  CHECK(topic.claims.empty());
+  // Only the title: a later heading names a section.
+  const Extracted later = ExtractText(
+      "About sleep\n\nSome text here.\n\nMagnesium improves sleep\n\nMore "
+      "text.\n");
+  INFO(Dump(later));
+  CHECK(later.claims.empty());
+}
+
+TEST_CASE("coordination: each coordinated subject makes the claim",
+          "[claims][arguments]") {
+  for (const Case& c : std::vector<Case>{
+           {"Zinc acetate and zinc gluconate lozenges shorten colds.",
+            "zinc_gluconate decreases D003139"},
+           {"Zinc acetate and zinc gluconate lozenges shorten colds.",
+            "D019345 decreases D003139"},
+           {"Common cold duration is shortened by zinc acetate and zinc "
+            "gluconate lozenges.",
+            "zinc_gluconate decreases D003139"},
+           {"Stress and anxiety worsen sleep.", "anxiety decreases sleep"},
+       }) {
+    const Extracted e = ExtractText(c.text);
+    INFO(c.text << "\n" << Dump(e));
+    CHECK(Has(e, c.triple));
+  }
+  // A list of ingredients before "this formula" is not a coordination.
+  const Extracted list = ExtractText(
+      "Featuring Ashwagandha, L-Theanine, Magnesium and Valerian Root, this "
+      "formula helps calm the mind.");
+  INFO(Dump(list));
+  CHECK_FALSE(Has(list, "theanine decreases anxiety"));
+}
+
+}  // namespace
+}  // namespace claimcheck::testing
