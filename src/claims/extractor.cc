@@ -905,7 +905,8 @@ struct ClaimExtractor::Impl {
   // vocabulary does not know, with no comma, number, pronoun, preposition
   // or predicate among them, once the openers before ("the", "and") and the
   // adjuncts before the verb ("can", "alone", "significantly") are set
-  // aside; not a population ("older adults") nor who reports ("experts").
+  // aside, and a negation there ("cannot", "no likelier"); not who reports
+  // ("researchers", "social feeds").
   // docs/claims.md, "Literal arguments".
   Subject LiteralSubject(const SentenceWork& w, std::size_t begin,
                          std::size_t end) const {
@@ -916,7 +917,7 @@ struct ClaimExtractor::Impl {
     };
     while (begin < end && lex.literal_openers.Has(toks[begin].fold)) ++begin;
     while (end > begin && (lex.verb_adjuncts.Has(toks[end - 1].fold) ||
-                           adverb(end - 1))) {
+                           w.negation_at[end - 1] || adverb(end - 1))) {
       --end;
     }
     Subject s;
@@ -935,9 +936,7 @@ struct ClaimExtractor::Impl {
       return s;  // the tail of a name: "vitamin D supplements"
     }
     for (std::size_t t = begin; t < end; ++t) {
-      std::string label;
-      if (lex.populations.Match(toks, t, &label, false) ||
-          lex.evidence_nouns.Match(toks, t, nullptr, false) ||
+      if (lex.evidence_nouns.Match(toks, t, nullptr, false) ||
           lex.hearsay_sources.Match(toks, t, nullptr, false)) {
         return s;
       }

@@ -95,31 +95,6 @@ ReadDocument ReadPage(const std::string& page) {
   return read;
 }
 
-// The last word of `words`, folded, without a plural "s": a phrase's head.
-std::string Head(const std::string& words) {
-  const std::size_t space = words.find_last_of(' ');
-  std::string head = FoldToken(
-      space == std::string::npos ? words : words.substr(space + 1));
-  if (head.size() > 3 && head.back() == 's') head.pop_back();
-  return head;
-}
-
-// True when the extracted concept is the one the gold names (its id, the
-// curated concept overlaying a gold descriptor UI, or the descriptor a
-// curated concept overlays). A literal argument names the gold's literal
-// ("label:adaptogenic herbs") when their heads are one word ("herb"):
-// the helpers wrote labels in their own words.
-bool Same(const Concept* extracted, const std::string& gold) {
-  if (extracted == nullptr) return gold == "-";
-  if (IsLiteral(extracted)) {
-    return gold.rfind("label:", 0) == 0 &&
-           Head(extracted->label) == Head(gold.substr(6));
-  }
-  if (extracted->id == gold || extracted->mesh == gold) return true;
-  const Concept* g = RealVocabulary().Find(gold);
-  return g != nullptr && g == extracted;
-}
-
 std::string ObjectOf(const Claim& c) { return c.object ? c.object->id : "-"; }
 
 bool Opposite(const std::string& a, const std::string& b) {
@@ -239,7 +214,7 @@ TEST_CASE("claims: articles-dev pages against the helpers' gold",
   CHECK(100.0 * t.right / t.extracted >= 50.0);
   CHECK(100.0 * t.wrong_subject / t.extracted <= 20.0);
   CHECK(100.0 * t.reversed / t.extracted <= 2.5);
-  CHECK(100.0 * t.recalled / t.gold >= 17.5);
+  CHECK(100.0 * t.recalled / t.gold >= 19.0);
   CHECK(t.misaligned == 0);
 }
 

@@ -67,6 +67,52 @@ inline std::string Dump(const Extracted& e) {
   return out.str();
 }
 
+// The last word of `words`, folded, without a plural "s": a phrase's head.
+inline std::string Head(const std::string& words) {
+  const std::size_t space = words.find_last_of(' ');
+  std::string head = FoldToken(
+      space == std::string::npos ? words : words.substr(space + 1));
+  if (head.size() > 3 && head.back() == 's') head.pop_back();
+  return head;
+}
+
+// True when the extracted concept is the one a gold table names (its id, the
+// curated concept overlaying a gold descriptor UI, or the descriptor a
+// curated concept overlays). A literal argument names the gold's literal
+// ("label:adaptogenic herbs") when their heads are one word ("herb"):
+// the helpers wrote labels in their own words.
+inline bool Same(const Concept* extracted, const std::string& gold) {
+  if (extracted == nullptr) return gold == "-";
+  if (IsLiteral(extracted)) {
+    if (gold.rfind("label:", 0) == 0) {
+      return Head(extracted->label) == Head(gold.substr(6));
+    }
+    // Words that are the gold concept's name, where the vocabulary keeps
+    // the concept out of claims (a population: "Cats", "Older adults").
+    const Concept* g = RealVocabulary().Find(gold);
+    if (g == nullptr) return false;
+    auto folded = [](const std::string& words) {
+      std::string out;
+      std::stringstream ss(words);
+      for (std::string w; ss >> w;) {
+        std::string f = FoldToken(w);
+        if (f.size() > 3 && f.back() == 's') f.pop_back();
+        out += (out.empty() ? "" : " ") + f;
+      }
+      return out;
+    };
+    const std::string said = folded(extracted->label);
+    if (folded(g->label) == said) return true;
+    for (const std::string& name : g->synonyms) {
+      if (folded(name) == said) return true;
+    }
+    return false;
+  }
+  if (extracted->id == gold || extracted->mesh == gold) return true;
+  const Concept* g = RealVocabulary().Find(gold);
+  return g != nullptr && g == extracted;
+}
+
 inline bool Has(const Extracted& e, const std::string& triple) {
   for (const Claim& c : e.claims) {
     if (Triple(c) == triple) return true;
