@@ -1799,6 +1799,76 @@ struct ClaimExtractor::Impl {
     return (c->better == Better::kLower) == (sm.m->polarity > 0);
   }
 
+  // "a connection between probiotics and mood", "no association between
+  // mask wearing and …": an association noun (`between_nouns`), "between",
+  // a mention, "and", a mention: the first modulates the second (an
+  // intervention first when one of them is), no_effect when a negation cue
+  // stands before the noun ("no association", "did not find a link").
+  // docs/claims.md, "Associations".
+  void BetweenClaims(const SentenceWork& w, std::vector<Claim>* out) const {
+    const auto& toks = w.toks;
+    for (std::size_t t = 0; t + 1 < toks.size(); ++t) {
+      const std::size_t n = lex.between_nouns.Match(toks, t, nullptr);
+      if (n == 0 || t + n >= toks.size() || toks[t + n].fold != "between") {
+        continue;
+      }
+      // The two sides: the first mention after "between" (at most two
+      // words before it), then "and" and the next within six words.
+      const std::size_t after = t + n + 1;
+      int first = -1, second = -1;
+      for (std::size_t k = after; k < toks.size() && k < after + 3; ++k) {
+        if (toks[k].mention >= 0) {
+          first = toks[k].mention;
+          break;
+        }
+      }
+      if (first < 0) continue;
+      const SMention& a = w.mentions[static_cast<std::size_t>(first)];
+      bool joined = false;
+      for (std::size_t k = a.t1; k < toks.size() && k < a.t1 + 7; ++k) {
+        if (toks[k].gap == Gap::kStrong) break;
+        if (toks[k].fold == "and") joined = true;
+        if (toks[k].mention >= 0 && toks[k].mention != first) {
+          if (joined) second = toks[k].mention;
+          break;
+        }
+      }
+      if (second < 0) continue;
+      Subject subject = FromMention(w, first);
+      const Concept* object = w.mentions[static_cast<std::size_t>(second)].c();
+      if (object->kind == ConceptKind::kIntervention &&
+          subject.c->kind != ConceptKind::kIntervention) {
+        std::swap(subject.c, object);
+        subject.mention = second;
+        subject.polarity = 1;
+      }
+      if (object->kind == ConceptKind::kIntervention || object == subject.c ||
+          IsMedicine(subject.c)) {
+        continue;
+      }
+      Claim c = NewClaim(w, object->kind == ConceptKind::kMechanism
+                                ? ClaimKind::kMechanism
+                                : ClaimKind::kEffect,
+                         subject);
+      c.object = object;
+      c.relation = kModulates;
+      c.trigger_start = toks[t].start;
+      c.trigger_end = toks[t + n].end;
+      for (std::size_t k = t > 3 ? t - 3 : 0; k < t; ++k) {
+        if (w.negation_at[k] && w.clause_of[k] == w.clause_of[t]) {
+          c.negated = true;
+          c.denied = kModulates;
+          c.relation = kNoEffect;
+          c.cues.push_back(toks[k].fold);
+          break;
+        }
+      }
+      SayHow(w, t, &c);
+      Qualify(w, &c);
+      out->push_back(std::move(c));
+    }
+  }
+
   void SafetyClaims(const SentenceWork& w, const Focus& focus,
                     std::vector<Claim>* out) const {
     const auto& toks = w.toks;
@@ -2095,6 +2165,7 @@ struct ClaimExtractor::Impl {
       AmountClaims(w, focus, &claims);
       ComparisonClaims(w, focus, &claims);
       SafetyClaims(w, focus, &claims);
+      BetweenClaims(w, &claims);
       CompositionClaims(w, &claims);
       if (w.reported_after != std::string::npos) {
         for (Claim& c : claims) {

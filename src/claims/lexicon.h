@@ -187,6 +187,8 @@ struct Lexicon {
   // "by", "by taking": after a passive predicate, what names its agent
   // ("is shortened by zinc").
   PhraseTable<int> agent_markers;
+  // "association", "link": before "between X and Y", an association.
+  PhraseTable<int> between_nouns;
   // Everyday wording a user types, and the words the rules read for it
   // ("knocks you out" -> "improves sleep"): `query` only (ReadUserClaim).
   PhraseTable<std::string> paraphrases;

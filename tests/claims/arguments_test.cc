@@ -82,12 +82,12 @@ TEST_CASE("literal subjects: words the vocabulary lacks open the clause",
   }
 }
 
-TEST_CASE("literal subjects: never pronouns, people, numbers or clauses",
+TEST_CASE("literal subjects: never pronouns, quantifiers, reporters, numbers",
           "[claims][arguments]") {
   for (const char* text : {
            "Many people reduce stress.",
            "Researchers reduced anxiety.",
-           "Older adults often improve sleep.",
+           "Most adults often improve sleep.",
            "In 2020, experts lowered anxiety.",
            "They reduce anxiety.",
            "Schisandra berry promotes mental clarity and protects the body "
@@ -168,6 +168,36 @@ TEST_CASE("coordination: each coordinated subject makes the claim",
       "formula helps calm the mind.");
   INFO(Dump(list));
   CHECK_FALSE(Has(list, "theanine decreases anxiety"));
+}
+
+}  // namespace
+}  // namespace claimcheck::testing
+
+namespace claimcheck::testing {
+namespace {
+
+TEST_CASE("associations: 'a link between X and Y'", "[claims][arguments]") {
+  for (const Case& c : std::vector<Case>{
+           {"The trial shows a connection between probiotics and mood.",
+            "D019936 modulates mood"},
+           {"Researchers did not find a link between magnesium and anxiety.",
+            "magnesium no_effect anxiety"},
+           {"There is no association between near-universal mask wearing and "
+            "a reduction in COVID-19 transmission.",
+            "D008397 no_effect D000086382"},
+           // The intervention is the subject whichever side it stands on.
+           {"The study found a correlation between sleep and magnesium.",
+            "magnesium modulates sleep"},
+       }) {
+    const Extracted e = ExtractText(c.text);
+    INFO(c.text << "\n" << Dump(e));
+    CHECK(Has(e, c.triple));
+  }
+  // "between" without an association noun says nothing of one.
+  const Extracted e =
+      ExtractText("Take magnesium between meals and before sleep.");
+  INFO(Dump(e));
+  CHECK_FALSE(Has(e, "magnesium modulates sleep"));
 }
 
 }  // namespace
