@@ -981,8 +981,7 @@ struct ClaimExtractor::Impl {
         }
         const int other = toks[t].mention;
         if (other < 0) continue;
-        if (t == end || !linked(end, t) ||
-            !same(other) ||
+        if (t == end || !linked(end, t) || !same(other) ||
             w.mentions[static_cast<std::size_t>(other)].t1 > limit) {
           break;
         }
@@ -1080,10 +1079,9 @@ struct ClaimExtractor::Impl {
       }
       Anaphor kind = Anaphor::kAny;
       if (MatchAnaphor(toks, t, &kind)) {
-        a.subject.c = kind == Anaphor::kForm && focus.form ? focus.form
-                      : kind == Anaphor::kDose && focus.main
-                          ? focus.main
-                          : focus.current;
+        a.subject.c = kind == Anaphor::kForm && focus.form   ? focus.form
+                      : kind == Anaphor::kDose && focus.main ? focus.main
+                                                             : focus.current;
         a.subject.from = "focus";
         return a;
       }
@@ -1399,64 +1397,64 @@ struct ClaimExtractor::Impl {
     // claim too.
     std::vector<Subject> subjects = {subject};
     if (subject.mention >= 0 && subject.from == "text") {
-      for (const int m : CoordinatedWith(
-               w, subject.mention,
-               agent.found ? w.toks.size() : p.group_start)) {
+      for (const int m :
+           CoordinatedWith(w, subject.mention,
+                           agent.found ? w.toks.size() : p.group_start)) {
         subjects.push_back(FromMention(w, m));
       }
     }
     for (const Subject& who : subjects) {
-    for (std::size_t oi = 0; oi < objects.size(); ++oi) {
-      const int m = objects[oi];
-      const SMention& om = w.mentions[static_cast<std::size_t>(m)];
-      const Concept* object = om.c();
-      if (object == who.c || object->kind == ConceptKind::kIntervention) {
-        continue;
-      }
-      Effect effect = p.effect;
-      if (oi < found.effects.size() && found.effects[oi]) {
-        effect = *found.effects[oi];
-      }
-      if (oi < found.flips.size() && found.flips[oi]) {
-        if (effect == Effect::kUp) {
-          effect = Effect::kDown;
-        } else if (effect == Effect::kDown) {
-          effect = Effect::kUp;
+      for (std::size_t oi = 0; oi < objects.size(); ++oi) {
+        const int m = objects[oi];
+        const SMention& om = w.mentions[static_cast<std::size_t>(m)];
+        const Concept* object = om.c();
+        if (object == who.c || object->kind == ConceptKind::kIntervention) {
+          continue;
         }
+        Effect effect = p.effect;
+        if (oi < found.effects.size() && found.effects[oi]) {
+          effect = *found.effects[oi];
+        }
+        if (oi < found.flips.size() && found.flips[oi]) {
+          if (effect == Effect::kUp) {
+            effect = Effect::kDown;
+          } else if (effect == Effect::kDown) {
+            effect = Effect::kUp;
+          }
+        }
+        const char* relation = RelationFor(effect, object, om.m->polarity);
+        if (!relation) continue;
+        if (who.polarity < 0) relation = Flip(relation);
+        ClaimKind kind = object->kind == ConceptKind::kMechanism
+                             ? ClaimKind::kMechanism
+                             : ClaimKind::kEffect;
+        const bool worsens = object->kind == ConceptKind::kOutcome &&
+                             ((object->better == Better::kLower &&
+                               std::string_view(relation) == kIncreases) ||
+                              (object->better == Better::kHigher &&
+                               std::string_view(relation) == kDecreases));
+        if (worsens && who.c->kind == ConceptKind::kIntervention) {
+          kind = ClaimKind::kSafety;
+        }
+        Claim c = NewClaim(w, kind, who);
+        c.object = object;
+        c.hedging = hedging;
+        c.trigger_start = toks[p.t0].start;
+        c.trigger_end = toks[p.t1 - 1].end;
+        if (negated) {
+          c.negated = true;
+          c.denied =
+              std::string_view(relation) == kNoEffect ? kModulates : relation;
+          c.relation = kNoEffect;
+        } else {
+          c.relation = relation;
+        }
+        c.cues.insert(c.cues.end(), hedge_cues.begin(), hedge_cues.end());
+        c.cues.insert(c.cues.end(), negation_cues.begin(), negation_cues.end());
+        Qualify(w, &c);
+        out->push_back(std::move(c));
+        used_objects->insert(m);
       }
-      const char* relation = RelationFor(effect, object, om.m->polarity);
-      if (!relation) continue;
-      if (who.polarity < 0) relation = Flip(relation);
-      ClaimKind kind = object->kind == ConceptKind::kMechanism
-                           ? ClaimKind::kMechanism
-                           : ClaimKind::kEffect;
-      const bool worsens = object->kind == ConceptKind::kOutcome &&
-                           ((object->better == Better::kLower &&
-                             std::string_view(relation) == kIncreases) ||
-                            (object->better == Better::kHigher &&
-                             std::string_view(relation) == kDecreases));
-      if (worsens && who.c->kind == ConceptKind::kIntervention) {
-        kind = ClaimKind::kSafety;
-      }
-      Claim c = NewClaim(w, kind, who);
-      c.object = object;
-      c.hedging = hedging;
-      c.trigger_start = toks[p.t0].start;
-      c.trigger_end = toks[p.t1 - 1].end;
-      if (negated) {
-        c.negated = true;
-        c.denied =
-            std::string_view(relation) == kNoEffect ? kModulates : relation;
-        c.relation = kNoEffect;
-      } else {
-        c.relation = relation;
-      }
-      c.cues.insert(c.cues.end(), hedge_cues.begin(), hedge_cues.end());
-      c.cues.insert(c.cues.end(), negation_cues.begin(), negation_cues.end());
-      Qualify(w, &c);
-      out->push_back(std::move(c));
-      used_objects->insert(m);
-    }
     }
     *previous = subject;
   }
@@ -1846,9 +1844,10 @@ struct ClaimExtractor::Impl {
           IsMedicine(subject.c)) {
         continue;
       }
-      Claim c = NewClaim(w, object->kind == ConceptKind::kMechanism
-                                ? ClaimKind::kMechanism
-                                : ClaimKind::kEffect,
+      Claim c = NewClaim(w,
+                         object->kind == ConceptKind::kMechanism
+                             ? ClaimKind::kMechanism
+                             : ClaimKind::kEffect,
                          subject);
       c.object = object;
       c.relation = kModulates;

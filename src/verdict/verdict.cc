@@ -12,8 +12,17 @@
 
 #include "claimcheck/graph.h"
 #include "verdict/dose.h"
+#include "verdict/grade.h"
+#include "verdict/rules.h"
 
 namespace claimcheck {
+
+using verdict_internal::DesignWords;
+using verdict_internal::DirectnessRank;
+using verdict_internal::FromLevel;
+using verdict_internal::IsHumanStudy;
+using verdict_internal::Level;
+using verdict_internal::Weaker;
 
 namespace {
 
@@ -71,13 +80,6 @@ int DesignStrength(Design d) {
       return 5;
   }
 }
-
-int Level(Certainty c) { return static_cast<int>(c); }
-Certainty FromLevel(int level) {
-  return static_cast<Certainty>(std::clamp(level, 0, 3));
-}
-
-// --- Relations and directions (docs/verdicts.md "Reading a claim") -------
 
 bool Directional(std::string_view relation) {
   return relation == "increases" || relation == "decreases" ||
@@ -174,69 +176,11 @@ std::optional<Stance> Translate(const Vocabulary& vocabulary, Stance stance,
 
 // --- Directness -----------------------------------------------------------
 
-// Larger is less direct; "when two apply, the one that most weakens".
-int DirectnessRank(Directness d) {
-  switch (d) {
-    case Directness::kDirect:
-      return 0;
-    case Directness::kOtherForm:
-    case Directness::kOtherPopulation:
-    case Directness::kSurrogateOutcome:
-      return 1;
-    case Directness::kAnimal:
-      return 2;
-    case Directness::kInVitro:
-      return 3;
-    case Directness::kMechanistic:
-      break;
-  }
-  return 4;
-}
-
-Directness Weaker(Directness a, Directness b) {
-  return DirectnessRank(b) > DirectnessRank(a) ? b : a;
-}
-
 const Kin* FindKin(const std::vector<Kin>& kin, std::string_view id) {
   for (const Kin& k : kin) {
     if (k.id == id) return &k;
   }
   return nullptr;
-}
-
-// Animal and in vitro work: weighed for mechanism claims (one level down),
-// mechanistic support only for effect claims.
-bool IsLabWork(Design d) {
-  return d == Design::kAnimal || d == Design::kInVitro;
-}
-
-bool IsReview(Design d) {
-  return d == Design::kMetaAnalysis || d == Design::kSystematicReview;
-}
-
-bool IsHumanStudy(Design d) {
-  switch (d) {
-    case Design::kMetaAnalysis:
-    case Design::kSystematicReview:
-    case Design::kRct:
-    case Design::kControlledTrial:
-    case Design::kCohort:
-    case Design::kCaseControl:
-    case Design::kCrossSectional:
-    case Design::kCaseSeries:
-    case Design::kCaseReport:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// A design with a comparison group (docs/verdicts.md section 5): a case
-// series or report, a narrative review or lab work has none.
-bool Controlled(Design d) {
-  return d == Design::kGuideline ||
-         (IsHumanStudy(d) && d != Design::kCaseSeries &&
-          d != Design::kCaseReport);
 }
 
 // Abstract sections whose sentences state the question or the belief the
@@ -348,50 +292,6 @@ bool MoreDirect(const Candidate& a, const Candidate& b) {
         DirectnessRank(c.evidence.directness), !c.evidence.curated);
   };
   return key(a) < key(b);
-}
-
-std::string DesignWords(Design d) {
-  std::string s = DesignName(d);
-  if (d == Design::kRct) return "RCT";
-  if (d == Design::kMetaAnalysis) return "meta-analysis";
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
-}
-
-// "3 RCTs", "1 meta-analysis", "2 case series", "2 in vitro studies".
-std::string Counted(int n, Design d) {
-  std::string s = std::to_string(n) + " " + DesignWords(d);
-  if (n == 1) return s;
-  switch (d) {
-    case Design::kMetaAnalysis:
-      return std::to_string(n) + " meta-analyses";
-    case Design::kCaseSeries:
-      return s;
-    case Design::kAnimal:
-    case Design::kInVitro:
-      return s + " studies";
-    default:
-      return s + "s";
-  }
-}
-
-// "meta-analysis (PMID 33865376, n = 151)".
-std::string Describe(const Evidence& e) {
-  std::string s = DesignWords(e.source.design);
-  std::string ids;
-  if (!e.source.study.empty()) {
-    ids = e.source.study;
-  }
-  if (!e.source.pmid.empty()) {
-    ids += (ids.empty() ? "" : ", ") + std::string("PMID ") + e.source.pmid;
-  } else if (!e.source.doi.empty()) {
-    ids += (ids.empty() ? "" : ", ") + std::string("doi ") + e.source.doi;
-  } else if (ids.empty()) {
-    ids = e.source.id;
-  }
-  s += " (" + ids;
-  if (e.source.n) s += ", n = " + std::to_string(*e.source.n);
-  return s + ")";
 }
 
 }  // namespace
@@ -512,7 +412,6 @@ struct VerdictEngine::Impl {
                   const Kin& subject_kin, const Kin& object_kin,
                   const Document& document, std::vector<Candidate>* out) const;
   void Weigh(const ClaimQuery& q, Candidate* c) const;
-  void Decide(const ClaimQuery& q, Judgement* j) const;
   void FindChains(const ClaimQuery& q, const VerdictOptions& options, int depth,
                   Judgement* j) const;
 };
@@ -1097,259 +996,6 @@ void VerdictEngine::Impl::Weigh(const ClaimQuery& q, Candidate* c) const {
   e.weighed = true;
 }
 
-namespace {
-
-// A source's stance towards a comparison's denial ("A is not more
-// bioavailable than B"): support for the comparison is against it; a
-// refutation or no difference is for it.
-Stance Denied(Stance s) {
-  switch (s) {
-    case Stance::kSupports:
-      return Stance::kRefutes;
-    case Stance::kRefutes:
-    case Stance::kNullResult:
-      return Stance::kSupports;
-    case Stance::kMixed:
-    case Stance::kContext:
-      break;
-  }
-  return s;
-}
-
-// docs/verdicts.md, "1. Reading a claim": a denied comparison is judged as
-// the comparison, then its verdict and every stance turned.
-void Deny(Judgement* j) {
-  for (Evidence& e : j->evidence) e.stance = Denied(e.stance);
-  for (EvidenceTally& t : j->unlisted) t.stance = Denied(t.stance);
-  const char* was = VerdictName(j->verdict);
-  if (j->verdict == VerdictWord::kSupported) {
-    j->verdict = VerdictWord::kRefuted;
-  } else if (j->verdict == VerdictWord::kRefuted) {
-    j->verdict = VerdictWord::kSupported;
-  }
-  j->reasons.push_back(
-      std::string("the claim denies the comparison (for and against above "
-                  "are towards the comparison), which is ") +
-      was + ": the denial is " + VerdictName(j->verdict) + ", certainty " +
-      CertaintyName(j->certainty) +
-      " (each source's stance is shown towards the denial)");
-}
-
-// The strongest weighed evidence of one side.
-struct Side {
-  const Evidence* best = nullptr;
-  int count = 0;
-  void Add(const Evidence& e) {
-    ++count;
-    if (best == nullptr || Level(e.level) > Level(best->level) ||
-        (Level(e.level) == Level(best->level) &&
-         std::make_tuple(!IsReview(e.source.design),
-                         !Controlled(e.source.design),
-                         DirectnessRank(e.directness)) <
-             std::make_tuple(!IsReview(best->source.design),
-                             !Controlled(best->source.design),
-                             DirectnessRank(best->directness)))) {
-      best = &e;
-    }
-  }
-  explicit operator bool() const { return best != nullptr; }
-  int level() const { return best ? Level(best->level) : -1; }
-  // Ordering for "outweighs": level, then directness, then a controlled
-  // design over an uncontrolled one, then a review over a single study.
-  std::tuple<int, int, int, int> Weight() const {
-    if (!best) return {-1, 0, 0, 0};
-    return {Level(best->level), -DirectnessRank(best->directness),
-            Controlled(best->source.design) ? 1 : 0,
-            IsReview(best->source.design) ? 1 : 0};
-  }
-};
-
-std::string SideLine(const char* name, const Side& side) {
-  std::string s = std::string(name) + ": " + std::to_string(side.count) +
-                  (side.count == 1 ? " source" : " sources") + "; strongest " +
-                  Describe(*side.best) + ", " + CertaintyName(side.best->level);
-  if (side.best->steps.size() > 1) {
-    s += " (";
-    for (std::size_t i = 0; i < side.best->steps.size(); ++i) {
-      if (i) s += "; ";
-      s += side.best->steps[i];
-    }
-    s += ")";
-  }
-  return s;
-}
-
-}  // namespace
-
-void VerdictEngine::Impl::Decide(const ClaimQuery& q, Judgement* j) const {
-  Side pro, con, mixed;
-  std::map<Design, int> designs;
-  int mechanistic_support = 0;
-  std::map<std::string, int> unweighed;
-  for (const Evidence& e : j->evidence) {
-    if (!e.weighed) {
-      ++unweighed[e.not_weighed.substr(0, e.not_weighed.find(' ')) == "included"
-                      ? "counted within a review"
-                      : e.not_weighed];
-      if (e.not_weighed == "mechanistic" && e.stance == Stance::kSupports) {
-        ++mechanistic_support;
-      }
-      continue;
-    }
-    ++designs[e.source.design];
-    if (e.stance == Stance::kSupports) {
-      pro.Add(e);
-    } else if (e.stance == Stance::kMixed) {
-      mixed.Add(e);
-    } else {
-      con.Add(e);
-    }
-  }
-  long long unlisted = 0;
-  std::map<Design, long long> unlisted_designs;
-  for (const EvidenceTally& t : j->unlisted) {
-    if (!CanBeEvidence(t.design) ||
-        (q.kind != ClaimKind::kMechanism && IsLabWork(t.design))) {
-      continue;
-    }
-    unlisted += t.documents;
-    unlisted_designs[t.design] += t.documents;
-    Side& side = t.stance == Stance::kSupports ? pro
-                 : t.stance == Stance::kMixed  ? mixed
-                                               : con;
-    side.count += static_cast<int>(t.documents);
-  }
-  std::string line = "weighed: ";
-  int weighed = 0;
-  for (const auto& [d, n] : designs) {
-    line += (weighed ? ", " : "") + Counted(n, d);
-    weighed += n;
-  }
-  if (!weighed) line += "nothing";
-  if (unlisted > 0) {
-    line += "; and " + std::to_string(unlisted) +
-            " more imported documents on the same claims, counted, not "
-            "listed (";
-    bool first = true;
-    for (const auto& [d, n] : unlisted_designs) {
-      line += (first ? "" : ", ") + Counted(static_cast<int>(n), d);
-      first = false;
-    }
-    line += ")";
-  }
-  if (!unweighed.empty()) {
-    line += "; listed, not weighed:";
-    bool first = true;
-    for (const auto& [why, n] : unweighed) {
-      line += (first ? " " : ", ") + std::to_string(n) + " " + why;
-      first = false;
-    }
-  }
-  j->reasons.push_back(line);
-
-  if (!weighed) {
-    j->verdict = VerdictWord::kUnsourced;
-    j->certainty = Certainty::kVeryLow;
-    if (mechanistic_support > 0 && q.kind != ClaimKind::kMechanism) {
-      j->plausible_mechanism = true;
-      j->reasons.push_back(
-          "only animal, in vitro or mechanism evidence supports it: a "
-          "plausible mechanism, not shown in people");
-    } else if (!j->evidence.empty()) {
-      // docs/verdicts.md section 5: say which unsourced it is.
-      j->reasons.push_back(
-          "no evidence among the " + std::to_string(j->evidence.size()) +
-          (j->evidence.size() == 1 ? " source" : " sources") +
-          " read on it: each is listed with why it is not weighed; "
-          "unsourced, which is not 'no effect'");
-    } else {
-      j->reasons.push_back(
-          "no study in the knowledge base tests it: claims made elsewhere "
-          "are not evidence");
-    }
-    return;
-  }
-  if (pro) j->reasons.push_back(SideLine("for", pro));
-  if (con)
-    j->reasons.push_back(SideLine("against (no effect or the opposite)", con));
-  if (mixed) j->reasons.push_back(SideLine("mixed", mixed));
-
-  // Certainty of a contested claim: the second strongest side's level (the
-  // disagreement is only as solid as that), down one for the inconsistency.
-  auto contested = [&](const char* why) {
-    j->verdict = VerdictWord::kContested;
-    std::vector<int> levels;
-    for (const Side* side : {&pro, &con, &mixed}) {
-      if (*side) levels.push_back(side->level());
-    }
-    std::sort(levels.rbegin(), levels.rend());
-    j->certainty = FromLevel(levels[levels.size() > 1 ? 1 : 0] - 1);
-    j->reasons.push_back(std::string(why) + " -> contested; certainty " +
-                         CertaintyName(j->certainty) +
-                         ": the level of the weaker of the two strongest "
-                         "sides, down one for the inconsistency");
-  };
-  // One side wins; down one when the other side, or mixed findings, come
-  // within a level of it — unless that evidence is itself very low, too
-  // uncertain to make the body inconsistent.
-  auto wins = [&](VerdictWord verdict, const Side& winner, const Side& other,
-                  const char* why) {
-    j->verdict = verdict;
-    int level = winner.level();
-    std::string said = std::string(why) + " -> " + VerdictName(verdict);
-    const Side* close = nullptr;
-    for (const Side* side : {&other, static_cast<const Side*>(&mixed)}) {
-      if (*side && side->level() >= winner.level() - 1 &&
-          side->level() > Level(Certainty::kVeryLow) && close == nullptr) {
-        close = side;
-      }
-    }
-    if (close != nullptr) {
-      --level;
-      said +=
-          "; down one for inconsistency (" + Describe(*close->best) +
-          (close == &mixed ? " has mixed findings)" : " points the other way)");
-    }
-    j->certainty = FromLevel(level);
-    j->reasons.push_back(said + "; certainty " + CertaintyName(j->certainty));
-  };
-
-  if (pro && !con) {
-    if (mixed && mixed.Weight() >= pro.Weight()) {
-      contested("mixed findings at least as strong as the support");
-    } else {
-      wins(VerdictWord::kSupported, pro, con,
-           "evidence for it, nothing of comparable weight against");
-    }
-  } else if (con && !pro) {
-    if (mixed && mixed.Weight() >= con.Weight()) {
-      contested("mixed findings at least as strong as the null results");
-    } else {
-      wins(VerdictWord::kRefuted, con, pro,
-           "evidence of no effect or of the opposite, nothing of "
-           "comparable weight for it");
-    }
-  } else if (pro && con) {
-    const auto wp = pro.Weight();
-    const auto wc = con.Weight();
-    const Side& stronger = wp > wc ? pro : con;
-    const bool clear = std::get<0>(wp) != std::get<0>(wc) ||
-                       (wp != wc && (IsReview(stronger.best->source.design) ||
-                                     std::get<2>(wp) != std::get<2>(wc)));
-    if (!clear || (mixed && mixed.Weight() >= stronger.Weight())) {
-      contested("real evidence on both sides");
-    } else if (wp > wc) {
-      wins(VerdictWord::kSupported, pro, con,
-           "the evidence for it outweighs the evidence against");
-    } else {
-      wins(VerdictWord::kRefuted, con, pro,
-           "the evidence against it outweighs the evidence for it");
-    }
-  } else {  // mixed only
-    contested("only mixed findings");
-  }
-}
-
 void VerdictEngine::Impl::FindChains(const ClaimQuery& q,
                                      const VerdictOptions& options, int depth,
                                      Judgement* j) const {
@@ -1596,7 +1242,7 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
                                -b.source.n.value_or(0),
                                -b.source.year.value_or(0), b.source.id);
       });
-  Decide(q, &j);
+  verdict_internal::WeighBody(q.kind, &j);  // docs/verdicts.md, 5
 
   // Wrong form: every weighed source is on another form.
   bool any_weighed = false, all_wrong_form = true;
@@ -1634,7 +1280,7 @@ Result<Judgement> VerdictEngine::Impl::Judge(const ClaimQuery& q,
       j.certainty = o.certainty;
     }
   }
-  if (q.negated) Deny(&j);
+  if (q.negated) verdict_internal::Deny(&j);  // docs/verdicts.md, 1
   if (options.chains && depth == 0) FindChains(q, options, depth, &j);
   if (j.verdict == VerdictWord::kUnsourced) {
     for (const Chain& c : j.chains) {

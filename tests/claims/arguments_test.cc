@@ -47,9 +47,9 @@ TEST_CASE("passives: no subject when the agent is unknown or an amount",
   CHECK(Has(unknown, "D019936 decreases D007249"));
   CHECK_FALSE(Has(unknown, "D019936 increases D007249"));
   // "by 10 minutes" is an amount, not an agent.
-  const Extracted amount =
-      ExtractText("Magnesium shortens sleep onset; sleep latency was reduced "
-                  "by 10 minutes.");
+  const Extracted amount = ExtractText(
+      "Magnesium shortens sleep onset; sleep latency was reduced "
+      "by 10 minutes.");
   for (const Claim& c : amount.claims) {
     INFO(Dump(amount));
     CHECK_FALSE(IsLiteral(c.subject));

@@ -136,8 +136,8 @@ TEST_CASE("claims: Check-COVID sample triples against the helpers' gold",
       }
       if (!right && half == "dev") {
         wrong += id + ": gold " + it->second.front().subject + " " +
-                 it->second.front().relation + " " +
-                 it->second.front().object + "; extracted:\n" + Dump(e);
+                 it->second.front().relation + " " + it->second.front().object +
+                 "; extracted:\n" + Dump(e);
       }
     }
   }

@@ -70,8 +70,8 @@ inline std::string Dump(const Extracted& e) {
 // The last word of `words`, folded, without a plural "s": a phrase's head.
 inline std::string Head(const std::string& words) {
   const std::size_t space = words.find_last_of(' ');
-  std::string head = FoldToken(
-      space == std::string::npos ? words : words.substr(space + 1));
+  std::string head =
+      FoldToken(space == std::string::npos ? words : words.substr(space + 1));
   if (head.size() > 3 && head.back() == 's') head.pop_back();
   return head;
 }
