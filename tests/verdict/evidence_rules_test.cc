@@ -1,6 +1,7 @@
-// docs/verdicts.md sections 1 and 5 as functions over evidence made in
+// docs/verdicts.md sections 1, 4 and 5 as functions over evidence made in
 // memory (src/verdict/rules.h): no knowledge base, store or vocabulary.
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace claimcheck {
 namespace {
 
 using verdict_internal::Deny;
+using verdict_internal::GradeSource;
 using verdict_internal::WeighBody;
 
 // One weighed source: its design, its stance, its level after its own
@@ -139,6 +141,70 @@ TEST_CASE("weigh body: imported documents counted but not listed take sides",
   INFO(Reasons(j));
   CHECK(j.verdict == VerdictWord::kSupported);
   CHECK(Reasons(j).find("and 4 more imported documents") != std::string::npos);
+}
+
+// One source as section 4 grades it for a claim of `kind`.
+Evidence Graded(Design design, std::optional<long long> n,
+                ClaimKind kind = ClaimKind::kEffect,
+                Directness directness = Directness::kDirect,
+                bool high_risk_of_bias = false,
+                std::optional<Certainty> cap = std::nullopt) {
+  Evidence e;
+  e.source.id = "s";
+  e.source.design = design;
+  e.source.n = n;
+  e.stance = Stance::kSupports;
+  e.directness = directness;
+  GradeSource(kind, high_risk_of_bias, cap, &e);
+  return e;
+}
+
+TEST_CASE("grade source: start by design, down for size, directness, bias",
+          "[verdict][rules]") {
+  // An RCT of 500 stays high; one of 60 is at most low (issue 24: "one
+  // trial with fewer than 100 people is at most low").
+  CHECK(Graded(Design::kRct, 500).level == Certainty::kHigh);
+  const Evidence small = Graded(Design::kRct, 60);
+  CHECK(small.weighed);
+  CHECK(small.level == Certainty::kLow);
+  CHECK(small.steps.back() == "down two: very serious imprecision (n = 60)");
+  CHECK(Graded(Design::kRct, 250).level == Certainty::kModerate);
+  CHECK(Graded(Design::kRct, std::nullopt).level == Certainty::kModerate);
+  // Observational designs start low.
+  CHECK(Graded(Design::kCohort, 5000).level == Certainty::kLow);
+  // Indirect, then risk of bias, then the authors' own rating as a cap.
+  CHECK(Graded(Design::kRct, 500, ClaimKind::kEffect, Directness::kOtherForm)
+            .level == Certainty::kModerate);
+  CHECK(Graded(Design::kMetaAnalysis, 2000, ClaimKind::kEffect,
+               Directness::kDirect, true)
+            .level == Certainty::kModerate);
+  CHECK(Graded(Design::kMetaAnalysis, 2000, ClaimKind::kEffect,
+               Directness::kDirect, false, Certainty::kLow)
+            .level == Certainty::kLow);
+}
+
+TEST_CASE("grade source: lab work is a mechanism's, at most very low",
+          "[verdict][rules]") {
+  const Evidence effect = Graded(Design::kAnimal, std::nullopt);
+  CHECK_FALSE(effect.weighed);
+  CHECK(effect.not_weighed == "mechanistic");
+  const Evidence mechanism =
+      Graded(Design::kInVitro, std::nullopt, ClaimKind::kMechanism);
+  CHECK(mechanism.weighed);
+  CHECK(mechanism.level == Certainty::kVeryLow);
+  // Never weighed: context, a retracted paper, a page that makes claims.
+  Evidence context;
+  context.source.design = Design::kRct;
+  context.stance = Stance::kContext;
+  GradeSource(ClaimKind::kEffect, false, std::nullopt, &context);
+  CHECK(context.not_weighed == "context");
+  Evidence retracted = Graded(Design::kRct, 500);
+  retracted.weighed = false;
+  retracted.steps.clear();
+  retracted.source.retracted = true;
+  GradeSource(ClaimKind::kEffect, false, std::nullopt, &retracted);
+  CHECK(retracted.not_weighed == "retracted");
+  CHECK_FALSE(retracted.weighed);
 }
 
 TEST_CASE("deny: a denied comparison turns the verdict and every stance",
