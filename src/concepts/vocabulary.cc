@@ -281,6 +281,31 @@ void LayMesh(const std::string& mesh_dir, MeshTable table, Vocabulary* vocab,
     auto it = overlay.find(id);
     return it == overlay.end() ? id : it->second;
   };
+  // A curated mechanism the curator put under nothing keeps its
+  // descriptor's place in MeSH: its parents that are mechanisms too (so
+  // evidence on the NMDA receptor answers a question on glutamate
+  // receptors as narrower evidence, docs/verdicts.md 2). Interventions and
+  // outcomes keep the curator's tree only: a form's root is its mineral,
+  // not "Metals", and which outcomes answer for sleep is the curator's
+  // call.
+  for (Concept& c : curated) {
+    if (c.mesh.empty() || !c.is_a.empty() ||
+        c.kind != ConceptKind::kMechanism || overlay.count(c.mesh) == 0 ||
+        overlay.at(c.mesh) != c.id) {
+      continue;
+    }
+    const Concept& d = table.rows[row_of.at(c.mesh)];
+    for (const std::string& p : d.is_a) {
+      auto parent = row_of.find(p);
+      const std::string id = canonical(p);
+      if (parent == row_of.end() || id == c.id ||
+          table.rows[parent->second].kind != c.kind ||
+          std::find(c.is_a.begin(), c.is_a.end(), id) != c.is_a.end()) {
+        continue;
+      }
+      c.is_a.push_back(id);
+    }
+  }
   // The common-word and alias lists, when there are.
   std::error_code ec;
   std::vector<std::string> common;

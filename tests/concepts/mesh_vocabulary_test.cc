@@ -170,6 +170,15 @@ TEST_CASE("open vocabulary: overlays, aliases and ambiguity on the real kb",
   CHECK(v.Find("D000975")->scope == ConceptScope::kClass);  // Antioxidants
   REQUIRE(v.Find("D000086382") != nullptr);
   CHECK(v.Find("D000086382")->kind == ConceptKind::kOutcome);  // COVID-19
+  // A curated mechanism with no parent of the curator's keeps its place in
+  // MeSH (the NMDA receptor under glutamate receptors); a curated form keeps
+  // the curator's tree (magnesium citrate under magnesium, and magnesium
+  // under nothing: not "Metals, Alkaline Earth").
+  REQUIRE(v.Find("nmda_receptor") != nullptr);
+  CHECK(v.IsA("nmda_receptor", "D017470"));
+  CHECK(v.Find("magnesium")->is_a.empty());
+  CHECK(v.Find("magnesium_citrate")->is_a ==
+        std::vector<std::string>{"magnesium"});
   auto first = [&](const std::string& s) -> const Mention* {
     static std::vector<Mention> keep;
     keep = MatchText(RealMatcher(), s);
