@@ -808,6 +808,11 @@ struct ClaimExtractor::Impl {
         break;
       }
     }
+    // (a') a list item's label: "Rhodiola: reduces fatigue", "Ashwagandha
+    // (Withania somnifera): Known for reducing cortisol".
+    if (const int m = ListLabel(w, cl.begin); m >= 0) {
+      return FromMention(w, m);
+    }
     // (b) the antecedent of a relative clause.
     if (cl.antecedent >= 0 && !anaphor_nearer) {
       Subject s = FromMention(w, cl.antecedent);
@@ -1101,6 +1106,33 @@ struct ClaimExtractor::Impl {
         const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
         return c->kind == ConceptKind::kIntervention ? -1 : m;
       }
+    }
+    return -1;
+  }
+
+  // The supplement a list item's label names, when the clause starting at
+  // token `begin` follows the sentence's first colon and the label before
+  // it is at most six words whose first mention is an intervention (not a
+  // medicine): "Rhodiola: reduces fatigue". -1 otherwise.
+  int ListLabel(const SentenceWork& w, std::size_t begin) const {
+    const auto& toks = w.toks;
+    if (begin == 0 || begin > 6 || begin >= toks.size()) return -1;
+    const std::string& str = w.text->str();
+    auto colon_before = [&](std::size_t t) {
+      return str.compare(toks[t - 1].end, toks[t].start - toks[t - 1].end,
+                         ":") == 0 ||
+             str.substr(toks[t - 1].end, toks[t].start - toks[t - 1].end)
+                     .find(':') != std::string::npos;
+    };
+    if (!colon_before(begin)) return -1;
+    for (std::size_t t = 1; t < begin; ++t) {
+      if (colon_before(t)) return -1;  // not the first colon
+    }
+    for (std::size_t t = 0; t < begin; ++t) {
+      const int m = toks[t].mention;
+      if (m < 0) continue;
+      const Concept* c = w.mentions[static_cast<std::size_t>(m)].c();
+      return IsSupplement(c) ? m : -1;
     }
     return -1;
   }

@@ -202,3 +202,34 @@ TEST_CASE("associations: 'a link between X and Y'", "[claims][arguments]") {
 
 }  // namespace
 }  // namespace claimcheck::testing
+
+namespace claimcheck::testing {
+namespace {
+
+TEST_CASE("list items: the label before a colon is the subject",
+          "[claims][arguments]") {
+  for (const Case& c : std::vector<Case>{
+           {"Rhodiola: reduces fatigue and improves mood.",
+            "D029771 decreases fatigue"},
+           {"Rhodiola: reduces fatigue and improves mood.",
+            "D029771 increases mood"},
+           {"Ashwagandha (Withania somnifera): Known for reducing cortisol "
+            "levels.",
+            "D032341 decreases cortisol"},
+           // "protects … from" lowers what it protects from.
+           {"Schisandra Berry: Promotes mental clarity and protects the body "
+            "from oxidative stress.",
+            "D032141 decreases D018384"},
+       }) {
+    const Extracted e = ExtractText(c.text);
+    INFO(c.text << "\n" << Dump(e));
+    CHECK(Has(e, c.triple));
+  }
+  // A label that names no supplement gives no subject.
+  const Extracted e = ExtractText("Benefits: reduces stress.");
+  INFO(Dump(e));
+  CHECK(e.claims.empty());
+}
+
+}  // namespace
+}  // namespace claimcheck::testing
