@@ -962,13 +962,11 @@ struct ClaimExtractor::Impl {
     const ConceptKind kind = sm.c()->kind;
     std::vector<int> out;
     auto linked = [&](std::size_t from, std::size_t to) {
-      // toks [from, to) are only "and", "or", "as well as" … and commas.
+      // toks [from, to) are only coordinators: "and", "or", "as well as" …
+      // (not "like", "such as": those introduce examples).
       for (std::size_t t = from; t < to;) {
-        const std::size_t n = lex.linkers.Match(toks, t, nullptr);
-        if (n == 0 || toks[t].fold == "like" || toks[t].fold == "including" ||
-            toks[t].fold == "such") {
-          return false;
-        }
+        const std::size_t n = lex.coordinators.Match(toks, t, nullptr);
+        if (n == 0) return false;
         t += n;
       }
       return true;

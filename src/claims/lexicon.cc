@@ -214,11 +214,12 @@ void serialize(Archive& ar, Lexicon& l) {
      l.verb_phrase_before, l.object_stops, l.participle_before,
      l.subject_openers, l.expletive_adjectives, l.auxiliaries, l.need_nouns,
      l.anaphor_determiners, l.form_words, l.agent_markers, l.be_forms,
-     l.literal_openers, l.verb_adjuncts, l.literal_stops, l.between_nouns);
+     l.literal_openers, l.verb_adjuncts, l.literal_stops, l.between_nouns,
+     l.coordinators);
 }
 
 // A table added to Lexicon must be added to serialize() too.
-static_assert(MemberCount<Lexicon>() == 55, "serialize() lists every table");
+static_assert(MemberCount<Lexicon>() == 56, "serialize() lists every table");
 static_assert(MemberCount<Trigger>() == 2, "serialize every member");
 
 namespace {
@@ -282,6 +283,7 @@ void ForEachTable(L& l, F f) {
   f("verb_adjuncts", l.verb_adjuncts);
   f("literal_stops", l.literal_stops);
   f("between_nouns", l.between_nouns);
+  f("coordinators", l.coordinators);
 }
 
 // A row's value for each kind of table (kb/FORMAT.md, part 4); false when

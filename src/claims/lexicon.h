@@ -189,6 +189,8 @@ struct Lexicon {
   PhraseTable<int> agent_markers;
   // "association", "link": before "between X and Y", an association.
   PhraseTable<int> between_nouns;
+  // "and", "or", "as well as": what joins coordinated subjects.
+  PhraseTable<int> coordinators;
   // Everyday wording a user types, and the words the rules read for it
   // ("knocks you out" -> "improves sleep"): `query` only (ReadUserClaim).
   PhraseTable<std::string> paraphrases;
