@@ -51,6 +51,14 @@ bool IsSupplement(const Concept* c) {
          !IsLiteral(c);
 }
 
+// A folded word ending in `suffix` with more than `stem` letters before
+// it: an adverb ("significantly": "ly", 2), a gerund ("reducing": "ing", 2).
+bool EndsIn(const std::string& fold, std::string_view suffix,
+            std::size_t stem = 2) {
+  return fold.size() > suffix.size() + stem - 1 &&
+         fold.compare(fold.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 // The topmost ancestor of `c` through its first is_a parents.
 const Concept* Root(const Vocabulary& vocabulary, const Concept* c) {
   for (int guard = 0; c && !c->is_a.empty() && guard < 16; ++guard) {
@@ -189,6 +197,13 @@ struct ClaimExtractor::Impl {
       if (!IsSupplement(c)) return;
       current = c;
       if (!c->is_a.empty()) form = c;
+    }
+    // What an anaphor of `kind` stands for: "this form" the last specific
+    // form, "high doses" the article's own subject, any other the focus.
+    const Concept* Referent(Anaphor kind) const {
+      if (kind == Anaphor::kForm && form) return form;
+      if (kind == Anaphor::kDose && main) return main;
+      return current;
     }
   };
 
@@ -851,35 +866,27 @@ struct ClaimExtractor::Impl {
     }
     // (d) the first mention of the clause, when it stands before the
     // predicate and is no predicate's object ("chronic stress leads to").
-    {
-      // The clause's start, or the start of a "that"-clause in it
-      // ("Research has suggested that adequate magnesium levels …").
-      std::vector<std::size_t> starts = {cl.begin};
-      for (std::size_t t = cl.begin; t < limit; ++t) {
-        if (toks[t].fold == "that") starts.push_back(t + 1);
+    // The clause's start, or the start of a "that"-clause in it ("Research
+    // has suggested that adequate magnesium levels …").
+    std::vector<std::size_t> starts = {cl.begin};
+    for (std::size_t t = cl.begin; t < limit; ++t) {
+      if (toks[t].fold == "that") starts.push_back(t + 1);
+    }
+    for (std::size_t t : starts) {
+      while (t < limit && toks[t].mention < 0 &&
+             lex.subject_openers.Has(toks[t].fold)) {
+        ++t;
       }
-      for (std::size_t t : starts) {
-        while (t < limit && toks[t].mention < 0 &&
-               lex.subject_openers.Has(toks[t].fold)) {
-          ++t;
-        }
-        const int m = t < limit ? toks[t].mention : -1;
-        if (m >= 0 && !used_objects.count(m) &&
-            !IsMedicine(w.mentions[static_cast<std::size_t>(m)].c())) {
-          return FromMention(w, m);
-        }
+      const int m = t < limit ? toks[t].mention : -1;
+      if (m >= 0 && !used_objects.count(m) &&
+          !IsMedicine(w.mentions[static_cast<std::size_t>(m)].c())) {
+        return FromMention(w, m);
       }
     }
     // (d') the words that open the clause or its "that"-clause, when the
     // vocabulary knows none of them: a literal subject ("Lockdown
     // restrictions alone can reduce the risk of COVID-19 infection").
-    {
-      std::size_t start = cl.begin;
-      for (std::size_t t = cl.begin; t < limit; ++t) {
-        if (toks[t].fold == "that") start = t + 1;
-      }
-      if (Subject s = LiteralSubject(w, start, limit); s.c) return s;
-    }
+    if (Subject s = LiteralSubject(w, starts.back(), limit); s.c) return s;
     // (e) the sentence's earlier subject (coordinated predicates,
     // participles: "…, helping you fall asleep").
     if (previous.c &&
@@ -916,10 +923,7 @@ struct ClaimExtractor::Impl {
   Subject LiteralSubject(const SentenceWork& w, std::size_t begin,
                          std::size_t end) const {
     const auto& toks = w.toks;
-    auto adverb = [&](std::size_t t) {
-      const std::string& f = toks[t].fold;
-      return f.size() > 3 && f.compare(f.size() - 2, 2, "ly") == 0;
-    };
+    auto adverb = [&](std::size_t t) { return EndsIn(toks[t].fold, "ly"); };
     while (begin < end && lex.literal_openers.Has(toks[begin].fold)) ++begin;
     while (end > begin && (lex.verb_adjuncts.Has(toks[end - 1].fold) ||
                            w.negation_at[end - 1] || adverb(end - 1))) {
@@ -932,19 +936,15 @@ struct ClaimExtractor::Impl {
       if (toks[t].mention >= 0 || (t > begin && toks[t].gap != Gap::kSpace) ||
           lex.literal_stops.Has(f) || adverb(t) ||
           lex.triggers.Match(toks, t, nullptr) ||
-          f.find_first_of("0123456789") != std::string::npos) {
+          f.find_first_of("0123456789") != std::string::npos ||
+          lex.evidence_nouns.Match(toks, t, nullptr, false) ||
+          lex.hearsay_sources.Match(toks, t, nullptr, false)) {
         return s;
       }
     }
     if (toks[begin].gap == Gap::kSpace && begin > 0 &&
         toks[begin - 1].mention >= 0) {
       return s;  // the tail of a name: "vitamin D supplements"
-    }
-    for (std::size_t t = begin; t < end; ++t) {
-      if (lex.evidence_nouns.Match(toks, t, nullptr, false) ||
-          lex.hearsay_sources.Match(toks, t, nullptr, false)) {
-        return s;
-      }
     }
     s.literal = LiteralConcept(w.Str(begin, end), ConceptKind::kIntervention);
     s.c = s.literal.get();
@@ -1032,8 +1032,7 @@ struct ClaimExtractor::Impl {
     const std::size_t clause = w.clause_of[p.t0];
     std::size_t by = p.t1;
     while (by < toks.size() && by < p.t1 + 2 && w.clause_of[by] == clause &&
-           toks[by].fold.size() > 3 &&
-           toks[by].fold.compare(toks[by].fold.size() - 2, 2, "ly") == 0) {
+           EndsIn(toks[by].fold, "ly")) {
       ++by;
     }
     const std::size_t marker =
@@ -1056,8 +1055,7 @@ struct ClaimExtractor::Impl {
         break;
       }
       const std::string& f = toks[t].fold;
-      if (f != "not" &&
-          !(f.size() > 3 && f.compare(f.size() - 2, 2, "ly") == 0)) {
+      if (f != "not" && !EndsIn(f, "ly")) {
         break;
       }
     }
@@ -1065,8 +1063,8 @@ struct ClaimExtractor::Impl {
     std::size_t t = by + marker;
     const std::string& first = toks[t].fold;
     if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0])) ||
-        (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0 &&
-         toks[t].mention < 0 && !lex.fillers.Match(toks, t, nullptr))) {
+        (EndsIn(first, "ing") && toks[t].mention < 0 &&
+         !lex.fillers.Match(toks, t, nullptr))) {
       return a;
     }
     a.found = true;
@@ -1082,9 +1080,7 @@ struct ClaimExtractor::Impl {
       }
       Anaphor kind = Anaphor::kAny;
       if (MatchAnaphor(toks, t, &kind)) {
-        a.subject.c = kind == Anaphor::kForm && focus.form   ? focus.form
-                      : kind == Anaphor::kDose && focus.main ? focus.main
-                                                             : focus.current;
+        a.subject.c = focus.Referent(kind);
         a.subject.from = "focus";
         return a;
       }
@@ -1117,10 +1113,9 @@ struct ClaimExtractor::Impl {
     if (begin == 0 || begin > 6 || begin >= toks.size()) return -1;
     const std::string& str = w.text->str();
     auto colon_before = [&](std::size_t t) {
-      return str.compare(toks[t - 1].end, toks[t].start - toks[t - 1].end,
-                         ":") == 0 ||
-             str.substr(toks[t - 1].end, toks[t].start - toks[t - 1].end)
-                     .find(':') != std::string::npos;
+      return std::string_view(str)
+                 .substr(toks[t - 1].end, toks[t].start - toks[t - 1].end)
+                 .find(':') != std::string_view::npos;
     };
     if (!colon_before(begin)) return -1;
     for (std::size_t t = 1; t < begin; ++t) {
@@ -1344,17 +1339,18 @@ struct ClaimExtractor::Impl {
     const Agent agent = PassiveAgent(w, p, focus);
     if (agent.found && !agent.subject.c) return;
     Objects found;
-    if (!agent.found) found = FindObjects(w, preds, p);
-    std::vector<int>& objects = found.mentions;
     bool object_first = false;
-    if (agent.found) {
+    if (!agent.found) {
+      found = FindObjects(w, preds, p);
+    } else {
       const int m = MentionBefore(w, p);
       if (m < 0 || m == agent.subject.mention) return;
-      objects.push_back(m);
+      found.mentions.push_back(m);
       found.flips.push_back(false);
       found.effects.push_back(std::nullopt);
       object_first = true;
     }
+    std::vector<int>& objects = found.mentions;
     if (objects.empty() && !p.weak && p.effect != Effect::kConvert &&
         p.effect != Effect::kModulate) {
       // "Serum melatonin increased", "GABA function is impaired": the
@@ -1509,9 +1505,7 @@ struct ClaimExtractor::Impl {
     for (std::size_t k = 0; k < w.toks.size(); ++k) {
       Anaphor a;
       if (MatchAnaphor(w.toks, k, &a)) {
-        s.c = a == Anaphor::kForm && focus.form   ? focus.form
-              : a == Anaphor::kDose && focus.main ? focus.main
-                                                  : focus.current;
+        s.c = focus.Referent(a);
         return s;
       }
     }
@@ -2145,8 +2139,7 @@ struct ClaimExtractor::Impl {
         const std::string_view title_text = text.SentenceText(i);
         const std::string& opener = w.toks.empty() ? "" : w.toks[0].fold;
         if (i == 0 && !title_text.empty() && title_text.back() != '?' &&
-            !(opener.size() > 4 && w.toks[0].mention < 0 &&
-              opener.compare(opener.size() - 3, 3, "ing") == 0)) {
+            !(w.toks[0].mention < 0 && EndsIn(opener, "ing"))) {
           // A title that makes a claim ("Vitamin D supplements could help
           // reduce falls in homebound elderly"): its claims whose subject it
           // names itself; no focus stands in for a missing one. Not a

@@ -13,27 +13,30 @@ struct Case {
   const char* triple;  // "subject relation object", Triple()'s form
 };
 
-TEST_CASE("passives: the agent after 'by' is the subject",
-          "[claims][arguments]") {
-  for (const Case& c : std::vector<Case>{
-           {"Cortisol is lowered by ashwagandha.",
-            "D032341 decreases cortisol"},
-           {"Sleep may be improved by taking magnesium.",
-            "magnesium increases sleep"},
-           {"Melatonin secretion is suppressed by blue light.",
-            "D000095743 decreases melatonin"},
-           {"Anxiety was not reduced by magnesium.",
-            "magnesium no_effect anxiety"},
-           {"Common cold duration is shortened similarly by zinc acetate "
-            "lozenges.",
-            "zinc_acetate_lozenges decreases D003139"},
-           {"Probiotics reduce inflammation caused by chronic stress.",
-            "stress increases D007249"},
-       }) {
+// Each text makes (at least) its claim.
+void CheckEach(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
     const Extracted e = ExtractText(c.text);
     INFO(c.text << "\n" << Dump(e));
     CHECK(Has(e, c.triple));
   }
+}
+
+TEST_CASE("passives: the agent after 'by' is the subject",
+          "[claims][arguments]") {
+  CheckEach({
+      {"Cortisol is lowered by ashwagandha.", "D032341 decreases cortisol"},
+      {"Sleep may be improved by taking magnesium.",
+       "magnesium increases sleep"},
+      {"Melatonin secretion is suppressed by blue light.",
+       "D000095743 decreases melatonin"},
+      {"Anxiety was not reduced by magnesium.", "magnesium no_effect anxiety"},
+      {"Common cold duration is shortened similarly by zinc acetate "
+       "lozenges.",
+       "zinc_acetate_lozenges decreases D003139"},
+      {"Probiotics reduce inflammation caused by chronic stress.",
+       "stress increases D007249"},
+  });
 }
 
 TEST_CASE("passives: no subject when the agent is unknown or an amount",
@@ -118,12 +121,6 @@ TEST_CASE("literal subjects: not in the knowledge base, and said so",
                  Catch::Matchers::Contains("not in the knowledge base"));
 }
 
-}  // namespace
-}  // namespace claimcheck::testing
-
-namespace claimcheck::testing {
-namespace {
-
 TEST_CASE("titles: a title that asserts a claim makes it",
           "[claims][arguments]") {
   const Extracted e = ExtractText(
@@ -148,20 +145,16 @@ TEST_CASE("titles: a title that asserts a claim makes it",
 
 TEST_CASE("coordination: each coordinated subject makes the claim",
           "[claims][arguments]") {
-  for (const Case& c : std::vector<Case>{
-           {"Zinc acetate and zinc gluconate lozenges shorten colds.",
-            "zinc_gluconate decreases D003139"},
-           {"Zinc acetate and zinc gluconate lozenges shorten colds.",
-            "D019345 decreases D003139"},
-           {"Common cold duration is shortened by zinc acetate and zinc "
-            "gluconate lozenges.",
-            "zinc_gluconate decreases D003139"},
-           {"Stress and anxiety worsen sleep.", "anxiety decreases sleep"},
-       }) {
-    const Extracted e = ExtractText(c.text);
-    INFO(c.text << "\n" << Dump(e));
-    CHECK(Has(e, c.triple));
-  }
+  CheckEach({
+      {"Zinc acetate and zinc gluconate lozenges shorten colds.",
+       "zinc_gluconate decreases D003139"},
+      {"Zinc acetate and zinc gluconate lozenges shorten colds.",
+       "D019345 decreases D003139"},
+      {"Common cold duration is shortened by zinc acetate and zinc "
+       "gluconate lozenges.",
+       "zinc_gluconate decreases D003139"},
+      {"Stress and anxiety worsen sleep.", "anxiety decreases sleep"},
+  });
   // A list of ingredients before "this formula" is not a coordination.
   const Extracted list = ExtractText(
       "Featuring Ashwagandha, L-Theanine, Magnesium and Valerian Root, this "
@@ -170,29 +163,19 @@ TEST_CASE("coordination: each coordinated subject makes the claim",
   CHECK_FALSE(Has(list, "theanine decreases anxiety"));
 }
 
-}  // namespace
-}  // namespace claimcheck::testing
-
-namespace claimcheck::testing {
-namespace {
-
 TEST_CASE("associations: 'a link between X and Y'", "[claims][arguments]") {
-  for (const Case& c : std::vector<Case>{
-           {"The trial shows a connection between probiotics and mood.",
-            "D019936 modulates mood"},
-           {"Researchers did not find a link between magnesium and anxiety.",
-            "magnesium no_effect anxiety"},
-           {"There is no association between near-universal mask wearing and "
-            "a reduction in COVID-19 transmission.",
-            "D008397 no_effect D000086382"},
-           // The intervention is the subject whichever side it stands on.
-           {"The study found a correlation between sleep and magnesium.",
-            "magnesium modulates sleep"},
-       }) {
-    const Extracted e = ExtractText(c.text);
-    INFO(c.text << "\n" << Dump(e));
-    CHECK(Has(e, c.triple));
-  }
+  CheckEach({
+      {"The trial shows a connection between probiotics and mood.",
+       "D019936 modulates mood"},
+      {"Researchers did not find a link between magnesium and anxiety.",
+       "magnesium no_effect anxiety"},
+      {"There is no association between near-universal mask wearing and "
+       "a reduction in COVID-19 transmission.",
+       "D008397 no_effect D000086382"},
+      // The intervention is the subject whichever side it stands on.
+      {"The study found a correlation between sleep and magnesium.",
+       "magnesium modulates sleep"},
+  });
   // "between" without an association noun says nothing of one.
   const Extracted e =
       ExtractText("Take magnesium between meals and before sleep.");
@@ -200,31 +183,21 @@ TEST_CASE("associations: 'a link between X and Y'", "[claims][arguments]") {
   CHECK_FALSE(Has(e, "magnesium modulates sleep"));
 }
 
-}  // namespace
-}  // namespace claimcheck::testing
-
-namespace claimcheck::testing {
-namespace {
-
 TEST_CASE("list items: the label before a colon is the subject",
           "[claims][arguments]") {
-  for (const Case& c : std::vector<Case>{
-           {"Rhodiola: reduces fatigue and improves mood.",
-            "D029771 decreases fatigue"},
-           {"Rhodiola: reduces fatigue and improves mood.",
-            "D029771 increases mood"},
-           {"Ashwagandha (Withania somnifera): Known for reducing cortisol "
-            "levels.",
-            "D032341 decreases cortisol"},
-           // "protects … from" lowers what it protects from.
-           {"Schisandra Berry: Promotes mental clarity and protects the body "
-            "from oxidative stress.",
-            "D032141 decreases D018384"},
-       }) {
-    const Extracted e = ExtractText(c.text);
-    INFO(c.text << "\n" << Dump(e));
-    CHECK(Has(e, c.triple));
-  }
+  CheckEach({
+      {"Rhodiola: reduces fatigue and improves mood.",
+       "D029771 decreases fatigue"},
+      {"Rhodiola: reduces fatigue and improves mood.",
+       "D029771 increases mood"},
+      {"Ashwagandha (Withania somnifera): Known for reducing cortisol "
+       "levels.",
+       "D032341 decreases cortisol"},
+      // "protects … from" lowers what it protects from.
+      {"Schisandra Berry: Promotes mental clarity and protects the body "
+       "from oxidative stress.",
+       "D032141 decreases D018384"},
+  });
   // A label that names no supplement gives no subject.
   const Extracted e = ExtractText("Benefits: reduces stress.");
   INFO(Dump(e));
